@@ -1,0 +1,52 @@
+// Bundles the CLI, the language server and the VS Code extension with esbuild.
+// Usage: node scripts/build.mjs [--watch] [--production]
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+const watch = process.argv.includes('--watch');
+const production = process.argv.includes('--production');
+
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'cli', shebang: true },
+  { in: 'server/src/server/main.ts', out: 'server', shebang: true },
+  { in: 'client/src/extension.ts', out: 'extension' },
+].filter((e) => fs.existsSync(path.join(root, e.in)));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  legalComments: 'none',
+  logLevel: 'warning',
+  define: { BOARDPAPER_VERSION: JSON.stringify(pkg.version) },
+  external: ['vscode'],
+  absWorkingDir: root,
+  // remark and friends are ESM; esbuild turns them into one CommonJS file.
+  mainFields: ['module', 'main'],
+};
+
+const contexts = [];
+for (const e of entries) {
+  const opts = {
+    ...common,
+    entryPoints: [e.in],
+    outfile: `dist/${e.out}.js`,
+    banner: e.shebang ? { js: '#!/usr/bin/env node' } : undefined,
+  };
+  if (watch) {
+    const ctx = await esbuild.context(opts);
+    await ctx.watch();
+    contexts.push(ctx);
+  } else {
+    await esbuild.build(opts);
+  }
+}
+for (const e of entries) if (e.shebang && fs.existsSync(path.join(root, `dist/${e.out}.js`))) fs.chmodSync(path.join(root, `dist/${e.out}.js`), 0o755);
+console.log(`built ${entries.map((e) => `dist/${e.out}.js`).join(', ')}${watch ? ' (watching)' : ''}`);

@@ -1,0 +1,82 @@
+import type { OffsetRange } from './types';
+
+/** Zero-based line/character position (UTF-16 code units), as LSP counts. */
+export interface LineChar {
+  line: number;
+  character: number;
+}
+
+/**
+ * Converts offsets to line/character and back. Line breaks are `\n`, `\r\n`
+ * or a lone `\r`, as in LSP.
+ */
+export class LineIndex {
+  /** Offset at which each line starts. */
+  readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  position(offset: number): LineChar {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: o - this.lineStarts[lo]! };
+  }
+
+  offset(pos: LineChar): number {
+    if (pos.line < 0) return 0;
+    if (pos.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[pos.line]!;
+    const end = this.lineEnd(pos.line);
+    return Math.min(start + Math.max(0, pos.character), end);
+  }
+
+  /** Offset just before the line break of `line`. */
+  lineEnd(line: number): number {
+    const next = this.lineStarts[line + 1];
+    if (next === undefined) return this.text.length;
+    let e = next;
+    if (this.text.charCodeAt(e - 1) === 10) e--;
+    if (this.text.charCodeAt(e - 1) === 13) e--;
+    return e;
+  }
+
+  lineOf(offset: number): number {
+    return this.position(offset).line;
+  }
+
+  /** 1-based line/column for a range, as the CLI reports it. */
+  range1(range: OffsetRange): { line: number; column: number; endLine: number; endColumn: number } {
+    const s = this.position(range.start);
+    const e = this.position(range.end);
+    return { line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1 };
+  }
+}
+
+/** The line break style the document mostly uses, for inserted text. */
+export function detectEol(text: string): string {
+  const crlf = text.indexOf('\r\n');
+  const lf = text.indexOf('\n');
+  return crlf !== -1 && crlf + 1 === lf ? '\r\n' : '\n';
+}

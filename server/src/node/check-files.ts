@@ -1,0 +1,86 @@
+/**
+ * Checking papers on disk: the CLI's `check`, the pack and the server's
+ * workspace index all go through here, so a paper is found, read and
+ * analysed the same way everywhere.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { analyze, finalise, type Analysis } from '../core/analyze';
+import { checkAcrossPapers } from '../core/across';
+import type { Finding } from '../core/types';
+import { ProfileResolver, matchesPaperGlobs, ProfileError, type LoadedProfile } from './profile-loader';
+import { markdownFilesUnder } from './files';
+
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InputError';
+  }
+}
+
+export interface CheckedPaper {
+  /** Path as given or found (relative when the input was). */
+  file: string;
+  text: string;
+  analysis: Analysis;
+  loaded: LoadedProfile;
+  findings: Finding[];
+}
+
+/** Expand paths (files and folders) into Markdown files, in a stable order. */
+export function expandPaths(paths: readonly string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const p of paths) {
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(p);
+    } catch (e) {
+      throw new InputError(`cannot read ${p}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (e as Error).message}`);
+    }
+    const files = st.isDirectory() ? markdownFilesUnder(p).map((f) => (path.isAbsolute(p) ? f : path.relative(process.cwd(), path.resolve(f)) || f)) : [p];
+    for (const f of files) {
+      const key = path.resolve(f);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (st.isDirectory() || /\.(md|markdown)$/i.test(f)) out.push(f);
+      else out.push(f); // a named file is checked whatever its extension
+    }
+  }
+  return out;
+}
+
+/** Analyse one file; null when it is not a board paper. Throws ProfileError / InputError. */
+export function checkFile(file: string, resolver: ProfileResolver, text?: string): CheckedPaper | null {
+  const loaded = resolver.forFile(file);
+  let content: string;
+  try {
+    content = text ?? fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const analysis = analyze(content, loaded.profile, { matchesPaperGlob: matchesPaperGlobs(file, loaded) });
+  if (!analysis.isPaper) return null;
+  return { file, text: content, analysis, loaded, findings: analysis.findings };
+}
+
+/** Add the across-papers findings (duplicate agenda items) to each paper. */
+export function addAcrossFindings(papers: CheckedPaper[]): void {
+  const across = checkAcrossPapers(papers.map((p) => ({ key: p.file, paper: p.analysis.paper, profile: p.loaded.profile })));
+  for (const p of papers) {
+    const extra = across.get(p.file);
+    if (extra?.length) p.findings = finalise(p.analysis.paper, [...p.findings, ...extra]);
+  }
+}
+
+export function checkFiles(files: readonly string[], resolver: ProfileResolver): CheckedPaper[] {
+  const out: CheckedPaper[] = [];
+  for (const f of files) {
+    const c = checkFile(f, resolver);
+    if (c) out.push(c);
+  }
+  addAcrossFindings(out);
+  return out;
+}
+
+export { ProfileError, ProfileResolver };

@@ -1,0 +1,208 @@
+/**
+ * Finding and loading organisation profiles from disk (PROFILE.md). The only
+ * file-system side of profiles; the merging and checking is pure
+ * (`core/profile.ts`).
+ *
+ * A profile that cannot be used raises `ProfileError` naming the file, the
+ * key and what is wrong. There is never a silent fallback to the default.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as jsyaml from 'js-yaml';
+import { parse as parseCsv } from 'csv-parse/sync';
+import picomatch from 'picomatch';
+import { DEFAULT_PROFILE, mergeProfile, validateProfileData, type Profile, type RiskEntry, type RiskRegister } from '../core/profile';
+import { RULE_IDS } from '../core/rules';
+import type { SeveritySetting } from '../core/types';
+
+export const PROFILE_FILE = '.boardpaper.yaml';
+
+export interface ProfileProblemAt {
+  file: string;
+  key: string;
+  message: string;
+  /** 0-based line of the key in the file, when found. */
+  line: number;
+}
+
+export class ProfileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: ProfileProblemAt[],
+  ) {
+    super(problems.map((p) => `${p.file}: ${p.key}: ${p.message}`).join('; '));
+    this.name = 'ProfileError';
+  }
+}
+
+export interface LoadedProfile {
+  profile: Profile;
+  /** The profile file, or null for the built-in default. */
+  file: string | null;
+  /** Folder `papers` globs are relative to. */
+  baseDir: string;
+  /** Every file read to build it (profiles and register), for watching. */
+  files: string[];
+}
+
+/** Nearest `.boardpaper.yaml` in `dir` or an ancestor. */
+export function findProfileFile(dir: string): string | null {
+  let d = path.resolve(dir);
+  for (;;) {
+    const f = path.join(d, PROFILE_FILE);
+    if (fs.existsSync(f)) return f;
+    const up = path.dirname(d);
+    if (up === d) return null;
+    d = up;
+  }
+}
+
+function lineOfKey(text: string, key: string): number {
+  const leaf = key.replace(/\[\d+\]/g, '').split('.').filter(Boolean).at(-1) ?? key;
+  const lines = text.split(/\r\n|\r|\n/);
+  const i = lines.findIndex((l) => new RegExp(`^\\s*-?\\s*${leaf.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`).test(l));
+  return Math.max(0, i);
+}
+
+/** Load one profile file, following `extends`, with the register read. */
+export function loadProfileFile(file: string, seen: string[] = []): LoadedProfile {
+  const abs = path.resolve(file);
+  if (seen.includes(abs)) {
+    throw new ProfileError(abs, [{ file: abs, key: 'extends', message: `extends itself in a loop (${[...seen, abs].join(' → ')})`, line: 0 }]);
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new ProfileError(abs, [{ file: abs, key: '(file)', message: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, line: 0 }]);
+  }
+  let raw: unknown;
+  try {
+    raw = jsyaml.load(text.replace(/^\uFEFF/, ''), { maxAliases: 50 });
+  } catch (e) {
+    const err = e as { reason?: string; mark?: { line?: number } };
+    throw new ProfileError(abs, [{ file: abs, key: '(YAML)', message: `is not valid YAML: ${err.reason ?? (e as Error).message}`, line: err.mark?.line ?? 0 }]);
+  }
+  const problems = validateProfileData(raw, RULE_IDS);
+  if (problems.length) {
+    throw new ProfileError(abs, problems.map((p) => ({ file: abs, key: p.key, message: p.message, line: lineOfKey(text, p.key) })));
+  }
+  const data = (raw ?? {}) as Record<string, unknown>;
+  const dir = path.dirname(abs);
+  let base: LoadedProfile;
+  if (typeof data.extends === 'string') {
+    const target = path.resolve(dir, data.extends);
+    try {
+      base = loadProfileFile(target, [...seen, abs]);
+    } catch (e) {
+      if (e instanceof ProfileError && e.file !== target) throw e;
+      const why = e instanceof ProfileError ? e.problems[0]!.message : String(e);
+      throw new ProfileError(abs, [{ file: abs, key: 'extends', message: `${data.extends}: ${why}`, line: lineOfKey(text, 'extends') }]);
+    }
+  } else {
+    base = { profile: DEFAULT_PROFILE, file: null, baseDir: dir, files: [] };
+  }
+  const profile = mergeProfile(base.profile, data);
+  const files = [...base.files, abs];
+  if ('risk_register' in data) {
+    if (data.risk_register === null) profile.risk_register = null;
+    else {
+      const reg = path.resolve(dir, String(data.risk_register));
+      try {
+        profile.risk_register = loadRiskRegister(reg);
+      } catch (e) {
+        throw new ProfileError(abs, [{ file: abs, key: 'risk_register', message: `${data.risk_register}: ${(e as Error).message}`, line: lineOfKey(text, 'risk_register') }]);
+      }
+      files.push(reg);
+    }
+  }
+  return { profile, file: abs, baseDir: dir, files };
+}
+
+/** Read a CSV (header with id and title) or YAML list register. */
+export function loadRiskRegister(file: string): RiskRegister {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch (e) {
+    throw new Error(`the risk register cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  const entries: RiskEntry[] = [];
+  if (/\.ya?ml$/i.test(file)) {
+    const data = jsyaml.load(text, { maxAliases: 0 });
+    if (!Array.isArray(data)) throw new Error('a YAML risk register must be a list of {id, title}');
+    const lines = text.split(/\r\n|\r|\n/);
+    data.forEach((row, i) => {
+      if (!row || typeof row !== 'object' || !('id' in row) || !('title' in row)) throw new Error(`entry ${i + 1} needs an id and a title`);
+      const fields: Record<string, string> = {};
+      for (const [k, v] of Object.entries(row as Record<string, unknown>)) fields[k] = String(v);
+      const id = fields.id!;
+      const line = lines.findIndex((l) => new RegExp(`\\bid\\s*:\\s*["']?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*$`).test(l));
+      entries.push({ id, title: fields.title!, fields, line: line >= 0 ? line : undefined });
+    });
+  } else {
+    let records: { record: Record<string, string>; info: { lines: number } }[];
+    try {
+      records = parseCsv(text, { columns: (h: string[]) => h.map((c) => c.trim().toLowerCase()), skip_empty_lines: true, trim: true, info: true }) as never;
+    } catch (e) {
+      throw new Error(`the risk register is not valid CSV: ${(e as Error).message}`);
+    }
+    const header = records[0]?.record;
+    if (records.length && (!header || !('id' in header) || !('title' in header))) throw new Error('the risk register CSV needs a header row with at least id and title columns');
+    for (const r of records) entries.push({ id: r.record.id!, title: r.record.title!, fields: r.record, line: r.info.lines - 1 });
+    if (!records.length && !/^\s*[^\n]*\bid\b[^\n]*\btitle\b/i.test(text)) throw new Error('the risk register CSV needs a header row with at least id and title columns');
+  }
+  return { file, entries };
+}
+
+export interface ResolveOptions {
+  /** `--profile FILE` / the `boardPaper.profile` setting: used for every paper. */
+  explicit?: string | null;
+  /** Extra severities (`boardPaper.rules`), applied over the profile's. */
+  ruleOverrides?: Record<string, SeveritySetting>;
+  /** Base folder for the built-in default's `papers` globs. */
+  defaultBaseDir?: string;
+}
+
+/** Caches profile loads by file (callers drop the cache when files change). */
+export class ProfileResolver {
+  private readonly cache = new Map<string, LoadedProfile | ProfileError>();
+
+  constructor(private readonly options: ResolveOptions = {}) {}
+
+  clear() {
+    this.cache.clear();
+  }
+
+  /** The profile for a paper at `filePath`. Throws ProfileError. */
+  forFile(filePath: string): LoadedProfile {
+    const file = this.options.explicit ?? findProfileFile(path.dirname(path.resolve(filePath)));
+    let loaded: LoadedProfile;
+    if (!file) {
+      loaded = { profile: DEFAULT_PROFILE, file: null, baseDir: this.options.defaultBaseDir ?? path.dirname(path.resolve(filePath)), files: [] };
+    } else {
+      const key = path.resolve(file);
+      let hit = this.cache.get(key);
+      if (!hit) {
+        try {
+          hit = loadProfileFile(key);
+        } catch (e) {
+          hit = e instanceof ProfileError ? e : new ProfileError(key, [{ file: key, key: '(file)', message: String(e), line: 0 }]);
+        }
+        this.cache.set(key, hit);
+      }
+      if (hit instanceof ProfileError) throw hit;
+      loaded = hit;
+    }
+    const o = this.options.ruleOverrides;
+    if (o && Object.keys(o).length) loaded = { ...loaded, profile: { ...loaded.profile, rules: { ...loaded.profile.rules, ...o } } };
+    return loaded;
+  }
+}
+
+/** Does the file match the profile's `papers` globs? */
+export function matchesPaperGlobs(filePath: string, loaded: LoadedProfile): boolean {
+  const rel = path.relative(loaded.baseDir, path.resolve(filePath)).split(path.sep).join('/');
+  if (rel.startsWith('../')) return false;
+  return picomatch.isMatch(rel, loaded.profile.papers, { dot: false });
+}
