@@ -64,15 +64,20 @@ function lineOfKey(text: string, key: string): number {
   return Math.max(0, i);
 }
 
+/** Reads a file as UTF-8 text (the language server passes one that sees unsaved editor buffers). */
+export type ReadText = (absPath: string) => string;
+
+const readFromDisk: ReadText = (f) => fs.readFileSync(f, 'utf8');
+
 /** Load one profile file, following `extends`, with the register read. */
-export function loadProfileFile(file: string, seen: string[] = []): LoadedProfile {
+export function loadProfileFile(file: string, seen: string[] = [], read: ReadText = readFromDisk): LoadedProfile {
   const abs = path.resolve(file);
   if (seen.includes(abs)) {
     throw new ProfileError(abs, [{ file: abs, key: 'extends', message: `extends itself in a loop (${[...seen, abs].join(' → ')})`, line: 0 }]);
   }
   let text: string;
   try {
-    text = fs.readFileSync(abs, 'utf8');
+    text = read(abs);
   } catch (e) {
     throw new ProfileError(abs, [{ file: abs, key: '(file)', message: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, line: 0 }]);
   }
@@ -93,7 +98,7 @@ export function loadProfileFile(file: string, seen: string[] = []): LoadedProfil
   if (typeof data.extends === 'string') {
     const target = path.resolve(dir, data.extends);
     try {
-      base = loadProfileFile(target, [...seen, abs]);
+      base = loadProfileFile(target, [...seen, abs], read);
     } catch (e) {
       if (e instanceof ProfileError && e.file !== target) throw e;
       const why = e instanceof ProfileError ? e.problems[0]!.message : String(e);
@@ -109,7 +114,7 @@ export function loadProfileFile(file: string, seen: string[] = []): LoadedProfil
     else {
       const reg = path.resolve(dir, String(data.risk_register));
       try {
-        profile.risk_register = loadRiskRegister(reg);
+        profile.risk_register = loadRiskRegister(reg, read);
       } catch (e) {
         throw new ProfileError(abs, [{ file: abs, key: 'risk_register', message: `${data.risk_register}: ${(e as Error).message}`, line: lineOfKey(text, 'risk_register') }]);
       }
@@ -120,10 +125,10 @@ export function loadProfileFile(file: string, seen: string[] = []): LoadedProfil
 }
 
 /** Read a CSV (header with id and title) or YAML list register. */
-export function loadRiskRegister(file: string): RiskRegister {
+export function loadRiskRegister(file: string, read: ReadText = readFromDisk): RiskRegister {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    text = read(file).replace(/^\uFEFF/, '');
   } catch (e) {
     throw new Error(`the risk register cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
@@ -162,6 +167,8 @@ export interface ResolveOptions {
   ruleOverrides?: Record<string, SeveritySetting>;
   /** Base folder for the built-in default's `papers` globs. */
   defaultBaseDir?: string;
+  /** How profile and register files are read (default: from disk). */
+  readText?: ReadText;
 }
 
 /** Caches profile loads by file (callers drop the cache when files change). */
@@ -185,7 +192,7 @@ export class ProfileResolver {
       let hit = this.cache.get(key);
       if (!hit) {
         try {
-          hit = loadProfileFile(key);
+          hit = loadProfileFile(key, [], this.options.readText);
         } catch (e) {
           hit = e instanceof ProfileError ? e : new ProfileError(key, [{ file: key, key: '(file)', message: String(e), line: 0 }]);
         }

@@ -1,0 +1,14 @@
+/**
+ * Extension-host test entry (the @vscode/test-electron contract): `run()`
+ * runs the mocha suite inside a real VS Code with the real `vscode` API.
+ */
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
+  mocha.addFile(path.join(__dirname, 'extension.test.js'));
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => (failures ? reject(new Error(`${failures} extension test(s) failed`)) : resolve()));
+  });
+}
