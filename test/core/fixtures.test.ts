@@ -51,8 +51,19 @@ describe('rule fixtures (expected findings written inside each paper)', () => {
           const fixed = fixAll(text, loaded.profile, { matchesPaperGlob: matchesPaperGlobs(file, loaded) }).text;
           const want = fs.readFileSync(fixedFile, 'utf8');
           assert.equal(fixed, want);
+          // Fixes keep comments, so the fixed text still carries the original's
+          // `expect:` comments; the findings the fixes resolved (directly, or
+          // as a knock-on: a renamed key is no longer missing) go unmet. Every
+          // finding left must still be expected.
           const again = check(file, fixed);
-          assert.deepEqual(formatExpected(again.actual), formatExpected(again.expected));
+          const left = [...formatExpected(again.expected)];
+          const unexpected: string[] = [];
+          for (const a of formatExpected(again.actual)) {
+            const i = left.indexOf(a);
+            if (i === -1) unexpected.push(a);
+            else left.splice(i, 1);
+          }
+          assert.deepEqual(unexpected, [], 'every finding left after fixing is expected');
           assert.ok(again.result.findings.every((f) => !f.fix), 'no fixable finding is left');
           assert.equal(fixAll(fixed, loaded.profile).text, fixed, 'fixing again changes nothing');
         });

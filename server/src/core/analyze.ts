@@ -38,11 +38,13 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
   const findings: Finding[] = [];
   const ctxBase = { paper, profile, meetingDate: meetingDateOf(paper) };
   for (const rule of RULES) {
-    const severity = profile.rules[rule.id] ?? rule.severity;
+    const configured = profile.rules[rule.id];
+    const severity = configured ?? rule.severity;
     if (severity === 'off') continue;
     const ctx: RuleContext = {
       ...ctxBase,
-      report: (r) => findings.push({ rule: rule.id, severity, ...r, range: clampRange(r.range, text.length) }),
+      // A severity set in the profile wins over one a rule gives a finding.
+      report: (r) => findings.push({ rule: rule.id, ...r, severity: configured === undefined ? (r.severity ?? severity) : severity, range: clampRange(r.range, text.length) }),
     };
     runRule(rule, ctx, options.strict);
   }

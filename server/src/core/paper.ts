@@ -156,7 +156,7 @@ export function parsePaper(text: string): Paper {
   const titleKey = getPair(cover, 'title')?.key;
   const anchor: OffsetRange = titleKey
     ? { start: titleKey.start, end: titleKey.end }
-    : { start: bom, end: Math.max(bom, lines.lineEnd(0)) };
+    : titleLineInBrokenYaml(text, frontmatter) ?? { start: bom, end: Math.max(bom, lines.lineEnd(0)) };
 
   return {
     text,
@@ -173,6 +173,13 @@ export function parsePaper(text: string): Paper {
     textRuns: collectText(mdast),
     anchor,
   };
+}
+
+/** Broken YAML still has a `title:` line that findings about the paper can sit on. */
+function titleLineInBrokenYaml(text: string, fm: Frontmatter | null): OffsetRange | null {
+  if (!fm || fm.root) return null;
+  const m = /^title(?=\s*:)/m.exec(text.slice(fm.content.start, fm.content.end));
+  return m ? { start: fm.content.start + m.index, end: fm.content.start + m.index + m[0].length } : null;
 }
 
 function nextLineStart(text: string, offset: number): number {

@@ -22,6 +22,12 @@ export interface Report {
   fix?: Fix;
   suggestions?: Fix[];
   paperWide?: boolean;
+  /**
+   * For rules whose catalogue entry gives two severities (committee-date-order:
+   * error for one case, info for the other). A severity set in the profile
+   * still wins; when absent the rule's default applies.
+   */
+  severity?: Severity;
 }
 
 export interface RuleContext {
@@ -135,4 +141,37 @@ export function afterColon(paper: Paper, key: OffsetRange, limit = paper.text.le
 export function firstLineRange(paper: Paper, node: OffsetRange): OffsetRange {
   const lineEnd = paper.lines.lineEnd(paper.lines.lineOf(node.start));
   return { start: node.start, end: Math.max(node.start, Math.min(node.end, lineEnd)) };
+}
+
+/**
+ * Text for a plain (unquoted) scalar that reads back as exactly `s`, or a
+ * double-quoted one when plain would be misread. Less eager to quote than
+ * `yamlString`: commas, `&` and apostrophes inside a block value are fine.
+ * `inFlow` is true inside `[…]` / `{…}`, where `,[]{}` matter too.
+ */
+export function yamlScalar(s: string, inFlow = false): string {
+  const plainOk =
+    s !== '' &&
+    !/[\r\n\t]/.test(s) &&
+    !/^\s|\s$/.test(s) &&
+    !/^[-?:,\[\]{}#&*!|>'"%@`]/.test(s) &&
+    !/:(\s|$)|\s#/.test(s) &&
+    !(inFlow && /[,\[\]{}]/.test(s)) &&
+    !/^(?:true|false|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|[-+]?\.(?:inf|nan))$/i.test(s);
+  return plainOk ? s : JSON.stringify(s);
+}
+
+/**
+ * An edit replacing a (non-empty) scalar's value with `s`, keeping the
+ * author's quoting: a single-quoted value stays single-quoted, a
+ * double-quoted one double-quoted, a plain one plain where YAML allows.
+ * The range covers the quotes (see `writtenRange`).
+ */
+export function replaceScalar(paper: Paper, node: YNode, s: string, inFlow = false): TextEdit {
+  const range = writtenRange(paper, node);
+  let newText: string;
+  if (node.kind === 'scalar' && node.style === 'single' && range.start < node.start) newText = `'${s.replace(/'/g, "''")}'`;
+  else if (node.kind === 'scalar' && node.style === 'double' && range.start < node.start) newText = JSON.stringify(s);
+  else newText = yamlScalar(s, inFlow);
+  return { ...range, newText };
 }
