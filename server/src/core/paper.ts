@@ -220,7 +220,7 @@ function buildSections(text: string, mdast: Root, lines: LineIndex): Section[] {
       const h = node as Heading;
       const start = h.position!.start.offset!;
       const end = h.position!.end.offset!;
-      const heading = toString(h).trim();
+      const heading = toString(h, { includeHtml: false }).trim();
       const firstChild = h.children[0]?.position?.start.offset ?? end;
       const lastChild = h.children.at(-1)?.position?.end.offset ?? end;
       current = {

@@ -1,0 +1,135 @@
+/**
+ * missing-health-inequalities-section: a paper for a formally constituted
+ * meeting on or after the profile's `health_inequalities.from` date has no
+ * health inequalities section (FORMAT.md; the ICB's 2024/25 commissioning
+ * intentions: "all formally constituted Board reports to have reporting on
+ * unwarranted variation and action to address health inequalities").
+ */
+import { defineRule, fix } from '../rule';
+import { normaliseHeading, type Paper, type Section } from '../paper';
+import { findCommittee, isRealDate, type Profile } from '../profile';
+import { getNode, scalarText } from '../yaml';
+import { bodySection, insertSection, lineStartOf, recommendationsSection } from './missing-section';
+
+export const HI_HEADING = 'Health inequalities and unwarranted variation';
+
+function hiHeadings(profile: Profile): string[] {
+  const h = profile.health_inequalities?.headings;
+  return Array.isArray(h) ? h.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
+}
+
+/** The paper's health inequalities section, under any heading the profile accepts. */
+export function healthInequalitiesSection(paper: Paper, profile: Profile): Section | undefined {
+  const headings = hiHeadings(profile);
+  return headings.length ? bodySection(paper, headings) : undefined;
+}
+
+/** The meeting as written on the cover sheet (undefined when absent or not text). */
+export function meetingName(paper: Paper): string | undefined {
+  const m = scalarText(getNode(paper.cover, 'meeting'))?.trim();
+  return m || undefined;
+}
+
+export interface HiRequirement {
+  /** The meeting's name for messages (the profile's name when known). */
+  meeting: string | undefined;
+  date: string;
+}
+
+/**
+ * Whether the paper must have a health inequalities section: its meeting is
+ * formal (in the profile and not `formal: false`, or not in the profile at
+ * all) and its date is on or after `health_inequalities.from`.
+ */
+export function healthInequalitiesRequired(paper: Paper, profile: Profile, meetingDate: string | undefined): HiRequirement | undefined {
+  const from = profile.health_inequalities?.from;
+  if (!meetingDate || typeof from !== 'string' || !isRealDate(from)) return undefined;
+  if (meetingDate < from) return undefined;
+  const name = meetingName(paper);
+  const committee = name ? findCommittee(profile, name) : undefined;
+  if (committee && committee.formal === false) return undefined;
+  return { meeting: committee?.name ?? name, date: meetingDate };
+}
+
+/** Codes ticked in `strategic_objectives`: `SO2`, `"SO2: wording"`, `- SO2: wording`, or `"SO1, SO2"`. */
+export function tickedObjectives(paper: Paper): string[] {
+  const node = getNode(paper.cover, 'strategic_objectives');
+  const out: string[] = [];
+  const fromText = (t: string | undefined) => {
+    if (!t) return;
+    for (const part of t.split(',')) {
+      const code = part.split(':')[0]!.trim();
+      if (code) out.push(code);
+    }
+  };
+  if (!node) return out;
+  if (node.kind === 'scalar') fromText(scalarText(node));
+  else if (node.kind === 'seq') {
+    for (const item of node.items) {
+      if (item.kind === 'scalar') {
+        const t = scalarText(item);
+        if (t) out.push(t.split(':')[0]!.trim());
+      } else if (item.kind === 'map' && item.pairs[0]) out.push(item.pairs[0].name.trim());
+    }
+  }
+  return out.filter(Boolean);
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2024-04-01` → `1 April 2024`. */
+export function longDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}
+
+/** The heading a new section gets: ours when the profile accepts it, else the profile's first. */
+export function hiHeadingFor(profile: Profile): string {
+  const headings = hiHeadings(profile);
+  const ours = normaliseHeading(HI_HEADING);
+  if (headings.length === 0 || headings.some((h) => normaliseHeading(h) === ours)) return HI_HEADING;
+  return headings[0]!;
+}
+
+export const HI_GUIDANCE =
+  '<!-- Describe the unwarranted variation in access, experience and outcomes that this paper affects, for the Core20PLUS5 groups ' +
+  '(the most deprived 20% of the population, the PLUS groups and the five clinical areas), and the action taken or planned to address it. ' +
+  "Give the data broken down at least by deprivation, ethnicity, age and sex (NHS England's statement on information on health inequalities, " +
+  'section 13SA of the National Health Service Act 2006). Replace TBC below with the section. -->';
+
+export const rule = defineRule({
+  id: 'missing-health-inequalities-section',
+  severity: 'warning',
+  description: 'A paper for a formal meeting on or after the health inequalities start date has no health inequalities section.',
+  fixable: false,
+  check({ paper, profile, meetingDate, report }) {
+    const req = healthInequalitiesRequired(paper, profile, meetingDate);
+    if (!req) return;
+    if (healthInequalitiesSection(paper, profile)) return;
+
+    const heading = hiHeadingFor(profile);
+    const equality = Array.isArray(profile.equality_objectives) ? profile.equality_objectives : [];
+    const ticked = tickedObjectives(paper).filter((c) => equality.includes(c));
+    const meeting = req.meeting ? `the ${req.meeting.replace(/^the\s+/i, '')}` : 'a formal meeting';
+    const from = typeof profile.health_inequalities?.from === 'string' ? longDate(profile.health_inequalities.from) : '';
+    let message =
+      `This paper goes to ${meeting} on ${longDate(req.date)} but has no health inequalities section. ` +
+      `From ${from} every formally constituted board report must report on unwarranted variation and the action taken to address health inequalities ` +
+      `(NHS England's statement on information on health inequalities, section 13SA of the NHS Act 2006; Core20PLUS5). `;
+    if (ticked.length) {
+      const list = ticked.map((c) => (profile.strategic_objectives?.[c] ? `${c} (${profile.strategic_objectives[c]})` : c)).join(', ');
+      message += `The paper says it serves ${list}, so the meeting will look here for the evidence on who benefits and whether the gap is narrowing. `;
+    }
+    message += `Add a "## ${heading}" section before the Recommendations.`;
+
+    const recs = recommendationsSection(paper);
+    const at = recs ? lineStartOf(paper, recs.headingRange.start) : paper.text.length;
+    report({
+      message,
+      range: paper.anchor,
+      paperWide: true,
+      suggestions: [fix(`Insert the "${heading}" section`, insertSection(paper, at, [`## ${heading}`, '', HI_GUIDANCE, '', 'TBC']))],
+    });
+  },
+});
