@@ -1,0 +1,261 @@
+/**
+ * required-field: a key the cover sheet must have is missing or empty.
+ *
+ * Top level: every `FIELDS` entry marked required. Nested: the three impact
+ * assessments, each assessment's `status`, `risks.on_register` when
+ * `risks.status` is yes, each risk item's `id`, each committee history
+ * entry's `meeting` and `date`. Left to more specific rules: the reason for a
+ * confidential item (confidential-reason), a history entry's outcome
+ * (committee-outcome-missing) and empty `risks.items` (risk-reference-missing).
+ * A value of the wrong shape (a list where a mapping belongs) is field-type's.
+ *
+ * Everything here needs the author's input, so edits go in `suggestions`.
+ */
+import { defineRule, fix, insertIntoMap, afterColon, firstLineRange, writtenRange, indentAt } from '../rule';
+import { FIELDS, readAssessment } from '../fields';
+import { getPair, isEmptyNode, type YMap, type YNode, type YPair } from '../yaml';
+import type { Paper } from '../paper';
+import type { Fix, TextEdit } from '../types';
+
+const WHY: Record<string, string> = {
+  title: 'the title is how the paper is listed on the agenda and in the minutes',
+  meeting: 'without the meeting the paper cannot be placed in the right agenda pack',
+  date: 'without the meeting date the paper cannot be placed in the right agenda pack',
+  agenda_item: 'members find the paper by its agenda item number',
+  presented_by: 'the chair needs to know who will present the item',
+  author: 'members need to know who to ask about the paper',
+  confidential: 'the meeting must know whether the item is taken in public or in private (Part 2)',
+  purpose: 'members need to know whether they are asked to approve, decide, discuss, take assurance, note or receive it for information',
+  strategic_objectives: 'the meeting judges the paper against the strategic objectives it serves',
+  risks: 'the meeting must know whether the paper carries risks and whether they are on the risk register',
+  financial_implications: 'the meeting must know whether the paper has financial implications before it acts on it',
+  conflicts_of_interest: 'conflicts of interest must be declared before the item is discussed ("Not applicable" is a valid answer)',
+  impact_assessments: 'the meeting must see whether quality, equality and data privacy impact assessments have been done',
+  authorised_by: 'papers go to the meeting only when an executive has authorised them',
+};
+
+const IMPACT_NAMES: Record<string, string> = {
+  quality: 'quality impact assessment (QIA)',
+  equality: 'equality impact assessment (EIA)',
+  data_privacy: 'data privacy impact assessment (DPIA)',
+};
+
+const IMPACT_PLACEHOLDER = '\n  status: n/a\n  comment: TBC';
+
+/** Turn a block placeholder (`\n  status: no\n  comment: TBC`) into flow style. */
+export function flowPlaceholder(block: string): string {
+  if (!block.includes('\n')) return block.trim();
+  const lines = block.split('\n').filter((l) => l.trim() !== '');
+  const parse = (from: number, indent: number): [string, number] => {
+    const parts: string[] = [];
+    let i = from;
+    while (i < lines.length) {
+      const l = lines[i]!;
+      const ind = l.length - l.trimStart().length;
+      if (ind < indent) break;
+      const m = /^\s*([^:]+):\s*(.*)$/.exec(l);
+      if (!m) {
+        i++;
+        continue;
+      }
+      if (m[2] === '') {
+        const next = lines[i + 1];
+        const childIndent = next ? next.length - next.trimStart().length : indent + 2;
+        const [inner, j] = parse(i + 1, Math.max(childIndent, indent + 1));
+        parts.push(`${m[1]}: ${inner}`);
+        i = j;
+      } else {
+        parts.push(`${m[1]}: ${m[2]}`);
+        i++;
+      }
+    }
+    return [`{ ${parts.join(', ')} }`, i];
+  };
+  return parse(0, 0)[0];
+}
+
+/** Is `node` written inside a flow collection (where block text cannot go)? */
+function inFlow(map: YMap | null): boolean {
+  return !!map && map.flow;
+}
+
+/** An edit adding `key: value` to `map`, tidy (no space before a line break). */
+function insertKey(paper: Paper, map: YMap | null, key: string, value: string): TextEdit {
+  const e = insertIntoMap(paper, map, key, inFlow(map) ? flowPlaceholder(value) : value);
+  return { ...e, newText: e.newText.replace(/: (\r?\n)/, ':$1') };
+}
+
+/** An edit giving an empty `key:` its placeholder, keeping the key as written. */
+function fillEmpty(paper: Paper, parent: YMap, pair: YPair, value: string): TextEdit {
+  const v = pair.value;
+  const block = value.includes('\n') && !parent.flow;
+  if (v.kind === 'scalar' && v.empty) {
+    // `key:` (perhaps with a comment): a block placeholder goes on the lines
+    // after the key's line, a one-line one straight after the colon.
+    const at = block ? paper.lines.lineEnd(paper.lines.lineOf(pair.key.start)) : afterColon(paper, pair.key);
+    return { start: at, end: at, newText: valueText(paper, parent, pair, value) };
+  }
+  const at = afterColon(paper, pair.key, v.start);
+  const r = writtenRange(paper, v);
+  return { start: at, end: Math.max(at, r.end), newText: valueText(paper, parent, pair, value) };
+}
+
+/** The placeholder as text to follow `key:`: ` TBC`, or indented lines. */
+function valueText(paper: Paper, parent: YMap, pair: YPair, value: string): string {
+  if (!value.includes('\n')) return ' ' + value.trim();
+  if (parent.flow) return ' ' + flowPlaceholder(value);
+  const indent = indentAt(paper, pair.key.start);
+  return value
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => paper.eol + indent + l)
+    .join('');
+}
+
+function hasMergeKey(map: YMap): boolean {
+  return map.pairs.some((p) => p.name === '<<');
+}
+
+export const rule = defineRule({
+  id: 'required-field',
+  severity: 'error',
+  description: 'A key the cover sheet must have is missing or empty.',
+  fixable: false,
+  check({ paper, report }) {
+    const fm = paper.frontmatter;
+    // An empty cover sheet (`---` then `---`) in a file that must be a paper:
+    // every required key is missing. Other non-mappings are frontmatter-syntax's.
+    const emptyCover = !paper.cover && !!fm && !fm.error && fm.root === null;
+    const cover = paper.cover;
+    if (!cover && !emptyCover) return;
+
+    const suggest = (title: string, edit: TextEdit): Fix[] => [fix(title, edit)];
+
+    // --- top level -------------------------------------------------------
+    for (const spec of FIELDS) {
+      if (!spec.required) continue;
+      const pair = getPair(cover, spec.key);
+      const why = WHY[spec.key] ?? 'the meeting relies on it';
+      if (!pair) {
+        if (cover && hasMergeKey(cover)) continue; // keys merged from elsewhere (`<<`): cannot tell
+        report({
+          message: `The cover sheet has no "${spec.key}", which every board paper needs: ${why}. Add "${spec.key}:" with its value.`,
+          range: paper.anchor,
+          paperWide: true,
+          suggestions: suggest(`Add "${spec.key}" with a placeholder`, insertKey(paper, cover, spec.key, spec.placeholder)),
+        });
+      } else if (cover && isEmptyNode(pair.value)) {
+        report({
+          message: `"${spec.key}" is empty, but every board paper needs it: ${why}. Fill it in.`,
+          range: { start: pair.key.start, end: pair.key.end },
+          suggestions: suggest(`Fill in "${spec.key}" with a placeholder`, fillEmpty(paper, cover, pair, spec.placeholder)),
+        });
+      }
+    }
+
+    if (!cover) return;
+
+    // --- nested keys -----------------------------------------------------
+    /**
+     * A required key of a nested mapping. `what` names the mapping ("risks",
+     * a risk item…); `rangeNode` is where a missing key is reported (else the
+     * parent's key).
+     */
+    const missingIn = (parent: YPair, map: YMap, key: string, placeholder: string, what: string, why: string, rangeNode?: YNode) => {
+      const pair = getPair(map, key);
+      if (!pair) {
+        if (hasMergeKey(map)) return;
+        const at = rangeNode ? firstLineRange(paper, rangeNode) : { start: parent.key.start, end: parent.key.end };
+        report({
+          message: `${what.charAt(0).toUpperCase()}${what.slice(1)} has no "${key}". ${why}`,
+          range: at,
+          suggestions: suggest(`Add "${key}" with a placeholder`, insertKey(paper, map, key, placeholder)),
+        });
+        return;
+      }
+      if (isEmptyNode(pair.value)) {
+        report({
+          message: `"${key}" in ${what} is empty. ${why}`,
+          range: { start: pair.key.start, end: pair.key.end },
+          suggestions: suggest(`Fill in "${key}" with a placeholder`, fillEmpty(paper, map, pair, placeholder)),
+        });
+      }
+    };
+
+    const statusWhy = 'Every assessment needs a status of yes, no or n/a so the meeting knows whether it has been considered; add "status:" with the answer.';
+
+    /** Check an assessment's status; `pair` is the assessment's key/value. */
+    const checkStatus = (pair: YPair, what: string, placeholderStatus: string) => {
+      const v = pair.value;
+      if (v.kind !== 'map' || v.pairs.length === 0) return; // shorthand, empty (reported elsewhere) or wrong type
+      missingIn(pair, v, 'status', placeholderStatus, what, statusWhy);
+    };
+
+    // financial_implications
+    const fin = getPair(cover, 'financial_implications');
+    if (fin) checkStatus(fin, '"financial_implications"', 'yes');
+
+    // risks
+    const risks = getPair(cover, 'risks');
+    if (risks && !isEmptyNode(risks.value)) {
+      checkStatus(risks, '"risks"', 'no');
+      const a = readAssessment(risks.value);
+      const rv = risks.value;
+      if (a?.status === 'yes') {
+        const onRegisterWhy = 'When a paper carries risks, the meeting must know whether they are on the organisation\'s risk register; add "on_register: yes" (or no, with a comment).';
+        if (rv.kind === 'map') {
+          missingIn(risks, rv, 'on_register', 'yes', '"risks"', onRegisterWhy);
+        } else if (rv.kind === 'scalar' && !cover.flow) {
+          // Shorthand `risks: yes`: offer the mapping, keeping the status as written.
+          const indent = indentAt(paper, risks.key.start);
+          const at = afterColon(paper, risks.key, rv.start);
+          const r = writtenRange(paper, rv);
+          const eol = paper.eol;
+          const src = paper.text.slice(r.start, r.end);
+          report({
+            message: `"risks" says there are risks but not whether they are on the risk register. When a paper carries risks, the meeting must know whether they are on the organisation's risk register; write "risks" as a mapping with "status" and "on_register".`,
+            range: { start: risks.key.start, end: risks.key.end },
+            suggestions: [fix('Add "on_register" with a placeholder', { start: at, end: r.end, newText: `${eol}${indent}  status: ${src}${eol}${indent}  on_register: yes` })],
+          });
+        }
+      }
+      // risk items' ids
+      if (rv.kind === 'map') {
+        const items = getPair(rv, 'items');
+        if (items && items.value.kind === 'seq') {
+          for (const item of items.value.items) {
+            if (item.kind !== 'map') continue;
+            missingIn(items, item, 'id', '"TBC"', 'a risk item', 'Each risk item needs its risk register reference ("id", quoted as written, e.g. "019") so members can look the risk up.', item);
+          }
+        }
+      }
+    }
+
+    // impact assessments
+    const impact = getPair(cover, 'impact_assessments');
+    if (impact && impact.value.kind === 'map' && impact.value.pairs.length > 0) {
+      const map = impact.value;
+      for (const key of ['quality', 'equality', 'data_privacy']) {
+        const name = IMPACT_NAMES[key]!;
+        const pair = getPair(map, key);
+        const why = `The meeting must see whether ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} has been done before it acts on the paper; give its status (yes, no or n/a) and a comment.`;
+        if (!pair || isEmptyNode(pair.value)) {
+          missingIn(impact, map, key, IMPACT_PLACEHOLDER, '"impact_assessments"', why);
+        } else {
+          checkStatus(pair, `the ${name}`, 'n/a');
+        }
+      }
+    }
+
+    // committee history entries
+    const history = getPair(cover, 'committee_history');
+    if (history && history.value.kind === 'seq') {
+      for (const entry of history.value.items) {
+        if (entry.kind !== 'map') continue;
+        missingIn(history, entry, 'meeting', 'TBC', 'a committee history entry', 'Each earlier discussion must name the meeting that considered the paper, so members can follow its route; add "meeting:".', entry);
+        missingIn(history, entry, 'date', 'TBC', 'a committee history entry', 'Each earlier discussion needs the date it took place (YYYY-MM-DD), so members can follow its route; add "date:".', entry);
+      }
+    }
+  },
+});
+
