@@ -48,5 +48,13 @@ for (const e of entries) {
     await esbuild.build(opts);
   }
 }
+// The agenda pack's PDF fonts (Arimo, metric-compatible with Arial): pdfkit
+// embeds them from files, which the bundles read from dist/fonts/.
+const fontPkg = path.join(root, 'node_modules/@expo-google-fonts/arimo');
+fs.mkdirSync(path.join(root, 'dist/fonts'), { recursive: true });
+for (const [dir, file] of [['400Regular', 'Arimo_400Regular.ttf'], ['700Bold', 'Arimo_700Bold.ttf'], ['400Regular_Italic', 'Arimo_400Regular_Italic.ttf'], ['700Bold_Italic', 'Arimo_700Bold_Italic.ttf']]) {
+  fs.copyFileSync(path.join(fontPkg, dir, file), path.join(root, 'dist/fonts', file));
+}
+fs.copyFileSync(path.join(fontPkg, 'LICENSE_FONT'), path.join(root, 'dist/fonts/LICENSE-Arimo.txt'));
 for (const e of entries) if (e.shebang && fs.existsSync(path.join(root, `dist/${e.out}.js`))) fs.chmodSync(path.join(root, `dist/${e.out}.js`), 0o755);
 console.log(`built ${entries.map((e) => `dist/${e.out}.js`).join(', ')}${watch ? ' (watching)' : ''}`);

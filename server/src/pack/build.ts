@@ -1,0 +1,130 @@
+/**
+ * Building the agenda pack: collect the meeting's papers, build each part in
+ * memory, then write every file atomically (temporary file + rename). Used by
+ * `boardpaper pack` and by the language server's boardPaper/buildPack.
+ *
+ * The pack is either complete and correct or not written: any failure before
+ * the write leaves no file behind, and --strict refuses before anything is
+ * built while any paper has errors.
+ */
+import * as path from 'node:path';
+import { normaliseName } from '../core/profile';
+import { InputError } from '../node/check-files';
+import { writeFileAtomic } from '../node/files';
+import type { ProfileResolver } from '../node/profile-loader';
+import { collectPapers, type Collected, type PackPaper } from './collect';
+import { renderPackHtml } from './html';
+import { renderPackPdf } from './pdf';
+import { packView, type Part } from './view';
+
+export type PackFormat = 'html' | 'pdf';
+export type PackPart = Part | 'both';
+
+export interface BuildPackOptions {
+  folder: string;
+  meeting: string;
+  /** YYYY-MM-DD, compared with each paper's `date` as written. */
+  date: string;
+  part: PackPart;
+  format: PackFormat;
+  /** Output file; `both` adds -public / -private before the extension. Default: defaultOut(). */
+  out?: string;
+  strict?: boolean;
+  resolver?: ProfileResolver;
+}
+
+export interface BuiltFile {
+  part: Part;
+  file: string;
+  bytes: number;
+  /** PDF only. */
+  pages?: number;
+  /** PDF only: 1-based start page of each paper in pack order. */
+  startPages?: number[];
+}
+
+export interface PaperSummary {
+  file: string;
+  item: string;
+  title: string;
+  confidential: boolean;
+  errors: number;
+  warnings: number;
+}
+
+export interface BuildPackResult {
+  meeting: string;
+  date: string;
+  files: BuiltFile[];
+  /** Every paper in the pack, in pack order (Part 1, then Part 2). */
+  papers: PaperSummary[];
+  /** Problems with the pack itself (duplicate items, papers left out…), full text. */
+  warnings: string[];
+}
+
+/** --strict and a paper has errors: exit 1, nothing written. */
+export class StrictRefusal extends Error {
+  constructor(readonly papers: PaperSummary[]) {
+    super(
+      `--strict: the pack was not built because ${papers.length} paper${papers.length === 1 ? ' has' : 's have'} errors: ` +
+        papers.map((p) => `${p.file} (item ${p.item || 'not set'}: ${p.errors} error${p.errors === 1 ? '' : 's'})`).join(', '),
+    );
+    this.name = 'StrictRefusal';
+  }
+}
+
+export function meetingSlug(meeting: string): string {
+  return normaliseName(meeting).replace(/ /g, '-').slice(0, 60).replace(/-+$/, '') || 'meeting';
+}
+
+/** `<meeting-slug>-<date>-public.pdf` (for `both`: `<meeting-slug>-<date>.pdf`, to which -public/-private are added). */
+export function defaultOut(meeting: string, date: string, format: PackFormat, part: PackPart): string {
+  const safeDate = date.replace(/[^0-9-]/g, '');
+  return `${meetingSlug(meeting)}-${safeDate}${part === 'both' ? '' : `-${part}`}.${format}`;
+}
+
+/** The files a part writes: `out` itself, or for `both` `out` with -public / -private before the extension. */
+export function outputFiles(out: string, part: PackPart): { part: Part; file: string }[] {
+  if (part !== 'both') return [{ part, file: out }];
+  const p = path.parse(out);
+  const name = (suffix: string) => path.join(p.dir, `${p.name}-${suffix}${p.ext}`);
+  return [
+    { part: 'public', file: name('public') },
+    { part: 'private', file: name('private') },
+  ];
+}
+
+function summary(p: PackPaper): PaperSummary {
+  return { file: p.file, item: p.item, title: p.cover.title, confidential: p.confidential, errors: p.errors, warnings: p.warnings };
+}
+
+export async function buildPack(o: BuildPackOptions): Promise<BuildPackResult> {
+  const collected: Collected = collectPapers({ folder: o.folder, meeting: o.meeting, date: o.date, resolver: o.resolver });
+  const papers = collected.papers.map(summary);
+  if (o.strict) {
+    const bad = papers.filter((p) => p.errors > 0);
+    if (bad.length) throw new StrictRefusal(bad);
+  }
+  const out = o.out ?? defaultOut(collected.meeting, o.date, o.format, o.part);
+  const targets = outputFiles(out, o.part);
+  const built: { target: { part: Part; file: string }; data: string | Buffer; pages?: number; startPages?: number[] }[] = [];
+  for (const t of targets) {
+    const view = packView(collected, t.part);
+    if (o.format === 'html') built.push({ target: t, data: renderPackHtml(view) });
+    else {
+      const pdf = await renderPackPdf(view);
+      built.push({ target: t, data: pdf.data, pages: pdf.pages, startPages: view.papers.map((e) => pdf.startPages.get(e.anchor) ?? 0) });
+    }
+  }
+  const files: BuiltFile[] = [];
+  for (const b of built) {
+    try {
+      writeFileAtomic(b.target.file, b.data);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new InputError(`cannot write ${b.target.file}: ${code === 'ENOENT' ? 'no such folder' : (code ?? (e as Error).message)}`);
+    }
+    files.push({ part: b.target.part, file: b.target.file, bytes: Buffer.byteLength(b.data), pages: b.pages, startPages: b.startPages });
+  }
+  return { meeting: collected.meeting, date: o.date, files, papers, warnings: collected.warnings.map((w) => w.message) };
+}

@@ -1,0 +1,99 @@
+/**
+ * HTML for a cover sheet and the shared styles (NHS blue, Arial), for the
+ * agenda pack and the editor preview. Every value from the paper is escaped.
+ */
+import { escapeHtml } from './markdown';
+import type { AssessmentRow, CoverSheetModel } from './cover';
+
+export const NHS_BLUE = '#005EB8';
+
+const NOT_STATED = '<span class="missing">Not stated</span>';
+
+function cell(s: string | undefined): string {
+  return s && s.trim() ? escapeHtml(s) : NOT_STATED;
+}
+
+function mark(on: boolean): string {
+  return on ? '<span class="tick" aria-label="yes">&#x2713;</span>' : '';
+}
+
+function assessmentRows(rows: readonly AssessmentRow[]): string {
+  return rows
+    .map(
+      (r) =>
+        `<tr><th scope="row">${escapeHtml(r.label)}</th>` +
+        `<td class="yn">${mark(r.status === 'yes')}</td><td class="yn">${mark(r.status === 'no')}</td><td class="yn">${mark(r.status === 'n/a')}</td>` +
+        `<td>${r.statusText ? `<span class="missing">Status "${escapeHtml(r.statusText)}"</span> ` : ''}${r.comment ? escapeHtml(r.comment) : r.status || r.statusText ? '' : NOT_STATED}</td></tr>`,
+    )
+    .join('');
+}
+
+export function confidentialLabel(m: CoverSheetModel): string {
+  if (m.confidential === true) return m.confidentialReason ? `Yes: ${m.confidentialReason}` : 'Yes';
+  if (m.confidential === false) return 'No';
+  return m.confidentialText ? `"${m.confidentialText}" (not true or false)` : '';
+}
+
+/** The cover sheet as an HTML fragment (`<section class="cover-sheet">`). */
+export function coverSheetHtml(m: CoverSheetModel): string {
+  const facts: [string, string][] = [
+    ['Date of meeting', cell(m.dateLong)],
+    ['Title of paper', cell(m.title)],
+    ['Presented by', cell(m.presentedBy)],
+    ['Author', cell(m.author)],
+    ['Agenda item', cell(m.agendaItem)],
+    ['Confidential', cell(confidentialLabel(m))],
+    ['Purpose', cell(m.purposeLabel)],
+  ];
+  if (m.assurance) facts.push(['Level of assurance', cell(m.assurance.charAt(0).toUpperCase() + m.assurance.slice(1))]);
+  const objectives = m.objectives
+    .map((o) => `<tr${o.known ? '' : ' class="unknown"'}><th scope="row">${escapeHtml(o.code)}</th><td>${escapeHtml(o.text)}</td><td class="yn">${mark(o.ticked)}</td></tr>`)
+    .join('');
+  const history = m.history.length
+    ? m.history.map((h) => `<tr><td>${cell(h.meeting)}</td><td class="date">${cell(h.dateLong)}</td><td>${cell(h.outcome)}</td></tr>`).join('')
+    : '<tr><td colspan="3">Not previously discussed</td></tr>';
+  return [
+    '<section class="cover-sheet">',
+    `<p class="cs-meeting">${cell(m.meeting)}</p>`,
+    `<table class="cs-facts"><tbody>${facts.map(([k, v]) => `<tr><th scope="row">${k}</th><td>${v}</td></tr>`).join('')}</tbody></table>`,
+    `<table class="cs-objectives"><thead><tr><th colspan="2">Which strategic objective/s does the report relate to</th><th class="yn">Tick</th></tr></thead><tbody>${objectives}</tbody></table>`,
+    `<table class="cs-assess"><thead><tr><th>Implications</th><th class="yn">Yes</th><th class="yn">No</th><th class="yn">N/A</th><th>Comments</th></tr></thead><tbody>${assessmentRows(m.implications)}</tbody></table>`,
+    `<table class="cs-history"><thead><tr><th colspan="3" class="cs-caption">Where the paper has been discussed before</th></tr><tr><th>Meeting</th><th>Date</th><th>Outcomes</th></tr></thead><tbody>${history}</tbody></table>`,
+    `<table class="cs-text"><thead><tr><th>Conflicts of interest associated with this report</th></tr></thead><tbody><tr><td>${cell(m.conflicts)}</td></tr></tbody></table>`,
+    `<table class="cs-assess"><thead><tr><th>Impact assessments</th><th class="yn">Yes</th><th class="yn">No</th><th class="yn">N/A</th><th>Comments</th></tr></thead><tbody>${assessmentRows(m.impacts)}</tbody></table>`,
+    `<table class="cs-facts"><tbody><tr><th scope="row">Report authorised by</th><td>${cell(m.authorisedBy)}</td></tr></tbody></table>`,
+    '</section>',
+  ].join('\n');
+}
+
+/** Styles for a cover sheet and a rendered body; self-contained (no web fonts). */
+export const PAPER_CSS = `
+.cover-sheet, .paper-body { font-family: Arial, Helvetica, "Liberation Sans", Arimo, sans-serif; color: #212b32; }
+.cover-sheet { font-size: 10.5pt; }
+.cover-sheet table { width: 100%; border-collapse: collapse; margin: 0 0 10pt; page-break-inside: avoid; break-inside: avoid; }
+.cover-sheet th, .cover-sheet td { border: 0.75pt solid #aeb7bd; padding: 4pt 6pt; text-align: left; vertical-align: top; }
+.cover-sheet thead th { background: ${NHS_BLUE}; color: #fff; font-weight: bold; }
+.cover-sheet thead th.cs-caption { background: #e8edee; color: #212b32; }
+.cover-sheet tbody th { background: #f0f4f5; font-weight: bold; width: 32%; }
+.cover-sheet .cs-objectives tbody th { width: 8%; }
+.cover-sheet .cs-objectives tr.unknown td { color: #d5281b; }
+.cover-sheet .yn { width: 7%; text-align: center; }
+.cover-sheet .date { white-space: nowrap; }
+.cover-sheet .tick { color: ${NHS_BLUE}; font-weight: bold; font-size: 12pt; }
+.cover-sheet .cs-meeting { font-size: 16pt; font-weight: bold; color: ${NHS_BLUE}; margin: 0 0 8pt; }
+.cover-sheet .missing, .paper-body .missing { color: #d5281b; font-style: italic; }
+.paper-body { font-size: 11pt; line-height: 1.4; }
+.paper-body h1, .paper-body h2 { color: ${NHS_BLUE}; margin: 14pt 0 6pt; page-break-after: avoid; break-after: avoid; }
+.paper-body h1 { font-size: 16pt; } .paper-body h2 { font-size: 14pt; }
+.paper-body h3, .paper-body h4, .paper-body h5, .paper-body h6 { font-size: 11.5pt; margin: 10pt 0 4pt; page-break-after: avoid; break-after: avoid; }
+.paper-body table { border-collapse: collapse; margin: 6pt 0 10pt; font-size: 9.5pt; page-break-inside: auto; }
+.paper-body th, .paper-body td { border: 0.75pt solid #aeb7bd; padding: 3pt 5pt; vertical-align: top; }
+.paper-body thead th { background: ${NHS_BLUE}; color: #fff; }
+.paper-body tr { page-break-inside: avoid; break-inside: avoid; }
+.paper-body blockquote { border-left: 3pt solid ${NHS_BLUE}; margin: 6pt 0; padding: 2pt 10pt; color: #425563; }
+.paper-body code, .paper-body pre { font-family: Consolas, "Courier New", monospace; background: #f0f4f5; }
+.paper-body pre { padding: 6pt; white-space: pre-wrap; }
+.paper-body img { max-width: 100%; }
+.paper-body .image-omitted { color: #425563; font-style: italic; }
+.paper-body a { color: ${NHS_BLUE}; }
+`;

@@ -1,0 +1,85 @@
+/** Acronyms in the body: the token under the cursor and where it is spelled out. */
+import { findSection, type Paper } from '../../core/paper';
+import type { Profile } from '../../core/profile';
+import type { OffsetRange } from '../../core/types';
+
+const NOT_ACRONYMS = new Set(['TBC', 'TBA', 'NA']);
+
+export interface AcronymToken extends OffsetRange {
+  /** The acronym without a plural `s`. */
+  acronym: string;
+}
+
+/** The acronym at `offset` (2–6 capitals, `&` inside allowed, optional plural s). */
+export function acronymAt(text: string, offset: number): AcronymToken | null {
+  const isTok = (c: string | undefined) => !!c && /[\p{L}\p{N}&]/u.test(c);
+  let s = offset;
+  let e = offset;
+  while (s > 0 && isTok(text[s - 1])) s--;
+  while (e < text.length && isTok(text[e])) e++;
+  if (e <= s) return null;
+  const tok = text.slice(s, e);
+  const m = /^([A-Z](?:[A-Z]|&(?=[A-Z]))+)(s?)$/.exec(tok);
+  if (!m) return null;
+  const acronym = m[1]!;
+  const letters = acronym.replace(/&/g, '').length;
+  if (letters < 2 || letters > 6 || NOT_ACRONYMS.has(acronym)) return null;
+  return { start: s, end: e, acronym };
+}
+
+const SMALL_WORDS = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to', 'with', '&']);
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Does `words` spell `acronym` by initials (small words may be skipped)? */
+function spells(words: string[], acronym: string): boolean {
+  const letters = acronym.replace(/&/g, '').toUpperCase();
+  let i = 0;
+  for (const w of words) {
+    const c = w.replace(/^[^\p{L}]+/u, '')[0]?.toUpperCase();
+    if (i < letters.length && c === letters[i]) i++;
+    else if (!SMALL_WORDS.has(w.toLowerCase())) return false;
+  }
+  return i === letters.length;
+}
+
+/** Where the paper spells the acronym out: `Words Of It (ACR)`, `ACR (Words Of It)`, or a Glossary section. */
+export function definitionInPaper(paper: Paper, acronym: string, before = paper.text.length): { expansion: string; offset: number } | null {
+  const body = paper.text.slice(0, before);
+  const a = escapeRe(acronym);
+  for (const m of body.matchAll(new RegExp(`((?:[\\p{L}&'’-]+[ \\t]+){1,10})\\(${a}s?\\)`, 'gu'))) {
+    const words = m[1]!.trim().split(/\s+/);
+    for (let k = 1; k <= words.length; k++) {
+      const tail = words.slice(-k);
+      if (spells(tail, acronym)) return { expansion: tail.join(' '), offset: m.index! };
+    }
+  }
+  for (const m of body.matchAll(new RegExp(`(?<![\\p{L}&])${a}s?\\s*\\(([^()\\n]{3,100})\\)`, 'gu'))) {
+    const words = m[1]!.trim().split(/\s+/);
+    if (spells(words, acronym)) return { expansion: m[1]!.trim(), offset: m.index! };
+  }
+  const glossary = findSection(paper, ['Glossary', 'Glossary of terms', 'Abbreviations', 'Acronyms']);
+  if (glossary && glossary.contentRange.start < before) {
+    const g = paper.text.slice(glossary.contentRange.start, glossary.contentRange.end);
+    const row = new RegExp(`^[\\s|*_-]*${a}[\\s*_]*(?:\\||:|–|—|-|=)\\s*(.+?)\\s*\\|?\\s*$`, 'mu').exec(g);
+    if (row) return { expansion: row[1]!.replace(/[*_]/g, '').trim(), offset: glossary.contentRange.start + row.index };
+  }
+  return null;
+}
+
+/** The expansion the profile or the paper gives. */
+export function expansionOf(paper: Paper, profile: Profile | undefined, acronym: string): { expansion: string; from: 'profile' | 'paper' } | null {
+  const inPaper = definitionInPaper(paper, acronym);
+  if (inPaper) return { expansion: inPaper.expansion, from: 'paper' };
+  const p = profile?.acronyms[acronym];
+  if (p) return { expansion: p, from: 'profile' };
+  return null;
+}
+
+/** Has the acronym been spelled out (or used) in the body before `offset`? */
+export function usedBefore(paper: Paper, acronym: string, offset: number): boolean {
+  const body = paper.text.slice(paper.bodyStart, Math.max(paper.bodyStart, offset));
+  return new RegExp(`(?<![\\p{L}\\p{N}&])${escapeRe(acronym)}s?(?![\\p{L}\\p{N}&])`, 'u').test(body);
+}

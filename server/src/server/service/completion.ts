@@ -1,0 +1,516 @@
+/**
+ * Completion. In the cover sheet: the keys still missing (required first, as
+ * snippets with placeholders) and values — purpose, assurance, assessment
+ * status, confidential, strategic objective codes, committee names, risk IDs,
+ * dates. In the body: the section headings the paper still lacks and
+ * acronym expansions.
+ *
+ * Works line by line on the text (cursor.ts) because the YAML is seldom
+ * valid while it is being typed.
+ */
+import {
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+  type Range,
+} from 'vscode-languageserver';
+import { ASSESSMENT_STATUSES, ASSURANCE_LEVELS, FIELDS, HISTORY_KEYS, IMPACT_KEYS, NESTED_MEANING, RISK_ITEM_KEYS, RISK_KEYS, ASSESSMENT_KEYS } from '../../core/fields';
+import { findSection, normaliseHeading } from '../../core/paper';
+import { findCommittee, isRealDate, normaliseName, PURPOSES, type Profile } from '../../core/profile';
+import { getNode, scalarText } from '../../core/yaml';
+import { usedBefore } from './acronyms';
+import { toRange } from './convert';
+import { cursorContext, frontmatterRegion, YamlLines, type CursorContext } from './cursor';
+import { profileOf, type DocumentModel, type WorkspaceView } from './model';
+import { dateOf, historyOf, meetingOf } from './workspace-index';
+
+export interface CompletionOptions {
+  /** The client accepts snippets (`${1:…}`). */
+  snippets: boolean;
+  /** The client honours `insertTextMode: asIs`. */
+  asIs: boolean;
+}
+
+const ASSESSMENT_PARENTS = new Set(['financial_implications', 'risks']);
+
+export function complete(model: DocumentModel, position: Position, ws: WorkspaceView, opts: CompletionOptions): CompletionList {
+  const items: CompletionItem[] = [];
+  const offset = model.lines.offset(position);
+  const ctx = cursorContext(model.paper, offset);
+  const b = new Builder(model, offset, opts);
+  switch (ctx.where) {
+    case 'key':
+      keyItems(model, ctx, b, items);
+      break;
+    case 'value':
+      valueItems(model, ctx, b, ws, items);
+      break;
+    case 'heading':
+      headingItems(model, ctx, b, items);
+      break;
+    case 'body':
+      if (ctx.word) acronymItems(model, ctx, b, items);
+      break;
+  }
+  return { isIncomplete: false, items };
+}
+
+class Builder {
+  constructor(
+    private readonly model: DocumentModel,
+    private readonly offset: number,
+    readonly opts: CompletionOptions,
+  ) {}
+
+  range(start: number, end = this.offset): Range {
+    return toRange(this.model.lines, { start, end });
+  }
+
+  /** An item whose text replaces `start…cursor`; `snippet` used when the client takes snippets. */
+  item(label: string, start: number, plain: string, extra: Partial<CompletionItem> = {}, snippet?: string, end?: number): CompletionItem {
+    const useSnippet = snippet !== undefined && this.opts.snippets;
+    const it: CompletionItem = {
+      label,
+      ...extra,
+      textEdit: { range: this.range(start, end), newText: useSnippet ? snippet : plain },
+      insertTextFormat: useSnippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    };
+    if ((useSnippet ? snippet : plain).includes('\n') && this.opts.asIs) it.insertTextMode = InsertTextMode.asIs;
+    return it;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Keys
+
+function keyItems(model: DocumentModel, ctx: Extract<CursorContext, { where: 'key' }>, b: Builder, items: CompletionItem[]) {
+  const region = frontmatterRegion(model.paper);
+  if (!region) return;
+  const yl = new YamlLines(model.paper, region);
+  const path = ctx.path;
+  const parent = path.at(-1);
+  const indent = ' '.repeat(ctx.column);
+
+  // A list item with nothing typed yet: the values such a list holds.
+  if (ctx.dash && parent === '[]' && path.length === 2 && path[0] === 'strategic_objectives') {
+    soItems(model, ctx.start, presentObjectives(model, yl, ctx.line), (c) => c, b, items);
+    return;
+  }
+
+  let keys: { key: string; meaning: string; required: boolean; body: (i: string) => [string, string] }[] = [];
+  if (path.length === 0) {
+    keys = FIELDS.map((f) => ({ key: f.key, meaning: f.meaning, required: f.required, body: (i) => fieldBody(f.key, f.placeholder, f.values, i) }));
+  } else if (path.length === 1 && path[0] === 'impact_assessments') {
+    keys = IMPACT_KEYS.map((k) => ({ key: k, meaning: NESTED_MEANING[k]!, required: true, body: (i) => assessmentBody(i) }));
+  } else if (path.length === 1 && path[0] === 'risks') {
+    keys = RISK_KEYS.map((k) => ({ key: k, meaning: NESTED_MEANING[k]!, required: k === 'status', body: (i) => nestedBody(k, i) }));
+  } else if ((path.length === 1 && ASSESSMENT_PARENTS.has(path[0]!)) || (path.length === 2 && path[0] === 'impact_assessments')) {
+    keys = ASSESSMENT_KEYS.map((k) => ({ key: k, meaning: NESTED_MEANING[k]!, required: k === 'status', body: (i) => nestedBody(k, i) }));
+  } else if (path.length === 3 && path[0] === 'risks' && path[1] === 'items' && parent === '[]') {
+    keys = RISK_ITEM_KEYS.map((k) => ({ key: k, meaning: NESTED_MEANING[k] ?? 'Title of the risk as the register words it', required: true, body: (i) => nestedBody(k, i) }));
+  } else if (path.length === 2 && path[0] === 'committee_history' && parent === '[]') {
+    keys = HISTORY_KEYS.map((k) => ({
+      key: k,
+      meaning: NESTED_MEANING[k] ?? (k === 'meeting' ? 'The board or committee that discussed the paper' : 'Date of that meeting, YYYY-MM-DD'),
+      required: true,
+      body: (i) => nestedBody(k, i),
+    }));
+  }
+  if (!keys.length) return;
+  const present = ctx.dash ? new Set<string>() : yl.siblingKeys(ctx.line, ctx.column);
+  keys.forEach((k, i) => {
+    if (present.has(k.key)) return;
+    const [plain, snippet] = k.body(indent);
+    items.push(
+      b.item(
+        k.key,
+        ctx.start,
+        plain,
+        {
+          kind: CompletionItemKind.Property,
+          detail: k.required ? 'required' : 'optional',
+          documentation: { kind: MarkupKind.Markdown, value: k.meaning },
+          sortText: `${k.required ? 0 : 1}${String(i).padStart(2, '0')}`,
+          filterText: k.key,
+        },
+        snippet,
+      ),
+    );
+  });
+}
+
+function escapeSnippet(s: string): string {
+  return s.replace(/[\\$}]/g, '\\$&');
+}
+
+function choice(n: number, values: readonly string[]): string {
+  return `\${${n}|${values.map((v) => v.replace(/[\\|,$}]/g, '\\$&')).join(',')}|}`;
+}
+
+/** Plain text and snippet for a top-level key with its placeholder. */
+function fieldBody(key: string, placeholder: string, values: readonly string[] | undefined, indent: string): [string, string] {
+  if (key === 'impact_assessments') {
+    const plain = `${key}:${IMPACT_KEYS.map((k) => `\n${indent}  ${k}:\n${indent}    status: n/a\n${indent}    comment: TBC`).join('')}`;
+    let n = 0;
+    const snip = `${key}:${IMPACT_KEYS.map((k) => `\n${indent}  ${k}:\n${indent}    status: ${choice(++n, ASSESSMENT_STATUSES)}\n${indent}    comment: \${${++n}:TBC}`).join('')}`;
+    return [plain, snip];
+  }
+  if (placeholder.startsWith('\n')) {
+    const lines = placeholder.split('\n').slice(1);
+    const plain = `${key}:${lines.map((l) => `\n${indent}${l}`).join('')}`;
+    let n = 0;
+    const snip = `${key}:${lines
+      .map((l) => {
+        const m = /^(\s*)([\w]+):\s*(.*)$/.exec(l);
+        if (!m) return `\n${indent}${escapeSnippet(l)}`;
+        const v = m[2] === 'status' || m[2] === 'on_register' ? choice(++n, ASSESSMENT_STATUSES) : `\${${++n}:${escapeSnippet(m[3]!)}}`;
+        return `\n${indent}${m[1]}${m[2]}: ${v}`;
+      })
+      .join('')}`;
+    return [plain, snip];
+  }
+  const plain = `${key}: ${placeholder}`;
+  if (values?.length) return [plain, `${key}: ${choice(1, values)}`];
+  if (key === 'strategic_objectives') return [plain, `${key}: [\${1:SO1}]`];
+  if (key === 'agenda_item') return [plain, `${key}: "\${1:TBC}"`];
+  if (key === 'date') return [plain, `${key}: \${1:YYYY-MM-DD}`];
+  if (key === 'committee_history') return [plain, `${key}:\n${indent}  - meeting: \${1}\n${indent}    date: \${2:YYYY-MM-DD}\n${indent}    outcome: \${3}`];
+  return [plain, `${key}: \${1:${escapeSnippet(placeholder)}}`];
+}
+
+function assessmentBody(indent: string): [string, string] {
+  return ['', ''].map((_, snip) => `\n${indent}  status: ${snip ? choice(1, ASSESSMENT_STATUSES) : 'n/a'}\n${indent}  comment: ${snip ? '${2:TBC}' : 'TBC'}`) as [string, string];
+}
+
+function nestedBody(key: string, indent: string): [string, string] {
+  switch (key) {
+    case 'quality':
+    case 'equality':
+    case 'data_privacy': {
+      const [p, s] = assessmentBody(indent);
+      return [`${key}:${p}`, `${key}:${s}`];
+    }
+    case 'status':
+    case 'on_register':
+      return [`${key}: `, `${key}: ${choice(1, ASSESSMENT_STATUSES)}`];
+    case 'comment':
+      return [`${key}: TBC`, `${key}: \${1:TBC}`];
+    case 'items':
+      return [`${key}:\n${indent}  - id: ""\n${indent}    title: `, `${key}:\n${indent}  - id: "\${1}"\n${indent}    title: \${2}`];
+    case 'id':
+      return [`${key}: ""`, `${key}: "\${1}"`];
+    case 'date':
+      return [`${key}: `, `${key}: \${1:YYYY-MM-DD}`];
+    default:
+      return [`${key}: `, `${key}: \${1}`];
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Values
+
+function valueItems(model: DocumentModel, ctx: Extract<CursorContext, { where: 'value' }>, b: Builder, ws: WorkspaceView, items: CompletionItem[]) {
+  const profile = profileOf(model);
+  const region = frontmatterRegion(model.paper);
+  if (!region) return;
+  const yl = new YamlLines(model.paper, region);
+  const { path, key } = ctx;
+  const top = path.length === 0;
+  const sp = ctx.needsSpace ? ' ' : '';
+  // Replace a quoted value whole: the typed opening quote and a closing one just after the cursor.
+  // Replace the whole value written, including what follows the cursor.
+  const valueEnd = ctx.end;
+  const enumItems = (values: readonly string[], doc: (v: string) => string | undefined = () => undefined, kind: CompletionItemKind = CompletionItemKind.EnumMember) => {
+    values.forEach((v, i) => {
+      const d = doc(v);
+      items.push(b.item(v, ctx.start, sp + v, { kind, sortText: String(i).padStart(2, '0'), ...(d ? { documentation: { kind: MarkupKind.Markdown, value: d } } : {}) }, undefined, valueEnd));
+    });
+  };
+
+  if (top && key === 'purpose') {
+    enumItems(PURPOSES, (p) => {
+      const verbs = profile?.purposes[p as keyof Profile["purposes"]];
+      return `${PURPOSE_MEANING[p] ?? ''}${verbs?.length ? `\n\nRecommendations should use: ${verbs.map((v: string) => `*${v}*`).join(', ')}.` : ''}`;
+    });
+    return;
+  }
+  if (top && key === 'assurance') return enumItems(ASSURANCE_LEVELS, (a) => ASSURANCE_MEANING[a]);
+  if (top && key === 'confidential') {
+    return enumItems(['false', 'true'], (v) => (v === 'true' ? 'A Part 2 (private) item: add `confidential_reason`.' : 'Taken in the public meeting.'), CompletionItemKind.Value);
+  }
+  if ((key === 'status' && (path.length === 1 ? ASSESSMENT_PARENTS.has(path[0]!) : path.length === 2 && path[0] === 'impact_assessments')) || (key === 'on_register' && path.length === 1 && path[0] === 'risks')) {
+    return enumItems(ASSESSMENT_STATUSES, (s) => STATUS_MEANING[s]);
+  }
+  if (top && key === 'strategic_objectives') {
+    if (ctx.flow) return soItems(model, ctx.start, new Set([...ctx.flow, ...presentObjectives(model, yl, ctx.line)]), (c) => c, b, items, ctx.end);
+    if (ctx.typed.trim() === '' || /^[A-Za-z]/.test(ctx.typed)) return soItems(model, ctx.start, new Set(), (c) => `${sp}[${c}]`, b, items, ctx.end);
+    return;
+  }
+  if (key === 'meeting' && (top || (path.length === 2 && path[0] === 'committee_history' && path[1] === '[]'))) {
+    return committeeItems(model, ctx, ws, b, items, sp, valueEnd);
+  }
+  if (key === 'date' && (top || (path.length === 2 && path[0] === 'committee_history' && path[1] === '[]'))) {
+    const meeting = top ? meetingOf(model.paper) : yl.siblingValue(ctx.line, ctx.column, 'meeting');
+    return dateItems(model, ctx, ws, b, items, sp, meeting, top);
+  }
+  if (path.length === 3 && path[0] === 'risks' && path[1] === 'items' && path[2] === '[]') {
+    const reg = profile?.risk_register;
+    if (!reg) return;
+    if (key === 'id') {
+      reg.entries.forEach((e, i) => {
+        items.push(
+          b.item(e.id, ctx.start, `${sp}"${e.id}"`, { kind: CompletionItemKind.Reference, detail: e.title, documentation: { kind: MarkupKind.Markdown, value: riskRow(e.fields) }, sortText: String(i).padStart(4, '0'), filterText: ctx.typed.startsWith('"') || ctx.typed.startsWith("'") ? `${ctx.typed[0]}${e.id}` : e.id }, undefined, valueEnd),
+        );
+      });
+    } else if (key === 'title') {
+      const id = yl.siblingValue(ctx.line, ctx.column, 'id');
+      const entries = id ? reg.entries.filter((e) => e.id === id) : reg.entries;
+      entries.forEach((e, i) => {
+        items.push(b.item(e.title, ctx.start, sp + plainScalar(e.title), { kind: CompletionItemKind.Text, detail: `Risk ${e.id}`, sortText: String(i).padStart(4, '0') }, undefined, valueEnd));
+      });
+    }
+  }
+}
+
+const PURPOSE_MEANING: Record<string, string> = {
+  approve: 'The meeting is asked to **approve** the proposals.',
+  decide: 'The meeting is asked to **make a decision**.',
+  discuss: 'The meeting is asked to **discuss** and comment.',
+  assure: 'The meeting is asked to **take assurance**.',
+  note: 'The meeting is asked to **note** the paper.',
+  information: 'The paper is **for information**.',
+};
+
+const ASSURANCE_MEANING: Record<string, string> = {
+  substantial: 'Substantial assurance: a sound system of control, consistently applied.',
+  reasonable: 'Reasonable assurance: generally sound, with some weaknesses.',
+  limited: 'Limited assurance: significant weaknesses put objectives at risk.',
+  none: 'No assurance: fundamental weaknesses.',
+};
+
+const STATUS_MEANING: Record<string, string> = {
+  yes: 'Yes (give the detail in `comment`).',
+  no: 'No — say why in `comment`.',
+  'n/a': 'Not applicable — say why in `comment`.',
+};
+
+function soItems(model: DocumentModel, start: number, present: Set<string>, text: (code: string) => string, b: Builder, items: CompletionItem[], end?: number) {
+  const profile = profileOf(model);
+  if (!profile) return;
+  Object.entries(profile.strategic_objectives).forEach(([code, wording], i) => {
+    if (present.has(code)) return;
+    items.push(
+      b.item(code, start, text(code), {
+        kind: CompletionItemKind.EnumMember,
+        detail: wording,
+        documentation: { kind: MarkupKind.Markdown, value: `**${code}** — ${wording}${profile.equality_objectives.includes(code) ? '\n\nAn equality objective: the paper should report on health inequalities.' : ''}` },
+        sortText: String(i).padStart(3, '0'),
+        filterText: code,
+      }, undefined, end),
+    );
+  });
+}
+
+/** Codes already in the strategic_objectives list (flow or block). */
+function presentObjectives(model: DocumentModel, yl: YamlLines, line: number): Set<string> {
+  const out = new Set<string>();
+  const node = getNode(model.paper.cover, 'strategic_objectives');
+  if (node?.kind === 'seq') {
+    for (const item of node.items) {
+      const t = item.kind === 'map' ? item.pairs[0]?.name : scalarText(item);
+      const code = t ? /^[A-Za-z][\w.-]*/.exec(t)?.[0] : undefined;
+      if (code) out.add(code);
+    }
+    return out;
+  }
+  // Unparsable YAML: read the block list around the cursor.
+  for (let i = line - 1; i >= yl.first; i--) {
+    const m = /^\s*-\s*["']?([A-Za-z][\w.-]*)/.exec(yl.text(i));
+    if (!m) break;
+    out.add(m[1]!);
+  }
+  for (let i = line + 1; i <= yl.last; i++) {
+    const m = /^\s*-\s*["']?([A-Za-z][\w.-]*)/.exec(yl.text(i));
+    if (!m) break;
+    out.add(m[1]!);
+  }
+  return out;
+}
+
+function committeeItems(model: DocumentModel, ctx: Extract<CursorContext, { where: 'value' }>, ws: WorkspaceView, b: Builder, items: CompletionItem[], sp: string, end: number | undefined) {
+  const profile = profileOf(model);
+  const seen = new Map<string, { name: string; papers: Set<string> }>();
+  const note = (name: string | undefined, key: string) => {
+    if (!name) return;
+    const canonical = (profile && findCommittee(profile, name)?.name) ?? name;
+    const k = normaliseName(canonical);
+    const e = seen.get(k) ?? { name: canonical, papers: new Set<string>() };
+    e.papers.add(key);
+    seen.set(k, e);
+  };
+  for (const p of ws.papers()) {
+    if (p.uri === model.uri) continue;
+    note(meetingOf(p.paper), p.key);
+    for (const h of historyOf(p.paper)) note(h.meeting, p.key);
+  }
+  let i = 0;
+  const used = (k: string) => {
+    const n = seen.get(k)?.papers.size ?? 0;
+    return n ? `Named in ${n} other paper${n === 1 ? '' : 's'} in the workspace.` : '';
+  };
+  for (const c of profile?.committees ?? []) {
+    const k = normaliseName(c.name);
+    const others = c.aliases.length ? `Also known as: ${c.aliases.join(', ')}.` : '';
+    items.push(
+      b.item(c.name, ctx.start, sp + plainScalar(c.name), {
+        kind: CompletionItemKind.EnumMember,
+        detail: c.aliases.length ? `Committee (${c.aliases.join(', ')})` : 'Committee',
+        documentation: { kind: MarkupKind.Markdown, value: [`**${c.name}** — in the organisation profile${c.formal ? '' : ' (not a formal meeting)'}.`, others, used(k)].filter(Boolean).join('\n\n') },
+        sortText: `0${String(i++).padStart(3, '0')}`,
+        filterText: [c.name, ...c.aliases].join(' '),
+      }, undefined, end),
+    );
+    seen.delete(k);
+  }
+  for (const [k, e] of [...seen.entries()].sort((a, b2) => a[1].name.localeCompare(b2[1].name))) {
+    items.push(
+      b.item(e.name, ctx.start, sp + plainScalar(e.name), {
+        kind: CompletionItemKind.Value,
+        detail: 'Used in this workspace',
+        documentation: { kind: MarkupKind.Markdown, value: `${used(k)} Not a committee in the profile.` },
+        sortText: `1${String(i++).padStart(3, '0')}`,
+      }, undefined, end),
+    );
+  }
+}
+
+function dateItems(model: DocumentModel, ctx: Extract<CursorContext, { where: 'value' }>, ws: WorkspaceView, b: Builder, items: CompletionItem[], sp: string, meeting: string | undefined, top: boolean) {
+  const profile = profileOf(model);
+  const same = (m: string | undefined) => {
+    if (!m || !meeting) return false;
+    if (profile) {
+      const a = findCommittee(profile, m)?.name ?? m;
+      const c = findCommittee(profile, meeting)?.name ?? meeting;
+      return normaliseName(a) === normaliseName(c);
+    }
+    return normaliseName(m) === normaliseName(meeting);
+  };
+  const dates = new Map<string, { meetings: Map<string, number>; sameMeeting: boolean }>();
+  const add = (date: string | undefined, m: string | undefined) => {
+    if (!date || !isRealDate(date)) return;
+    const e = dates.get(date) ?? { meetings: new Map<string, number>(), sameMeeting: false };
+    const name = (m && profile && findCommittee(profile, m)?.name) || m || 'a meeting';
+    e.meetings.set(name, (e.meetings.get(name) ?? 0) + 1);
+    if (same(m)) e.sameMeeting = true;
+    dates.set(date, e);
+  };
+  for (const p of ws.papers()) {
+    if (p.uri === model.uri) continue;
+    add(dateOf(p.paper), meetingOf(p.paper));
+    for (const h of historyOf(p.paper)) add(h.date, h.meeting);
+  }
+  const today = ws.today();
+  const paperDate = dateOf(model.paper);
+  items.push(b.item(today, ctx.start, sp + today, { kind: CompletionItemKind.Constant, detail: 'Today', sortText: '0' }, undefined, ctx.end));
+  const sorted = [...dates.entries()].filter(([d]) => d !== today).sort((a, c) => (a[1].sameMeeting === c[1].sameMeeting ? c[0].localeCompare(a[0]) : a[1].sameMeeting ? -1 : 1));
+  sorted.forEach(([d, e], i) => {
+    const where = [...e.meetings.entries()].map(([m, n]) => `${m} (${n} paper${n === 1 ? '' : 's'})`).join('; ');
+    const early = !top && paperDate && isRealDate(paperDate) && d >= paperDate;
+    items.push(
+      b.item(d, ctx.start, sp + d, {
+        kind: CompletionItemKind.Constant,
+        detail: where,
+        documentation: { kind: MarkupKind.Markdown, value: `Meeting date found in the workspace: ${where}.${early ? `\n\nOn or after this paper's own meeting (${paperDate}).` : ''}` },
+        sortText: `${early ? 2 : 1}${String(i).padStart(4, '0')}`,
+      }, undefined, ctx.end),
+    );
+  });
+}
+
+/** A scalar as plain YAML when that reads back the same, else double-quoted. */
+export function plainScalar(s: string): string {
+  if (
+    s === '' ||
+    /^[\s\-?:,[\]{}#&*!|>'"%@`]/.test(s) ||
+    /\s$/.test(s) ||
+    /: |:$| #/.test(s) ||
+    /^(?:true|false|null|~|yes|no|on|off|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[\da-f]+|0o[0-7]+|\.inf|\.nan)$/i.test(s) ||
+    /^\d{4}-\d\d-\d\d/.test(s)
+  ) {
+    return JSON.stringify(s);
+  }
+  return s;
+}
+
+/** A register row as a Markdown table, for hover and completion. */
+export function riskRow(fields: Record<string, string>): string {
+  const rows = Object.entries(fields).filter(([, v]) => v !== '' && v !== undefined);
+  return ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${String(v).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')} |`)].join('\n');
+}
+
+// ---------------------------------------------------------------------------
+// Body
+
+export const OPTIONAL_SECTIONS = ['Introduction', 'Background', 'Risks', 'Financial implications', 'Next steps', 'Appendices'];
+
+export const HEALTH_INEQUALITIES_GUIDANCE =
+  'Since April 2024 every formally constituted board report must report on unwarranted variation and the action taken on health inequalities. ' +
+  'Cover: unwarranted variation in access, experience and outcomes; which Core20PLUS5 groups are affected (the most deprived 20% and the locally agreed PLUS groups); ' +
+  'data broken down at least by deprivation, ethnicity, age and sex; and what is being done about it.';
+
+/** Does the paper need a health inequalities section it does not have? */
+export function needsHealthInequalities(model: DocumentModel, profile: Profile): boolean {
+  const date = scalarText(getNode(model.paper.cover, 'date'));
+  if (!date || !isRealDate(date) || date < profile.health_inequalities.from) return false;
+  const meeting = meetingOf(model.paper);
+  const formal = meeting ? (findCommittee(profile, meeting)?.formal ?? true) : true;
+  if (!formal) return false;
+  return !findSection(model.paper, profile.health_inequalities.headings);
+}
+
+function headingItems(model: DocumentModel, ctx: Extract<CursorContext, { where: 'heading' }>, b: Builder, items: CompletionItem[]) {
+  const profile = profileOf(model);
+  if (!profile) return;
+  const present = new Set(model.paper.sections.filter((s) => s.headingRange.start < ctx.start || s.headingRange.start > ctx.start + ctx.typed.length).map((s) => s.key));
+  const has = (h: string) => present.has(normaliseHeading(h));
+  const out: { heading: string; rank: number; doc: string }[] = [];
+  if (needsHealthInequalities(model, profile) && !profile.health_inequalities.headings.some(has)) {
+    out.push({ heading: profile.health_inequalities.headings[0] ?? 'Health inequalities', rank: 0, doc: HEALTH_INEQUALITIES_GUIDANCE });
+  }
+  for (const h of profile.required_sections) if (!has(h)) out.push({ heading: h, rank: 1, doc: `A required section (${profile.organisation}).` });
+  for (const h of OPTIONAL_SECTIONS) if (!has(h) && !out.some((o) => normaliseHeading(o.heading) === normaliseHeading(h))) out.push({ heading: h, rank: 2, doc: 'An optional section.' });
+  out.forEach((o, i) => {
+    items.push(
+      b.item(o.heading, ctx.start, `## ${o.heading}`, {
+        kind: CompletionItemKind.Module,
+        detail: o.rank === 0 ? 'required for this meeting' : o.rank === 1 ? 'required' : 'optional',
+        documentation: { kind: MarkupKind.Markdown, value: o.doc },
+        sortText: `${o.rank}${String(i).padStart(2, '0')}`,
+        filterText: `${ctx.typed.match(/^#+\s*/)?.[0] ?? ''}${o.heading}`,
+      }),
+    );
+  });
+}
+
+function acronymItems(model: DocumentModel, ctx: Extract<CursorContext, { where: 'body' }>, b: Builder, items: CompletionItem[]) {
+  const profile = profileOf(model);
+  if (!profile || !/^[A-Z]/.test(ctx.word) || ctx.word !== ctx.word.toUpperCase()) return;
+  for (const [acr, expansion] of Object.entries(profile.acronyms)) {
+    if (!acr.startsWith(ctx.word)) continue;
+    const defined = usedBefore(model.paper, acr, ctx.start);
+    const text = defined ? acr : `${expansion} (${acr})`;
+    items.push(
+      b.item(acr, ctx.start, text, {
+        kind: CompletionItemKind.Text,
+        detail: expansion,
+        documentation: { kind: MarkupKind.Markdown, value: defined ? `**${acr}**: ${expansion}` : `First use in this paper: inserts *${expansion} (${acr})*.` },
+        filterText: acr,
+        sortText: acr,
+      }),
+    );
+  }
+}

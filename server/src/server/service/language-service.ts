@@ -1,0 +1,308 @@
+/**
+ * The boardpaper language service: documents, profiles and the workspace
+ * index in one place, and one module per LSP feature over them. It knows LSP
+ * types but not the connection: the protocol handlers (../server.ts) only
+ * translate between this and LSP messages.
+ *
+ * Cost model: a document is analysed once per version (and profile
+ * generation); every feature reads that cached model.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position } from 'vscode-languageserver';
+import { analyze, finalise, type Analysis } from '../../core/analyze';
+import { checkAcrossPapers } from '../../core/across';
+import { looksLikePaper, parsePaper } from '../../core/paper';
+import type { Finding } from '../../core/types';
+import { checkFile } from '../../node/check-files';
+import { matchesPaperGlobs, PROFILE_FILE, type ProfileProblemAt, type ReadText } from '../../node/profile-loader';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { codeActions, type CodeActionOptions } from './code-actions';
+import { complete, type CompletionOptions } from './completion';
+import { definition } from './definition';
+import { profileDiagnostics, toDiagnostics } from './diagnostics';
+import { foldingRanges } from './folding';
+import { hover } from './hover';
+import type { DocumentModel, WorkspaceView } from './model';
+import { Profiles, type Folder } from './profiles';
+import { documentSymbols } from './symbols';
+import { dateOf, fileUri, WorkspaceIndex, type IndexProgress, type PaperFacts } from './workspace-index';
+
+/** An open document as the service sees it (vscode-languageserver-textdocument's TextDocument fits). */
+export interface OpenDocument {
+  readonly uri: string;
+  readonly version: number;
+  readonly languageId: string;
+  getText(): string;
+}
+
+export interface DocumentStore {
+  get(uri: string): OpenDocument | undefined;
+  all(): OpenDocument[];
+}
+
+export interface Logger {
+  log(message: string): void;
+  error(message: string): void;
+}
+
+export function uriToPath(uri: string): string | null {
+  if (!uri.startsWith('file:')) return null;
+  try {
+    return path.resolve(fileURLToPath(uri));
+  } catch {
+    return null;
+  }
+}
+
+export function isMarkdownDocument(doc: { uri: string; languageId: string }): boolean {
+  if (doc.languageId === 'markdown') return true;
+  return /\.(md|markdown)$/i.test(doc.uri.replace(/[?#].*$/, ''));
+}
+
+export class LanguageService {
+  readonly profiles: Profiles;
+  readonly index = new WorkspaceIndex();
+  private readonly models = new Map<string, DocumentModel>();
+  /** Open documents by file path (for reading unsaved profiles and preferring open papers). */
+  private openByPath = new Map<string, string>();
+
+  constructor(
+    private readonly docs: DocumentStore,
+    private readonly logger: Logger,
+    private readonly clock: () => Date = () => new Date(),
+  ) {
+    this.profiles = new Profiles(this.readText);
+  }
+
+  /** Reads a file through the editor: an open document's unsaved text wins over the disk. */
+  readonly readText: ReadText = (abs) => {
+    const uri = this.openByPath.get(path.resolve(abs));
+    const doc = uri ? this.docs.get(uri) : undefined;
+    if (doc) return doc.getText();
+    return fs.readFileSync(abs, 'utf8');
+  };
+
+  configure(folders: Folder[], global: Settings = DEFAULT_SETTINGS, perFolder = new Map<string, Settings>()): void {
+    this.profiles.configure(folders, global, perFolder);
+    this.models.clear();
+  }
+
+  settingsFor(uri: string): Settings {
+    return this.profiles.settingsFor(uriToPath(uri));
+  }
+
+  // -------------------------------------------------------------------------
+  // Documents
+
+  opened(doc: OpenDocument): void {
+    const file = uriToPath(doc.uri);
+    if (file) this.openByPath.set(file, doc.uri);
+  }
+
+  closed(uri: string): void {
+    this.models.delete(uri);
+    const file = uriToPath(uri);
+    if (file && this.openByPath.get(file) === uri) this.openByPath.delete(file);
+    // The disk version takes its place in the index again.
+    if (file && isMarkdownDocument({ uri, languageId: '' }) && this.profiles.folderOf(file) && fs.existsSync(file)) this.reindexFile(file);
+  }
+
+  /** Profiles or settings changed: every model must be rebuilt. */
+  invalidateProfiles(): void {
+    this.profiles.invalidate();
+    this.models.clear();
+  }
+
+  /** Is this document one a profile reads (a .boardpaper.yaml, an extended profile, a register)? */
+  isProfileInput(uri: string): boolean {
+    const file = uriToPath(uri);
+    return !!file && this.profiles.isProfileInput(file);
+  }
+
+  /** The analysed model of the document's current version (cached). */
+  model(doc: OpenDocument): DocumentModel {
+    const cached = this.models.get(doc.uri);
+    if (cached && cached.version === doc.version && cached.generation === this.profiles.generation) return cached;
+    const m = this.build(doc);
+    this.models.set(doc.uri, m);
+    return m;
+  }
+
+  private build(doc: OpenDocument): DocumentModel {
+    const t0 = Date.now();
+    const text = doc.getText();
+    const file = uriToPath(doc.uri);
+    const generation = this.profiles.generation;
+    const paper = parsePaper(text);
+    const r = this.profiles.resolve(file);
+    let analysis: Analysis;
+    let matches = false;
+    if (r.loaded) {
+      matches = !!file && matchesPaperGlobs(file, r.loaded);
+      analysis = analyze(text, r.loaded.profile, { paper, matchesPaperGlob: matches });
+    } else {
+      analysis = { paper, isPaper: looksLikePaper(paper), findings: [] };
+    }
+    const ms = Date.now() - t0;
+    if (this.settingsFor(doc.uri).trace.server === 'verbose') this.logger.log(`analysed ${doc.uri} v${doc.version} in ${ms} ms: ${analysis.findings.length} findings`);
+    return {
+      uri: doc.uri,
+      version: doc.version,
+      generation,
+      text,
+      file,
+      paper,
+      lines: paper.lines,
+      isPaper: analysis.isPaper,
+      matchesPaperGlob: matches,
+      analysis,
+      loaded: r.loaded,
+      profileError: r.error,
+    };
+  }
+
+  // -------------------------------------------------------------------------
+  // Workspace
+
+  private facts(model: DocumentModel): PaperFacts | null {
+    if (!model.isPaper || !model.loaded) return null;
+    return { key: model.file ?? model.uri, uri: model.uri, paper: model.paper, profile: model.loaded.profile };
+  }
+
+  /** Every known paper: the index with open documents in place of their files. */
+  papers(): PaperFacts[] {
+    const open = new Map<string, PaperFacts>();
+    for (const doc of this.docs.all()) {
+      if (!isMarkdownDocument(doc)) continue;
+      try {
+        const f = this.facts(this.model(doc));
+        if (f) open.set(f.key, f);
+      } catch (e) {
+        this.logger.error(`cannot analyse ${doc.uri}: ${(e as Error)?.stack ?? e}`);
+      }
+    }
+    const out = [...open.values()];
+    for (const p of this.index.papers()) if (!open.has(p.key) && !this.openByPath.has(p.key)) out.push(p);
+    return out;
+  }
+
+  readonly view: WorkspaceView = {
+    papers: () => this.papers(),
+    today: () => {
+      const d = this.clock();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    },
+  };
+
+  /** How an unopened file is read into the index: exactly as `boardpaper check` reads it. */
+  private readIndexed = (file: string): PaperFacts | null => {
+    const r = this.profiles.resolve(file);
+    if (!r.loaded) return null; // its profile is broken: shown on the profile file
+    const checked = checkFile(file, this.profiles.resolverFor(file));
+    if (!checked) return null;
+    return { key: file, uri: fileUri(file), paper: checked.analysis.paper, profile: checked.loaded.profile };
+  };
+
+  /** Index the workspace folders' papers (replacing the index). */
+  indexWorkspace(progress?: IndexProgress): Promise<void> {
+    const folders = this.profiles.getFolders().map((f) => f.path);
+    return this.index.rebuild(folders, this.readIndexed, progress, (f, e) => this.logger.error(`cannot index ${f}: ${(e as Error)?.message ?? e}`));
+  }
+
+  reindexFile(file: string): void {
+    if (!this.profiles.folderOf(file)) return;
+    if (!fs.existsSync(file)) return this.index.remove(file);
+    this.index.update(file, this.readIndexed, (f, e) => this.logger.error(`cannot index ${f}: ${(e as Error)?.message ?? e}`));
+  }
+
+  removeFile(file: string): void {
+    this.index.remove(file);
+  }
+
+  // -------------------------------------------------------------------------
+  // Features
+
+  /** The findings of the across-papers rules for this paper, from the workspace. */
+  acrossFindings(model: DocumentModel): Finding[] {
+    const me = this.facts(model);
+    if (!me) return [];
+    const date = dateOf(model.paper);
+    if (!date) return [];
+    const group = this.papers().filter((p) => dateOf(p.paper) === date);
+    if (group.length < 2) return [];
+    const severity = model.loaded!.profile.rules['duplicate-agenda-item'];
+    if (severity === 'off') return [];
+    // Keys name the other papers in messages: paths relative to the workspace folder.
+    return checkAcrossPapers(group.map((p) => ({ key: this.label(p.key), paper: p.paper, profile: p.profile }))).get(this.label(me.key)) ?? [];
+  }
+
+  /** A file as the author knows it: relative to its workspace folder (named when there are several). */
+  label(file: string): string {
+    if (!path.isAbsolute(file)) return file;
+    const folder = this.profiles.folderOf(file);
+    if (!folder) return file;
+    const rel = path.relative(folder.path, file).split(path.sep).join('/');
+    return this.profiles.getFolders().length > 1 ? `${folder.name}/${rel}` : rel;
+  }
+
+  /** Diagnostics for an open document: its findings and the workspace's, or none for a non-paper. */
+  diagnostics(doc: OpenDocument): Diagnostic[] {
+    if (!isMarkdownDocument(doc)) return [];
+    const model = this.model(doc);
+    if (!model.isPaper || !model.loaded) return [];
+    const across = this.acrossFindings(model);
+    const findings = across.length ? finalise(model.paper, [...model.analysis.findings, ...across]) : model.analysis.findings;
+    return toDiagnostics(model, findings);
+  }
+
+  /** Problems to show on profile files, by URI (files without problems are left out). */
+  profileDiagnostics(): Map<string, Diagnostic[]> {
+    const openProfiles = this.docs
+      .all()
+      .map((d) => uriToPath(d.uri))
+      .filter((f): f is string => !!f && path.basename(f) === PROFILE_FILE);
+    const problems: Map<string, ProfileProblemAt[]> = this.profiles.problems(openProfiles);
+    const out = new Map<string, Diagnostic[]>();
+    for (const [file, list] of problems) {
+      let text: string | null = null;
+      try {
+        text = this.readText(file);
+      } catch {
+        text = null;
+      }
+      out.set(this.openByPath.get(file) ?? fileUri(file), profileDiagnostics(list, text));
+    }
+    return out;
+  }
+
+  private withModel<T>(doc: OpenDocument | undefined, empty: T, f: (m: DocumentModel) => T): T {
+    if (!doc || !isMarkdownDocument(doc)) return empty;
+    return f(this.model(doc));
+  }
+
+  complete(doc: OpenDocument | undefined, position: Position, opts: CompletionOptions): CompletionList | null {
+    return this.withModel(doc, null, (m) => complete(m, position, this.view, opts));
+  }
+
+  hover(doc: OpenDocument | undefined, position: Position): Hover | null {
+    return this.withModel(doc, null, (m) => hover(m, position));
+  }
+
+  codeActions(doc: OpenDocument | undefined, context: CodeActionContext, opts: CodeActionOptions): CodeAction[] {
+    return this.withModel(doc, [], (m) => (m.isPaper ? codeActions(m, context, opts) : []));
+  }
+
+  documentSymbols(doc: OpenDocument | undefined): DocumentSymbol[] {
+    return this.withModel(doc, [], (m) => documentSymbols(m));
+  }
+
+  foldingRanges(doc: OpenDocument | undefined): FoldingRange[] {
+    return this.withModel(doc, [], (m) => foldingRanges(m));
+  }
+
+  definition(doc: OpenDocument | undefined, position: Position): Location | null {
+    return this.withModel(doc, null, (m) => definition(m, position, this.readText));
+  }
+}

@@ -1,0 +1,126 @@
+/**
+ * The papers of the workspace folders, read from disk without opening them,
+ * so that rules across papers (duplicate-agenda-item) and completion of
+ * committee names and meeting dates see the whole workspace. Open documents
+ * take precedence over what is on disk (the service overlays them).
+ */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { markdownFilesUnder } from '../../node/files';
+import type { Paper } from '../../core/paper';
+import type { Profile } from '../../core/profile';
+import { getNode, scalarText } from '../../core/yaml';
+
+export interface PaperFacts {
+  /** File-system path (or the URI for a document that has none). */
+  key: string;
+  uri: string;
+  paper: Paper;
+  profile: Profile;
+}
+
+export interface IndexProgress {
+  begin(total: number): void;
+  report(done: number, total: number, file: string): void;
+  done(): void;
+}
+
+/** Reads and analyses one file; null when it is not a board paper (or cannot be checked). */
+export type IndexReader = (file: string) => PaperFacts | null;
+
+export class WorkspaceIndex {
+  private readonly entries = new Map<string, PaperFacts | null>();
+  private run = 0;
+  /** Resolves when the latest indexing run has finished. */
+  ready: Promise<void> = Promise.resolve();
+
+  get size(): number {
+    return [...this.entries.values()].filter(Boolean).length;
+  }
+
+  papers(): PaperFacts[] {
+    return [...this.entries.values()].filter((e): e is PaperFacts => !!e);
+  }
+
+  has(file: string): boolean {
+    return this.entries.has(path.resolve(file));
+  }
+
+  /** Index every Markdown file under the folders (replacing what was there), a few at a time. */
+  rebuild(folders: readonly string[], read: IndexReader, progress?: IndexProgress, onFileError?: (file: string, e: unknown) => void): Promise<void> {
+    const run = ++this.run;
+    this.ready = (async () => {
+      const files: string[] = [];
+      for (const f of folders) {
+        try {
+          files.push(...markdownFilesUnder(f));
+        } catch (e) {
+          onFileError?.(f, e);
+        }
+      }
+      if (run !== this.run) return;
+      this.entries.clear();
+      progress?.begin(files.length);
+      let last = Date.now();
+      for (let i = 0; i < files.length; i++) {
+        const file = path.resolve(files[i]!);
+        try {
+          this.entries.set(file, read(file));
+        } catch (e) {
+          this.entries.set(file, null);
+          onFileError?.(file, e);
+        }
+        if (Date.now() - last > 15) {
+          progress?.report(i + 1, files.length, file);
+          await new Promise((r) => setImmediate(r));
+          last = Date.now();
+          if (run !== this.run) return;
+        }
+      }
+      progress?.done();
+    })();
+    return this.ready;
+  }
+
+  update(file: string, read: IndexReader, onFileError?: (file: string, e: unknown) => void): void {
+    const abs = path.resolve(file);
+    try {
+      this.entries.set(abs, read(abs));
+    } catch (e) {
+      this.entries.set(abs, null);
+      onFileError?.(abs, e);
+    }
+  }
+
+  remove(file: string): void {
+    this.entries.delete(path.resolve(file));
+  }
+
+  /** Drop files under a folder (a workspace folder was removed). */
+  removeUnder(folder: string): void {
+    const prefix = path.resolve(folder) + path.sep;
+    for (const k of [...this.entries.keys()]) if (k.startsWith(prefix)) this.entries.delete(k);
+  }
+}
+
+export function fileUri(file: string): string {
+  return pathToFileURL(file).href;
+}
+
+export function meetingOf(paper: Paper): string | undefined {
+  return scalarText(getNode(paper.cover, 'meeting'))?.trim() || undefined;
+}
+
+export function dateOf(paper: Paper): string | undefined {
+  return scalarText(getNode(paper.cover, 'date'))?.trim() || undefined;
+}
+
+export function historyOf(paper: Paper): { meeting?: string; date?: string; outcome?: string }[] {
+  const h = getNode(paper.cover, 'committee_history');
+  if (!h || h.kind !== 'seq') return [];
+  return h.items.map((item) => ({
+    meeting: scalarText(getNode(item, 'meeting'))?.trim() || undefined,
+    date: scalarText(getNode(item, 'date'))?.trim() || undefined,
+    outcome: scalarText(getNode(item, 'outcome'))?.trim() || undefined,
+  }));
+}

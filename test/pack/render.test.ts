@@ -1,0 +1,164 @@
+/**
+ * The shared rendering (server/src/render): the cover sheet model of the real
+ * paper, the cover sheet HTML, and the sanitised body HTML.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parsePaper } from '../../server/src/core/paper';
+import { DEFAULT_PROFILE } from '../../server/src/core/profile';
+import { bodyHtml, coverSheetHtml, coverSheetModel, longDate } from '../../server/src/render';
+import { repoRoot } from './helpers';
+
+const examplePath = [path.join(repoRoot, '..', 'shared', 'spec', 'examples', 'recovery-and-transformation-programmes.md'), path.join(repoRoot, 'test', 'fixtures', 'rules', 'clean-example.md')].find((f) =>
+  fs.existsSync(f),
+)!;
+
+describe('render: cover sheet model', () => {
+  const paper = parsePaper(fs.readFileSync(examplePath, 'utf8'));
+  const m = coverSheetModel(paper, DEFAULT_PROFILE);
+
+  it('reads the facts of the real paper (seed 002)', () => {
+    assert.equal(m.meeting, 'Integrated Care Board');
+    assert.equal(m.dateLong, '13 March 2024');
+    assert.equal(m.title, 'Recovery and Transformation Programmes');
+    assert.equal(m.agendaItem, '10');
+    assert.equal(m.confidential, false);
+    assert.equal(m.purposeLabel, 'To note');
+    assert.match(m.presentedBy ?? '', /^Maggie Oldham/);
+    assert.match(m.authorisedBy ?? '', /^Maggie Oldham/);
+  });
+
+  it('lists all six strategic objectives and ticks SO1-4 and SO6', () => {
+    assert.deepEqual(
+      m.objectives.map((o) => `${o.code}:${o.ticked ? 'x' : ' '}`),
+      ['SO1:x', 'SO2:x', 'SO3:x', 'SO4:x', 'SO5: ', 'SO6:x'],
+    );
+  });
+
+  it('gives implications and impact assessments as yes/no/n/a with comments', () => {
+    assert.deepEqual(
+      m.implications.map((r) => r.status),
+      ['yes', 'yes', 'yes'],
+    );
+    assert.match(m.implications[1]!.comment!, /019 NOF ratings; 008 System Financial Sustainability/);
+    assert.deepEqual(
+      m.impacts.map((r) => r.status),
+      ['n/a', 'n/a', 'n/a'],
+    );
+    assert.deepEqual(
+      m.history.map((h) => [h.meeting, h.dateLong]),
+      [
+        ['System Recovery & Transformation Board', '20 February 2024'],
+        ['Executive Team', '5 March 2024'],
+      ],
+    );
+    assert.equal(m.conflicts, 'Not applicable');
+  });
+
+  it('keeps agenda items as written and resolves meeting aliases', () => {
+    const p = parsePaper('---\ntitle: T\nmeeting: ICB Board\ndate: 2024-05-08\nagenda_item: 10.10\nconfidential: yes\n---\n');
+    const mm = coverSheetModel(p, DEFAULT_PROFILE);
+    assert.equal(mm.agendaItem, '10.10');
+    assert.equal(mm.meeting, 'Integrated Care Board');
+    assert.equal(mm.confidential, undefined, '"yes" is not a boolean');
+    assert.equal(mm.confidentialText, 'yes');
+  });
+
+  it('survives any YAML shape', () => {
+    for (const fm of ['title: [a, b]', 'risks: 3\nimpact_assessments: [x]', 'strategic_objectives: SO1, SO9', 'committee_history: {a: 1}', 'a: &x [1]\nb: *x']) {
+      const mm = coverSheetModel(parsePaper(`---\n${fm}\n---\nbody\n`), DEFAULT_PROFILE);
+      assert.ok(coverSheetHtml(mm).includes('cover-sheet'));
+    }
+    const mm = coverSheetModel(parsePaper('---\nstrategic_objectives: SO1, SO9\n---\n'), DEFAULT_PROFILE);
+    assert.deepEqual(
+      mm.objectives.filter((o) => o.ticked).map((o) => [o.code, o.known]),
+      [
+        ['SO1', true],
+        ['SO9', false],
+      ],
+    );
+  });
+
+  it('writes long dates with the weekday', () => {
+    assert.equal(longDate('2024-06-18', true), 'Tuesday 18 June 2024');
+    assert.equal(longDate('13/03/2024'), '13/03/2024');
+  });
+});
+
+describe('render: cover sheet HTML', () => {
+  it('escapes every value from the paper', () => {
+    const p = parsePaper('---\ntitle: "<script>alert(1)</script>"\nmeeting: Board\nauthor: "<img src=x onerror=alert(1)>"\n---\n');
+    const html = coverSheetHtml(coverSheetModel(p, DEFAULT_PROFILE));
+    assert.ok(!html.includes('<script'), html);
+    assert.ok(!html.includes('<img'), html);
+    assert.ok(html.includes('&lt;script&gt;'));
+  });
+});
+
+describe('render: body HTML (sanitised)', () => {
+  const hostile = `---
+title: T
+---
+
+## Executive summary
+
+Hello <script>alert('x')</script> world <img src="x" onerror="alert(1)"> and <a href="javascript:alert(1)">a link</a>.
+
+<iframe src="https://example.com"></iframe>
+<style>body { display: none }</style>
+<object data="x.swf"></object>
+<form action="https://example.com"><input name="q"></form>
+<div onclick="alert(1)" style="color:red">styled</div>
+
+<!-- a private note from the author -->
+
+[javascript link](javascript:alert(1)) [data link](data:text/html;base64,PHNjcmlwdD4=) [web](https://www.england.nhs.uk/) [mail](mailto:x@example.nhs.uk) [file](12-secret-contract.md)
+
+| Programme | Due |
+|---|--:|
+| Hospitals | 14 |
+
+![chart](chart.png) ![remote](https://example.com/tracker.png)
+
+Text with a footnote.[^1]
+
+[^1]: The note.
+`;
+
+  const html = bodyHtml(hostile, {
+    idPrefix: 'item-1-',
+    resolveImage: (url) => (url === 'chart.png' ? { src: 'data:image/png;base64,AAAA' } : null),
+  });
+
+  it('drops scripts, iframes, styles, objects, forms, event handlers and javascript: or data: links', () => {
+    for (const bad of ['<script', '<iframe', '<style', '<object', '<form', 'display: none', 'onerror', 'onclick', 'javascript:', 'data:text/html', 'style=']) {
+      assert.ok(!html.toLowerCase().includes(bad), `${bad} survived: ${html}`);
+    }
+  });
+
+  it('drops HTML comments and the targets of links to local files', () => {
+    assert.ok(!html.includes('<!--'));
+    assert.ok(!html.includes('private note'));
+    assert.ok(!html.includes('12-secret-contract.md'));
+    assert.ok(html.includes('href="https://www.england.nhs.uk/"'));
+    assert.ok(html.includes('href="mailto:x@example.nhs.uk"'));
+  });
+
+  it('renders GFM tables, embeds resolved images and drops the others', () => {
+    assert.match(html, /<table>[\s\S]*<th>Programme<\/th>[\s\S]*<td align="right">14<\/td>/);
+    assert.ok(html.includes('<img src="data:image/png;base64,AAAA" alt="chart">'), html);
+    assert.ok(!html.includes('tracker.png'));
+    assert.ok(html.includes('[Image: remote]'));
+  });
+
+  it('keeps footnote links working inside the page', () => {
+    const ids = [...html.matchAll(/id="([^"]+)"/g)].map((m) => m[1]);
+    for (const m of html.matchAll(/href="#([^"]+)"/g)) assert.ok(ids.includes(m[1]), `#${m[1]} has no target in ${ids.join(', ')}`);
+    assert.ok(ids.some((id) => id!.includes('item-1-')), 'ids carry the paper prefix');
+  });
+
+  it('leaves no front-matter in the body', () => {
+    assert.ok(!bodyHtml('---\ntitle: Secret title\n---\n\nBody.\n').includes('Secret title'));
+  });
+});
