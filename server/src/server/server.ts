@@ -31,6 +31,7 @@ import { FIX_ALL_KIND } from './service/code-actions';
 import { isMarkdownDocument, LanguageService, uriToPath } from './service/language-service';
 import type { Folder } from './service/profiles';
 import { flatSymbols } from './service/symbols';
+import { registerExtensionRequests } from './extension-requests';
 import type { IndexProgress } from './service/workspace-index';
 import { DEFAULT_SETTINGS, readSettings, SECTION, type Settings, type SettingsProblem } from './settings';
 
@@ -356,6 +357,7 @@ export function startServer(connection: Connection): void {
   connection.onFoldingRanges((p) => safe('folding', [], () => service.foldingRanges(documents.get(p.textDocument.uri))));
 
   connection.onDefinition((p) => safe('definition', null, () => service.definition(documents.get(p.textDocument.uri), p.position)));
+  registerExtensionRequests(connection, documents, service);
 
   documents.listen(connection);
   connection.listen();

@@ -248,13 +248,18 @@ export class LanguageService {
   }
 
   /** Diagnostics for an open document: its findings and the workspace's, or none for a non-paper. */
-  diagnostics(doc: OpenDocument): Diagnostic[] {
+  /** The document's findings, the paper's own and those across papers. */
+  findings(doc: OpenDocument): Finding[] {
     if (!isMarkdownDocument(doc)) return [];
     const model = this.model(doc);
     if (!model.isPaper || !model.loaded) return [];
     const across = this.acrossFindings(model);
-    const findings = across.length ? finalise(model.paper, [...model.analysis.findings, ...across]) : model.analysis.findings;
-    return toDiagnostics(model, findings);
+    return across.length ? finalise(model.paper, [...model.analysis.findings, ...across]) : model.analysis.findings;
+  }
+
+  diagnostics(doc: OpenDocument): Diagnostic[] {
+    const findings = this.findings(doc);
+    return findings.length ? toDiagnostics(this.model(doc), findings) : [];
   }
 
   /** Problems to show on profile files, by URI (files without problems are left out). */
