@@ -76,7 +76,8 @@ describe('boardpaper in VS Code', function () {
     const ed = await open('papers/2024-05-08/defective.md');
     const diag = await waitFor('agenda-item-number', () => vscode.languages.getDiagnostics(ed.document.uri).find((d) => d.code && (d.code as { value: string }).value === 'agenda-item-number'));
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', ed.document.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => a.diagnostics?.some((d) => (d.code as { value: string })?.value === 'agenda-item-number') && a.edit);
+    const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+    const fix = actions.find((a) => a.kind?.value === 'quickfix' && a.edit && (a.diagnostics ?? []).some((d) => codeOf(d) === 'agenda-item-number')) ?? actions.find((a) => /^Quote the agenda item/.test(a.title) && a.edit);
     assert.ok(fix?.edit, `a quick fix is offered: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.match(ed.document.getText(), /agenda_item: "10\.10"/);

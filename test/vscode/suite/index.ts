@@ -3,7 +3,10 @@
  * runs the mocha suite inside a real VS Code with the real `vscode` API.
  */
 import * as path from 'node:path';
-import Mocha from 'mocha';
+// mocha 12 is ESM-only; the extension host (Node 20) can require it.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const mochaModule = require("mocha");
+const Mocha: typeof import("mocha") = mochaModule.default ?? mochaModule;
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });
