@@ -42,6 +42,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
       ],
     },
     diagnosticCollectionName: 'boardpaper',
+    // In an untrusted workspace a profile cannot reach outside the workspace.
+    initializationOptions: { untrustedWorkspace: !vscode.workspace.isTrusted },
   };
   // The server starts when the first board paper is seen (or the workspace
   // has a profile or papers folder), not for every Markdown user.
@@ -61,6 +63,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (!starting && isPaperDoc(e.document)) void ensureStarted();
+    }),
+  );
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(async () => {
+      if (!client) return;
+      clientOptions.initializationOptions = { untrustedWorkspace: false };
+      await client.stop();
+      client = undefined;
+      starting = undefined;
+      await ensureStarted();
     }),
   );
   const getClient = () => client;

@@ -83,7 +83,10 @@ export function startServer(connection: Connection): void {
     caps = params.capabilities ?? {};
     folders = foldersOf(params);
     const problems: SettingsProblem[] = [];
-    initSettings = readSettings(params.initializationOptions, DEFAULT_SETTINGS, problems);
+    const init = (params.initializationOptions ?? {}) as Record<string, unknown>;
+    service.untrusted = init.untrustedWorkspace === true;
+    const { untrustedWorkspace: _trust, ...initOptions } = init;
+    initSettings = readSettings(Object.keys(initOptions).length ? initOptions : params.initializationOptions, DEFAULT_SETTINGS, problems);
     for (const p of problems) log.error(`initializationOptions: ${p.key} ${p.message}`);
     service.configure(folders, initSettings);
     // Clients that never send `initialized` still get diagnostics.

@@ -78,11 +78,36 @@ export class LanguageService {
 
   /** Reads a file through the editor: an open document's unsaved text wins over the disk. */
   readonly readText: ReadText = (abs) => {
+    if (this.untrusted && !this.insideWorkspace(abs)) {
+      throw Object.assign(new Error(`${abs} is outside the workspace`), { code: 'outside the workspace, which is not trusted' });
+    }
     const uri = this.openByPath.get(path.resolve(abs));
     const doc = uri ? this.docs.get(uri) : undefined;
     if (doc) return doc.getText();
     return fs.readFileSync(abs, 'utf8');
   };
+
+  /**
+   * An untrusted workspace (VS Code's workspace trust): profiles may not
+   * extend or read a register outside the workspace folders, and the
+   * `boardPaper.profile` setting is not used.
+   */
+  untrusted = false;
+
+  private insideWorkspace(abs: string): boolean {
+    const real = (p: string) => {
+      try {
+        return fs.realpathSync(p);
+      } catch {
+        return path.resolve(p);
+      }
+    };
+    const file = real(abs);
+    return this.profiles.getFolders().some((f) => {
+      const rel = path.relative(real(f.path), file);
+      return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+    });
+  }
 
   configure(folders: Folder[], global: Settings = DEFAULT_SETTINGS, perFolder = new Map<string, Settings>()): void {
     this.profiles.configure(folders, global, perFolder);

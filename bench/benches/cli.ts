@@ -1,0 +1,141 @@
+/**
+ * The command line, as a user runs it (the built dist/cli.js in its own process):
+ * - whole-folder check of the 1,000 papers against markdownlint-cli2 on the
+ *   same files, alternating, same run;
+ * - `boardpaper pack` of a 30-paper meeting, HTML and PDF.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { runTimed, type Timed } from '../lib/proc';
+import { fmtMs, median, round } from '../lib/stats';
+import { figure, unavailable, type Bench, type BenchContext } from '../lib/types';
+
+function markdownlintBin(root: string): string | null {
+  try {
+    const dir = path.join(root, 'node_modules', 'markdownlint-cli2');
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { bin?: Record<string, string> | string; version?: string };
+    const bin = typeof pkg.bin === 'string' ? pkg.bin : pkg.bin?.['markdownlint-cli2'];
+    return bin ? path.join(dir, bin) : null;
+  } catch {
+    return null;
+  }
+}
+
+const summary = (runs: Timed[]) => ({
+  runs: runs.length,
+  wallMs: round(median(runs.map((r) => r.wallMs)), 1),
+  cpuMs: round(median(runs.map((r) => r.cpuMs)), 1),
+  allWallMs: runs.map((r) => round(r.wallMs, 0)),
+});
+
+export const checkBench: Bench = {
+  name: 'check',
+  description: 'boardpaper check --format json on 1,000 papers vs markdownlint-cli2',
+  async run(ctx: BenchContext) {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bp-bench-check-'));
+    const rel = path.relative(ctx.root, ctx.corpus.many) || '.';
+    const bp = ['node', 'dist/cli.js', 'check', '--format', 'json', rel];
+    const mlBin = markdownlintBin(ctx.root);
+    const ml = mlBin ? ['node', mlBin, `${rel}/**/*.md`] : null;
+    const runs = ctx.quick ? 1 : 3;
+    const a: Timed[] = [];
+    const b: Timed[] = [];
+    try {
+      for (let i = 0; i < runs; i++) {
+        // Alternate which goes first.
+        const order = i % 2 ? ['ml', 'bp'] : ['bp', 'ml'];
+        for (const which of order) {
+          if (which === 'bp') {
+            const r = await runTimed(bp, { cwd: ctx.root, stdoutFile: path.join(tmp, 'bp.json'), timeoutMs: 600_000 });
+            if (r.code !== 0 && r.code !== 1) throw new Error(`boardpaper check exited ${r.code}: ${r.stderr.slice(0, 500)}`);
+            a.push(r);
+          } else if (ml) {
+            const r = await runTimed(ml, { cwd: ctx.root, stdoutFile: path.join(tmp, 'ml.txt'), timeoutMs: 600_000 });
+            if (r.code !== 0 && r.code !== 1) throw new Error(`markdownlint-cli2 exited ${r.code}: ${r.stderr.slice(0, 500)}`);
+            b.push(r);
+          }
+        }
+      }
+      const out = JSON.parse(fs.readFileSync(path.join(tmp, 'bp.json'), 'utf8')) as { diagnostics: unknown[] }[];
+      const findings = out.reduce((n, f) => n + f.diagnostics.length, 0);
+      const A = summary(a);
+      const details: Record<string, unknown> = { papers: out.length, findings, boardpaper: A };
+      if (!ml) {
+        ctx.log(`  boardpaper check ${fmtMs(A.wallMs)}; markdownlint-cli2 not installed`);
+        return { figures: [figure({ id: 'check-vs-markdownlint', label: 'check 1,000 papers ÷ markdownlint-cli2', value: null, unit: 'x', measured: `n/a (markdownlint-cli2 not installed; check took ${fmtMs(A.wallMs)})`, target: '< 1× (faster)', details })], extra: details };
+      }
+      const B = summary(b);
+      details.markdownlint = B;
+      details.ratioWall = round(A.wallMs / B.wallMs);
+      details.ratioCpu = round(A.cpuMs / B.cpuMs);
+      ctx.log(`  boardpaper ${fmtMs(A.wallMs)} (CPU ${fmtMs(A.cpuMs)}), markdownlint-cli2 ${fmtMs(B.wallMs)} (CPU ${fmtMs(B.cpuMs)}); ${out.length} papers, ${findings} findings`);
+      const ratio = round(A.wallMs / B.wallMs);
+      return {
+        figures: [
+          figure({
+            id: 'check-vs-markdownlint',
+            label: 'check 1,000 papers ÷ markdownlint-cli2 (same files)',
+            value: ratio,
+            unit: 'x',
+            measured: `${ratio.toFixed(2)}× (${fmtMs(A.wallMs)} vs ${fmtMs(B.wallMs)})`,
+            target: '< 1× (faster)',
+            max: 0.9999,
+            details,
+          }),
+        ],
+        extra: details,
+      };
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+  },
+};
+
+export const packBench: Bench = {
+  name: 'pack',
+  description: 'boardpaper pack, 30-paper meeting, HTML and PDF',
+  async run(ctx: BenchContext) {
+    const help = spawnSync(process.execPath, ['dist/cli.js', 'pack', '--help'], { cwd: ctx.root, encoding: 'utf8' });
+    const ids = [
+      { id: 'pack-html-30', label: 'pack, 30 papers, HTML', format: 'html', max: 1 },
+      { id: 'pack-pdf-30', label: 'pack, 30 papers, PDF', format: 'pdf', max: 5 },
+    ];
+    if (help.status !== 0) return { figures: ids.map((x) => unavailable(x.id, x.label, `≤ ${x.max} s`, 'pack unavailable')) };
+    const m = ctx.corpus.meeting;
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bp-bench-pack-'));
+    const runs = ctx.quick ? 1 : 5;
+    const extra: Record<string, unknown> = {};
+    const figures = [];
+    try {
+      for (const x of ids) {
+        const out = path.join(tmp, `pack.${x.format}`);
+        // The private part is the full pack (Part 1 and Part 2): all 30 papers.
+        const argv = ['node', 'dist/cli.js', 'pack', path.relative(ctx.root, m.dir), '--meeting', m.meeting, '--date', m.date, '--format', x.format, '--part', 'private', '--out', out];
+        const rs: Timed[] = [];
+        let failure = '';
+        for (let i = 0; i < runs + 1; i++) {
+          const r = await runTimed(argv, { cwd: ctx.root, stdoutFile: path.join(tmp, 'stdout.txt'), timeoutMs: 300_000 });
+          if (r.code !== 0 || !fs.existsSync(out)) {
+            failure = `exit ${r.code}: ${r.stderr.trim().split('\n')[0] ?? ''}`;
+            break;
+          }
+          if (i > 0) rs.push(r); // the first run warms the file cache
+        }
+        if (failure) {
+          figures.push(unavailable(x.id, x.label, `≤ ${x.max} s`, `pack failed: ${failure.slice(0, 80)}`));
+          continue;
+        }
+        const s = summary(rs);
+        const d = { ...s, bytes: fs.statSync(out).size, stdout: fs.readFileSync(path.join(tmp, 'stdout.txt'), 'utf8').split('\n')[0] };
+        extra[x.format] = d;
+        ctx.log(`  pack ${x.format}: ${fmtMs(s.wallMs)} (CPU ${fmtMs(s.cpuMs)}), ${(d.bytes / 1024).toFixed(0)} KB`);
+        figures.push(figure({ id: x.id, label: x.label, value: round(s.wallMs / 1000, 2), unit: 's', measured: fmtMs(s.wallMs), target: `≤ ${x.max} s`, max: x.max, details: d }));
+      }
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+    return { figures, extra };
+  },
+};

@@ -1,0 +1,182 @@
+/**
+ * `npm run bench` — the performance figures of docs/performance.md, each with
+ * its target, printed as a Markdown table and written to bench/results.json.
+ * Not part of the test suite. Needs the built dist/ (`npm run build`).
+ *
+ *   npm run bench                      everything (several minutes)
+ *   npm run bench -- --quick           smaller N: a rough reading in about a minute or two
+ *   npm run bench -- --only lsp-edit   one benchmark (names: --list); comma-separate several
+ *   npm run bench -- --regen           regenerate bench/corpus/ first
+ *
+ * With --only, the other figures already in bench/results.json are kept.
+ */
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureCorpus } from './corpus';
+import { analyzeBench } from './benches/analyze';
+import { checkBench, packBench } from './benches/cli';
+import { extensionBench } from './benches/extension';
+import { lspEditBench, lspFeaturesBench, lspIndexBench } from './benches/lsp';
+import { profileBench } from './benches/profile';
+import { machineLoad } from './lib/stats';
+import type { Bench, BenchContext, Figure } from './lib/types';
+
+const BENCHES: Bench[] = [analyzeBench, lspEditBench, lspFeaturesBench, lspIndexBench, checkBench, packBench, extensionBench, profileBench];
+const ALIASES: Record<string, string[]> = {
+  lsp: ['lsp-edit', 'lsp-features', 'lsp-index'],
+  index: ['lsp-index'],
+  memory: ['lsp-index'],
+  edit: ['lsp-edit'],
+  completion: ['lsp-features'],
+  hover: ['lsp-features'],
+  vsix: ['extension'],
+  activation: ['extension'],
+  markdownlint: ['check'],
+};
+
+const root = path.resolve(__dirname, '..');
+const resultsFile = path.join(__dirname, 'results.json');
+
+interface Results {
+  generatedAt: string;
+  quick: boolean;
+  machine: Record<string, unknown>;
+  corpus: unknown;
+  figures: (Figure & { measuredAt: string; quick: boolean })[];
+  extra: Record<string, unknown>;
+}
+
+function selectBenches(only: string | undefined): Bench[] {
+  if (!only) return BENCHES;
+  const names = new Set<string>();
+  for (const n of only.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const expanded = ALIASES[n] ?? [n];
+    for (const e of expanded) {
+      if (!BENCHES.some((b) => b.name === e)) throw new Error(`unknown benchmark "${n}" (try --list)`);
+      names.add(e);
+    }
+  }
+  return BENCHES.filter((b) => names.has(b.name));
+}
+
+function table(figures: Figure[]): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const rows = figures.map((f) => `| ${esc(f.label)} | ${esc(f.measured)} | ${esc(f.target)} | ${f.met === null ? '—' : f.met ? 'yes' : '**no**'} |`);
+  return ['| figure | measured | target | met? |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+function git(args: string[]): string | null {
+  try {
+    return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      list: { type: 'boolean', default: false },
+      regen: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(fs.readFileSync(__filename, 'utf8').split('*/')[0]!.replace(/^\/\*\*|^ \* ?/gm, '') + '\n');
+    return 0;
+  }
+  if (values.list) {
+    for (const b of BENCHES) process.stdout.write(`${b.name.padEnd(14)} ${b.description}\n`);
+    process.stdout.write(`aliases: ${Object.entries(ALIASES).map(([a, l]) => `${a} → ${l.join(', ')}`).join('; ')}\n`);
+    return 0;
+  }
+  const benches = selectBenches(values.only);
+  for (const f of ['dist/server.js', 'dist/cli.js']) {
+    if (!fs.existsSync(path.join(root, f))) {
+      process.stderr.write(`bench: ${f} is missing; run \`npm run build\` first\n`);
+      return 2;
+    }
+  }
+  const log = (s: string) => process.stderr.write(`${s}\n`);
+  const { corpus, manifest } = ensureCorpus({ force: values.regen, log });
+  const ctx: BenchContext = { root, quick: values.quick, corpus, manifest, log };
+  const loadBefore = machineLoad();
+  if (loadBefore.load[0]! > loadBefore.cpus * 0.75) log(`bench: the machine is busy (load ${loadBefore.load.join(', ')} on ${loadBefore.cpus} CPUs): wall-clock figures will be high; ratios are steadier`);
+
+  const figures: Figure[] = [];
+  const extra: Record<string, unknown> = {};
+  for (const b of benches) {
+    log(`▶ ${b.name}: ${b.description}${ctx.quick ? ' (quick)' : ''}`);
+    const t0 = Date.now();
+    try {
+      const r = await b.run(ctx);
+      figures.push(...r.figures);
+      if (r.extra) extra[b.name] = r.extra;
+    } catch (e) {
+      log(`  ${b.name} failed: ${(e as Error)?.stack ?? e}`);
+      figures.push({ id: `${b.name}-failed`, label: `${b.name}`, value: null, unit: 'ms', measured: `failed: ${String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 100)}`, target: '—', met: null });
+    }
+    log(`  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  }
+
+  const now = new Date().toISOString();
+  const machine = {
+    node: process.version,
+    platform: `${os.platform()} ${os.release()}`,
+    cpu: os.cpus()[0]?.model ?? '?',
+    cpus: os.cpus().length,
+    memoryGB: Math.round(os.totalmem() / 2 ** 30),
+    loadBefore: loadBefore.load,
+    loadAfter: machineLoad().load,
+    commit: git(['rev-parse', '--short', 'HEAD']),
+    dirtyFiles: git(['status', '--porcelain'])?.split('\n').filter(Boolean).length ?? null,
+    distBuiltAt: fs.statSync(path.join(root, 'dist/server.js')).mtime.toISOString(),
+  };
+  let results: Results = { generatedAt: now, quick: ctx.quick, machine, corpus: manifest, figures: [], extra: {} };
+  if (values.only && fs.existsSync(resultsFile)) {
+    try {
+      const old = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Results;
+      const ran = new Set(benches.map((b) => b.name));
+      const newIds = new Set(figures.map((f) => f.id));
+      results = { ...old, generatedAt: now, machine, figures: old.figures.filter((f) => !newIds.has(f.id)), extra: Object.fromEntries(Object.entries(old.extra).filter(([k]) => !ran.has(k))) };
+    } catch {
+      // start afresh
+    }
+  }
+  results.figures.push(...figures.map((f) => ({ ...f, measuredAt: now, quick: ctx.quick })));
+  const order = (id: string) => {
+    const i = BENCHES.findIndex((b) => id.startsWith(b.name) || (b.name === 'lsp-edit' && id.startsWith('lsp-debounce')) || (b.name === 'lsp-features' && /^lsp-(completion|hover)/.test(id)) || (b.name === 'lsp-index' && id.startsWith('lsp-rss')) || (b.name === 'check' && id.startsWith('check')) || (b.name === 'extension' && /^(extension|vsix)/.test(id)));
+    return i < 0 ? 99 : i;
+  };
+  results.figures.sort((a, b) => order(a.id) - order(b.id));
+  Object.assign(results.extra, extra);
+  fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
+
+  process.stdout.write(`\n${table(figures)}\n`);
+  if (figures.some((f) => f.target.endsWith('*'))) process.stdout.write('\n\\* no target was set for completion and hover; 100 ms (the 1 MB edit target) is used as a guide.\n');
+  const hot = extra.profile as ReturnType<typeof import('./benches/profile').summariseProfile> | undefined;
+  if (hot) {
+    process.stdout.write(`\nHot spots, analyze of the 1 MB paper (${hot.sampledMs} ms sampled), self time:\n\n`);
+    process.stdout.write(['| function | where | self ms | % |', '|---|---|---|---|', ...hot.selfByFunction.slice(0, 12).map((h) => `| ${h.name} | ${h.where} | ${h.ms} | ${h.percent} |`)].join('\n') + '\n');
+    process.stdout.write(`\nBy owner: ${hot.selfByOwner.slice(0, 10).map((h) => `${h.name} ${h.percent}%`).join(', ')}\n`);
+    process.stdout.write(`Project functions, inclusive: ${hot.inclusiveProjectFunctions.slice(0, 8).map((h) => `${h.name} ${h.percent}%`).join(', ')}\n`);
+  }
+  process.stdout.write(`\nResults: ${path.relative(process.cwd(), resultsFile)} (load ${machine.loadBefore.join(', ')} → ${machine.loadAfter.join(', ')} on ${machine.cpus} CPUs)\n`);
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e) => {
+    process.stderr.write(`bench: ${(e as Error)?.stack ?? e}\n`);
+    process.exitCode = 2;
+  },
+);
