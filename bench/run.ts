@@ -160,12 +160,12 @@ async function main(): Promise<number> {
 
   process.stdout.write(`\n${table(figures)}\n`);
   if (figures.some((f) => f.target.endsWith('*'))) process.stdout.write('\n\\* no target was set for completion and hover; 100 ms (the 1 MB edit target) is used as a guide.\n');
-  const hot = extra.profile as ReturnType<typeof import('./benches/profile').summariseProfile> | undefined;
-  if (hot) {
-    process.stdout.write(`\nHot spots, analyze of the 1 MB paper (${hot.sampledMs} ms sampled), self time:\n\n`);
-    process.stdout.write(['| function | where | self ms | % |', '|---|---|---|---|', ...hot.selfByFunction.slice(0, 12).map((h) => `| ${h.name} | ${h.where} | ${h.ms} | ${h.percent} |`)].join('\n') + '\n');
-    process.stdout.write(`\nBy owner: ${hot.selfByOwner.slice(0, 10).map((h) => `${h.name} ${h.percent}%`).join(', ')}\n`);
-    process.stdout.write(`Project functions, inclusive: ${hot.inclusiveProjectFunctions.slice(0, 8).map((h) => `${h.name} ${h.percent}%`).join(', ')}\n`);
+  const hot = extra.profile as Record<string, ReturnType<typeof import('./benches/profile').summariseProfile>> | undefined;
+  for (const [paper, h] of Object.entries(hot ?? {})) {
+    process.stdout.write(`\nHot spots, ${/^(server|pack)/.test(paper) ? paper : `analyze of the ${paper} paper`} (${h.sampledMs} ms sampled), self time:\n\n`);
+    process.stdout.write(['| function | where | self ms | % |', '|---|---|---|---|', ...h.selfByFunction.slice(0, 12).map((x) => `| ${x.name} | ${x.where} | ${x.ms} | ${x.percent} |`)].join('\n') + '\n');
+    process.stdout.write(`\nBy owner: ${h.selfByOwner.slice(0, 10).map((x) => `${x.name} ${x.percent}%`).join(', ')}\n`);
+    process.stdout.write(`Project functions, inclusive: ${h.inclusiveProjectFunctions.slice(0, 10).map((x) => `${x.name} (${x.where}) ${x.percent}%`).join(', ')}\n`);
   }
   process.stdout.write(`\nResults: ${path.relative(process.cwd(), resultsFile)} (load ${machine.loadBefore.join(', ')} → ${machine.loadAfter.join(', ')} on ${machine.cpus} CPUs)\n`);
   return 0;

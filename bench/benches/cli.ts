@@ -107,6 +107,15 @@ export const packBench: Bench = {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bp-bench-pack-'));
     const runs = ctx.quick ? 1 : 5;
     const extra: Record<string, unknown> = {};
+    // What any CLI run costs before it does anything: node + loading the bundle.
+    const startup: Timed[] = [];
+    for (let i = 0; i < runs + 1; i++) startup.push(await runTimed(['node', 'dist/cli.js', '--version'], { cwd: ctx.root, stdoutFile: path.join(tmp, 'version.txt') }));
+    extra.startup = summary(startup.slice(1));
+    // And checking the same 30 papers (pack checks them too).
+    const checks: Timed[] = [];
+    for (let i = 0; i < runs; i++) checks.push(await runTimed(['node', 'dist/cli.js', 'check', '--format', 'json', path.relative(ctx.root, m.dir)], { cwd: ctx.root, stdoutFile: path.join(tmp, 'check.json') }));
+    extra.check30 = summary(checks);
+    ctx.log(`  cli startup ${fmtMs(summary(startup.slice(1)).wallMs)}; check of the 30 papers ${fmtMs(summary(checks).wallMs)}`);
     const figures = [];
     try {
       for (const x of ids) {

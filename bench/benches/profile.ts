@@ -1,13 +1,23 @@
 /**
- * Hot spots: `node --cpu-prof` on the core's analyze of the 1 MB paper, then
- * a summary of the profile: self time by function, self time by owner (a
- * package, a core module, a rule), and inclusive time of the project's own
- * functions. The .cpuprofile is kept in bench/corpus/profiles/ (open it in
- * Chrome DevTools or VS Code).
+ * Hot spots, with `node --cpu-prof`:
+ * - the core's analyze of the 1 MB and the 15 KB paper (the bundled harness,
+ *   built like dist/);
+ * - the language server (dist/server.js) while it takes single-character
+ *   edits on the 15 KB paper, and while it indexes the 1,000 papers.
+ * Each profile is summarised, mapped back to the original files and lines
+ * through the bundle's source map: self time by function, self time by owner
+ * (a package, a core module, a rule), and inclusive time of the project's own
+ * functions. The .cpuprofile files are kept in bench/corpus/profiles/ (open
+ * them in Chrome DevTools or VS Code).
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { harness, loadSourceMap, type SourceMapLookup } from '../lib/bundle';
+import { BenchClient } from '../lib/lsp-client';
+import { Rng } from '../lib/prng';
+import { sleep } from '../lib/stats';
+import { editLatencies, workspaceOf } from './lsp';
 import { round } from '../lib/stats';
 import type { Bench, BenchContext } from '../lib/types';
 
@@ -15,6 +25,7 @@ interface CallFrame {
   functionName: string;
   url: string;
   lineNumber: number;
+  columnNumber: number;
 }
 interface ProfileNode {
   id: number;
@@ -36,33 +47,41 @@ export interface HotSpot {
   percent: number;
 }
 
-function shortUrl(url: string, root: string): string {
-  if (!url) return '';
-  let u = url.replace(/^file:\/\//, '');
-  const nm = u.lastIndexOf('/node_modules/');
-  if (nm >= 0) return u.slice(nm + '/node_modules/'.length);
-  if (u.startsWith(root + '/')) u = u.slice(root.length + 1);
-  return u.replace(/^node:/, 'node:');
+/** Where a frame's code comes from: the original file (through the source map) and line. */
+function locate(cf: CallFrame, root: string, bundle: string, map: SourceMapLookup | null): { file: string; line: number } {
+  const url = cf.url.replace(/^file:\/\//, '');
+  if (map && url === bundle) {
+    const o = map.original(cf.lineNumber, cf.columnNumber);
+    if (o) return { file: o.source, line: o.line };
+  }
+  if (url.startsWith(root + '/')) return { file: url.slice(root.length + 1), line: cf.lineNumber + 1 };
+  return { file: url, line: cf.lineNumber + 1 };
 }
 
-/** Who owns the code: a package, `core/<module>`, `rule <id>`, the LSP layer, Node itself, GC. */
-function owner(cf: CallFrame, root: string): string {
-  if (!cf.url) return cf.functionName.startsWith('(') ? cf.functionName : '(native)';
-  const u = shortUrl(cf.url, root);
-  if (cf.url.includes('/node_modules/')) {
-    const parts = u.split('/');
+/** Who owns the code: a package, `core/<module>`, `rule <id>`, Node itself, GC. */
+function ownerOf(file: string, cf: CallFrame): string {
+  if (!file) return cf.functionName.startsWith('(') ? cf.functionName : '(native)';
+  const nm = file.lastIndexOf('node_modules/');
+  if (nm >= 0) {
+    const parts = file.slice(nm + 'node_modules/'.length).split('/');
     return parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
   }
-  const rule = /server\/src\/core\/rules\/([\w-]+)\.ts/.exec(u);
+  const rule = /server\/src\/core\/rules\/([\w-]+)\.ts/.exec(file);
   if (rule) return `rule ${rule[1]}`;
-  const core = /server\/src\/(core|node|server)\/([\w/-]+)\.ts/.exec(u);
-  if (core) return `${core[1]}/${core[2]}`;
-  if (u.startsWith('node:')) return 'node (built-in)';
-  return u;
+  const mod = /server\/src\/(core|node|server)\/([\w/-]+)\.ts/.exec(file);
+  if (mod) return `${mod[1]}/${mod[2]}`;
+  if (file.startsWith('node:')) return 'node (built-in)';
+  return file;
 }
 
-export function summariseProfile(p: CpuProfile, root: string, top = 15) {
+const shortFile = (file: string) => {
+  const nm = file.lastIndexOf('node_modules/');
+  return nm >= 0 ? file.slice(nm + 'node_modules/'.length) : file;
+};
+
+export function summariseProfile(p: CpuProfile, root: string, bundle = '', map: SourceMapLookup | null = null, top = 15) {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const where = new Map(p.nodes.map((n) => [n.id, locate(n.callFrame, root, bundle, map)]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<number, number>();
@@ -71,24 +90,30 @@ export function summariseProfile(p: CpuProfile, root: string, top = 15) {
   const idle = [...self.entries()].filter(([id]) => byId.get(id)!.callFrame.functionName === '(idle)').reduce((a, [, v]) => a + v, 0);
   const busy = totalUs - idle;
   const pct = (us: number) => round((100 * us) / busy, 1);
-  const key = (cf: CallFrame) => `${cf.functionName || '(anonymous)'}\u0000${shortUrl(cf.url, root)}:${cf.lineNumber + 1}`;
+  const key = (id: number) => {
+    const cf = byId.get(id)!.callFrame;
+    const w = where.get(id)!;
+    return `${cf.functionName || '(anonymous)'}\u0000${w.file ? `${shortFile(w.file)}:${w.line}` : ''}`;
+  };
 
   const selfByFn = new Map<string, number>();
   const selfByOwner = new Map<string, number>();
   for (const [id, us] of self) {
     const cf = byId.get(id)!.callFrame;
     if (cf.functionName === '(idle)') continue;
-    selfByFn.set(key(cf), (selfByFn.get(key(cf)) ?? 0) + us);
-    selfByOwner.set(owner(cf, root), (selfByOwner.get(owner(cf, root)) ?? 0) + us);
+    const k = key(id);
+    const o = ownerOf(where.get(id)!.file, cf);
+    selfByFn.set(k, (selfByFn.get(k) ?? 0) + us);
+    selfByOwner.set(o, (selfByOwner.get(o) ?? 0) + us);
   }
   // Inclusive time of the project's own functions (each counted once per sample, recursion or not).
   const incl = new Map<string, number>();
   for (let i = 0; i < p.samples.length; i++) {
     const seen = new Set<string>();
     for (let id: number | undefined = p.samples[i]; id !== undefined; id = parent.get(id)) {
-      const cf = byId.get(id)!.callFrame;
-      if (!cf.url.includes('/server/src/') || cf.url.includes('/node_modules/')) continue;
-      const k = key(cf);
+      const file = where.get(id)!.file;
+      if (!file.startsWith('server/src/')) continue;
+      const k = key(id);
       if (seen.has(k)) continue;
       seen.add(k);
       incl.set(k, (incl.get(k) ?? 0) + (p.timeDeltas[i] ?? 0));
@@ -112,21 +137,76 @@ export function summariseProfile(p: CpuProfile, root: string, top = 15) {
 
 export const profileBench: Bench = {
   name: 'profile',
-  description: 'node --cpu-prof of analyze on the 1 MB paper: hot spots',
+  description: 'node --cpu-prof of analyze on the 1 MB and 15 KB papers: hot spots',
   async run(ctx: BenchContext) {
     const dir = path.join(ctx.corpus.dir, 'profiles');
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
-    const count = ctx.quick ? 2 : 5;
-    const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-name=analyze-1mb.cpuprofile', '--import=tsx', path.join(ctx.root, 'bench', 'profile-target.ts'), ctx.corpus.large, String(count)], {
-      cwd: ctx.root,
-      encoding: 'utf8',
-      timeout: 600_000,
-    });
-    const file = path.join(dir, 'analyze-1mb.cpuprofile');
-    if (r.status !== 0 || !fs.existsSync(file)) throw new Error(`profiling failed (exit ${r.status}): ${r.stderr.slice(0, 500)}`);
-    const s = summariseProfile(JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile, ctx.root);
-    ctx.log(`  ${count} analyses of the 1 MB paper, ${s.sampledMs} ms sampled; profile: ${path.relative(ctx.root, file)}`);
-    return { figures: [], extra: { analyses: count, profile: path.relative(ctx.root, file), ...s } };
+    const js = await harness(ctx.root, ctx.corpus.dir);
+    const map = fs.existsSync(`${js}.map`) ? loadSourceMap(`${js}.map`, ctx.root) : null;
+    const cases = [
+      { key: '1 MB', name: 'analyze-1mb', file: ctx.corpus.large, count: ctx.quick ? 2 : 5 },
+      { key: '15 KB', name: 'analyze-15kb', file: ctx.corpus.typical, count: ctx.quick ? 100 : 400 },
+    ];
+    const extra: Record<string, unknown> = {};
+    for (const c of cases) {
+      const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${c.name}.cpuprofile`, js, 'profile', c.file, String(c.count)], {
+        cwd: ctx.root,
+        encoding: 'utf8',
+        timeout: 600_000,
+      });
+      const file = path.join(dir, `${c.name}.cpuprofile`);
+      if (r.status !== 0 || !fs.existsSync(file)) throw new Error(`profiling failed (exit ${r.status}): ${r.stderr.slice(0, 500)}`);
+      const s = summariseProfile(JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile, ctx.root, js, map);
+      ctx.log(`  ${c.count} analyses of the ${c.key} paper, ${s.sampledMs} ms sampled; profile: ${path.relative(ctx.root, file)}`);
+      extra[c.key] = { analyses: c.count, profile: path.relative(ctx.root, file), ...s };
+    }
+    // The language server, as built in dist/.
+    const server = path.join(ctx.root, 'dist', 'server.js');
+    const serverMap = fs.existsSync(`${server}.map`) ? loadSourceMap(`${server}.map`, ctx.root) : null;
+    const serverRuns = [
+      {
+        key: 'server: edits, 15 KB',
+        name: 'server-edits-15kb',
+        folder: workspaceOf(ctx.corpus.typical),
+        work: async (c: BenchClient) => {
+          const { uri } = await c.open(ctx.corpus.typical);
+          await editLatencies(c, uri, new Rng(7), ctx.quick ? 40 : 150, 0);
+        },
+      },
+      { key: 'server: indexing 1,000 papers', name: 'server-index-1000', folder: ctx.corpus.many, work: async () => undefined },
+    ];
+    for (const sr of serverRuns) {
+      const c = await BenchClient.start({ serverPath: server, folders: [sr.folder], settings: { diagnosticsDelay: 0 }, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${sr.name}.cpuprofile`] });
+      try {
+        await c.progressEnd(300_000);
+        await sr.work(c);
+      } finally {
+        await c.stop();
+      }
+      const file = path.join(dir, `${sr.name}.cpuprofile`);
+      for (let i = 0; i < 50 && !fs.existsSync(file); i++) await sleep(100);
+      if (!fs.existsSync(file)) throw new Error(`the server wrote no profile (${file})`);
+      const s = summariseProfile(JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile, ctx.root, server, serverMap);
+      ctx.log(`  ${sr.key}: ${s.sampledMs} ms sampled; profile: ${path.relative(ctx.root, file)}`);
+      extra[sr.key] = { profile: path.relative(ctx.root, file), ...s };
+    }
+    // The pack (HTML), as the CLI runs it.
+    const cli = path.join(ctx.root, 'dist', 'cli.js');
+    const help = spawnSync(process.execPath, [cli, 'pack', '--help'], { cwd: ctx.root, encoding: 'utf8' });
+    if (help.status === 0) {
+      const m = ctx.corpus.meeting;
+      const out = path.join(dir, 'pack.html');
+      const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-name=pack-html-30.cpuprofile', cli, 'pack', m.dir, '--meeting', m.meeting, '--date', m.date, '--format', 'html', '--part', 'private', '--out', out], { cwd: ctx.root, encoding: 'utf8', timeout: 300_000 });
+      const file = path.join(dir, 'pack-html-30.cpuprofile');
+      if (r.status === 0 && fs.existsSync(file)) {
+        const cliMap = fs.existsSync(`${cli}.map`) ? loadSourceMap(`${cli}.map`, ctx.root) : null;
+        const s = summariseProfile(JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile, ctx.root, cli, cliMap);
+        ctx.log(`  pack, HTML, 30 papers: ${s.sampledMs} ms sampled; profile: ${path.relative(ctx.root, file)}`);
+        extra['pack, HTML, 30 papers'] = { profile: path.relative(ctx.root, file), ...s };
+      }
+      fs.rmSync(out, { force: true });
+    }
+    return { figures: [], extra };
   },
 };

@@ -114,9 +114,12 @@ Module._load = function (request, parent, isMain) {
 
 async function main() {
   const root = path.resolve(path.dirname(bundle), '..');
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const ext = require(path.resolve(bundle));
   const requireMs = performance.now() - t0;
+  const cr = process.cpuUsage(c0);
+  const requireCpuMs = (cr.user + cr.system) / 1000;
   const memento = () => ({ get: (_k, d) => d, update: async () => undefined, keys: () => [], setKeysForSync() {} });
   const context = {
     subscriptions: [],
@@ -149,7 +152,7 @@ async function main() {
     started = `failed: ${String((e && e.message) || e).split('\n')[0]}`;
   }
   const activateMs = (activateEnd || performance.now()) - t1;
-  process.stdout.write(JSON.stringify({ requireMs, activateMs, started, subscriptions: context.subscriptions.length }) + '\n');
+  process.stdout.write(JSON.stringify({ requireMs, requireCpuMs, activateMs, started, subscriptions: context.subscriptions.length }) + '\n');
   process.exit(0);
 }
 

@@ -39,6 +39,9 @@ export const CAPABILITIES: ClientCapabilities = {
   },
 };
 
+/** Linux clock ticks per second (USER_HZ), for /proc/<pid>/stat. */
+const CLOCK_TICKS = 100;
+
 export const uriOf = (file: string) => pathToFileURL(path.resolve(file)).href;
 
 export interface StartOptions {
@@ -212,6 +215,18 @@ export class BenchClient {
     const t0 = now();
     const result = (await this.conn.sendRequest(method, params)) as T;
     return { result, ms: now() - t0 };
+  }
+
+  /** CPU time (user + system) the server process has used so far, in ms (10 ms resolution). */
+  cpuMs(): number | null {
+    try {
+      const stat = fs.readFileSync(`/proc/${this.pid}/stat`, 'utf8');
+      // Fields after the command name (which may contain spaces): state is field 3; utime 14, stime 15.
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return ((Number(f[11]) + Number(f[12])) * 1000) / CLOCK_TICKS;
+    } catch {
+      return null;
+    }
   }
 
   /** Resident memory of the server process (VmRSS and VmHWM from /proc), in MB. */
