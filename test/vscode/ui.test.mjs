@@ -33,9 +33,14 @@ async function until(fn, ms, what) {
 }
 
 try {
-  server = await startCodeServer({});
+  // With --vsix, the packaged extension is installed as a user would install
+  // it; otherwise the source folder is loaded as a development extension.
+  const vsixArg = process.argv.indexOf('--vsix');
+  const vsix = vsixArg > 0 ? path.resolve(process.argv[vsixArg + 1]) : null;
+  server = await startCodeServer(vsix ? { installExtensions: [vsix] } : {});
   browser = await launchBrowser({});
-  const page = await openWorkbench(server, browser, { folder: ws, extensionDevelopmentPath: root });
+  const page = await openWorkbench(server, browser, vsix ? { folder: ws } : { folder: ws, extensionDevelopmentPath: root });
+  console.log(vsix ? `installed ${path.basename(vsix)}` : 'development extension');
   await page.waitForTimeout(3000);
   await openFile(page, 'papers/2024-05-08/defective.md');
   await runCommand(page, 'View: Focus Problems');
