@@ -84,6 +84,10 @@ describe('robustness: any input gives a result', function () {
     ['binary bytes', () => seeds[0]! + '\0\u0001\u0002\uFFFE\uFFFF'],
     ['huge flow sequence', () => seeds[0]!.replace(/strategic_objectives: .*/, `strategic_objectives: [${Array.from({ length: 20000 }, () => 'SO1').join(', ')}]`)],
     ['CRLF and BOM', () => '\uFEFF' + seeds[0]!.replace(/\n/g, '\r\n')],
+    // Regression: the model's tree walks used to recurse per level and
+    // overflowed the stack here (found by fast-check).
+    ['a blockquote nested 10,000 deep', () => seeds[0]! + '\n' + '>'.repeat(10_000) + ' deep\n'],
+    ['the same with a BOM (positions shifted through the whole tree)', () => '\uFEFF' + seeds[0]! + '\n' + '>'.repeat(10_000) + ' deep\n'],
   ];
   for (const [name, make] of extremes) {
     it(name, () => {

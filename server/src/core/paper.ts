@@ -111,17 +111,31 @@ export function countableWords(text: string): string[] {
   return text.split(/\s+/).filter((w) => w !== '' && HAS_WORD_CHAR.test(w) && !CLAUSE_NUMBER.test(w));
 }
 
+/**
+ * Visit nodes depth-first, in document order, without recursion (a paper
+ * may nest lists or quotes thousands deep). `visit` returns false to skip a
+ * node's children.
+ */
+export function eachNode(roots: readonly Nodes[], visit: (n: Nodes) => boolean | void): void {
+  const stack: Nodes[] = [...roots].reverse();
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (visit(n) === false) continue;
+    if ('children' in n) {
+      const kids = n.children as Nodes[];
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+  }
+}
+
 /** Rendered text of nodes, leaving out HTML (comments) entirely. */
 export function renderedText(nodes: readonly Nodes[]): string {
   const parts: string[] = [];
-  const walk = (n: Nodes) => {
-    if (n.type === 'html' || n.type === 'yaml') return;
-    if ('children' in n) {
-      for (const c of n.children as Nodes[]) walk(c);
-      parts.push(' ');
-    } else parts.push(toString(n));
-  };
-  for (const n of nodes) walk(n);
+  eachNode(nodes, (n) => {
+    if (n.type === 'html' || n.type === 'yaml') return false;
+    if ('children' in n) parts.push(' ');
+    else parts.push(toString(n));
+  });
   return parts.join(' ');
 }
 
@@ -191,16 +205,14 @@ function nextLineStart(text: string, offset: number): number {
 
 function shiftPositions(tree: Root, by: number) {
   if (!by) return;
-  const walk = (n: Nodes) => {
+  eachNode([tree], (n) => {
     if (n.position) {
       if (n.position.start.offset !== undefined) n.position.start.offset += by;
       if (n.position.end.offset !== undefined) n.position.end.offset += by;
       if (n.position.start.line === 1) n.position.start.column += by;
       if (n.position.end.line === 1) n.position.end.column += by;
     }
-    if ('children' in n) for (const c of n.children as Nodes[]) walk(c);
-  };
-  walk(tree);
+  });
 }
 
 function buildSections(text: string, mdast: Root, lines: LineIndex): Section[] {
@@ -242,7 +254,7 @@ function buildSections(text: string, mdast: Root, lines: LineIndex): Section[] {
 
 function findDirectives(mdast: Root, lines: LineIndex): Directive[] {
   const out: Directive[] = [];
-  const walk = (n: Nodes) => {
+  eachNode([mdast], (n) => {
     if (n.type === 'html' && n.position && n.value.includes('boardpaper-')) {
       for (const m of n.value.matchAll(DIRECTIVE)) {
         const start = n.position.start.offset! + m.index!;
@@ -254,20 +266,16 @@ function findDirectives(mdast: Root, lines: LineIndex): Directive[] {
         });
       }
     }
-    if ('children' in n) for (const c of n.children as Nodes[]) walk(c);
-  };
-  walk(mdast);
+  });
   return out;
 }
 
 function collectText(mdast: Root): TextRun[] {
   const runs: TextRun[] = [];
-  const walk = (n: Nodes) => {
-    if (n.type === 'code' || n.type === 'inlineCode' || n.type === 'html' || n.type === 'yaml') return;
+  eachNode([mdast], (n) => {
+    if (n.type === 'code' || n.type === 'inlineCode' || n.type === 'html' || n.type === 'yaml') return false;
     if (n.type === 'text' && n.position) runs.push({ start: n.position.start.offset!, value: n.value });
-    if ('children' in n) for (const c of n.children as Nodes[]) walk(c);
-  };
-  walk(mdast);
+  });
   return runs;
 }
 
