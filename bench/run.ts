@@ -3,12 +3,14 @@
  * its target, printed as a Markdown table and written to bench/results.json.
  * Not part of the test suite. Needs the built dist/ (`npm run build`).
  *
- *   npm run bench                      everything (several minutes)
- *   npm run bench -- --quick           smaller N: a rough reading in about a minute or two
+ *   npm run bench                      everything (8–10 minutes on two cores)
+ *   npm run bench -- --quick           smaller N: a rough reading in about 3 minutes
  *   npm run bench -- --only lsp-edit   one benchmark (names: --list); comma-separate several
  *   npm run bench -- --regen           regenerate bench/corpus/ first
+ *   npm run bench -- --out FILE        write the results there instead of bench/results.json
  *
- * With --only, the other figures already in bench/results.json are kept.
+ * With --only, the other figures already in the results file are kept; each
+ * figure records when it was measured and whether with --quick.
  */
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -38,7 +40,7 @@ const ALIASES: Record<string, string[]> = {
 };
 
 const root = path.resolve(__dirname, '..');
-const resultsFile = path.join(__dirname, 'results.json');
+const defaultResults = path.join(__dirname, 'results.json');
 
 interface Results {
   generatedAt: string;
@@ -84,6 +86,7 @@ async function main(): Promise<number> {
       only: { type: 'string' },
       list: { type: 'boolean', default: false },
       regen: { type: 'boolean', default: false },
+      out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -96,7 +99,14 @@ async function main(): Promise<number> {
     process.stdout.write(`aliases: ${Object.entries(ALIASES).map(([a, l]) => `${a} → ${l.join(', ')}`).join('; ')}\n`);
     return 0;
   }
-  const benches = selectBenches(values.only);
+  const resultsFile = values.out ? path.resolve(values.out) : defaultResults;
+  let benches: Bench[];
+  try {
+    benches = selectBenches(values.only);
+  } catch (e) {
+    process.stderr.write(`bench: ${(e as Error).message}\n`);
+    return 2;
+  }
   for (const f of ['dist/server.js', 'dist/cli.js']) {
     if (!fs.existsSync(path.join(root, f))) {
       process.stderr.write(`bench: ${f} is missing; run \`npm run build\` first\n`);

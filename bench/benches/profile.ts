@@ -68,7 +68,7 @@ function ownerOf(file: string, cf: CallFrame): string {
   }
   const rule = /server\/src\/core\/rules\/([\w-]+)\.ts/.exec(file);
   if (rule) return `rule ${rule[1]}`;
-  const mod = /server\/src\/(core|node|server)\/([\w/-]+)\.ts/.exec(file);
+  const mod = /server\/src\/([\w-]+)\/([\w/.-]+)\.ts/.exec(file);
   if (mod) return `${mod[1]}/${mod[2]}`;
   if (file.startsWith('node:')) return 'node (built-in)';
   return file;
