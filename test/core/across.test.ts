@@ -3,9 +3,10 @@
  */
 import * as assert from 'node:assert/strict';
 import { checkAcrossPapers, type AcrossEntry } from '../../server/src/core/across';
-import { parsePaper } from '../../server/src/core/paper';
+import { parsePaper, type Paper } from '../../server/src/core/paper';
 import { DEFAULT_PROFILE, type Profile } from '../../server/src/core/profile';
 import { analyze } from '../../server/src/core/analyze';
+import { readCoverSheet } from '../../server/src/core/cover-sheet';
 
 function paper(cover: Record<string, string>, body = '\n## Executive summary\n\nText.\n'): string {
   const lines = ['---', 'title: A paper'];
@@ -14,7 +15,7 @@ function paper(cover: Record<string, string>, body = '\n## Executive summary\n\n
   return lines.join('\n') + body;
 }
 
-function entry(key: string, text: string, profile: Profile = DEFAULT_PROFILE): AcrossEntry {
+function entry(key: string, text: string, profile: Profile = DEFAULT_PROFILE): AcrossEntry & { paper: Paper } {
   return { key, paper: parsePaper(text), profile };
 }
 
@@ -110,6 +111,20 @@ describe('checkAcrossPapers: duplicate-agenda-item', () => {
     assert.deepEqual(rulesOf(result, 'plain.md'), ['duplicate-agenda-item']);
     // The quiet and disabled papers still clash with the others.
     assert.ok(result.get('plain.md')![0]!.message.includes('off.md'));
+  });
+
+  it('takes unopened papers by their cover sheet alone: same clashes, their own findings left unsuppressed', () => {
+    const cover = { meeting: 'Integrated Care Board', date: '2024-05-08', agenda_item: '"10"' };
+    const disabled = paper(cover, '\n## Executive summary\n\n<!-- boardpaper-disable duplicate-agenda-item -->\n');
+    const texts: Record<string, string> = { 'open.md': paper(cover), 'a.md': paper({ ...cover, meeting: 'ICB Board' }), 'b.md': disabled, 'c.md': paper({ ...cover, agenda_item: '"11"' }) };
+    const whole = checkAcrossPapers(Object.entries(texts).map(([k, t]) => entry(k, t)));
+    const mixed = checkAcrossPapers(Object.entries(texts).map(([k, t]): AcrossEntry => (k === 'open.md' ? entry(k, t) : { key: k, cover: readCoverSheet(t), profile: DEFAULT_PROFILE })));
+    assert.deepEqual(mixed.get('open.md'), whole.get('open.md'), 'the open paper gets the same findings');
+    assert.ok(mixed.get('open.md')![0]!.message.includes('"a.md" and "b.md"'), 'a disabled paper still clashes');
+    assert.deepEqual(mixed.get('a.md'), whole.get('a.md'));
+    assert.deepEqual(rulesOf(whole, 'b.md'), [], 'with its model, its disable comment applies');
+    assert.deepEqual(rulesOf(mixed, 'b.md'), ['duplicate-agenda-item'], 'by its cover sheet alone, nothing is suppressed');
+    assert.deepEqual(rulesOf(mixed, 'c.md'), []);
   });
 
   it('returns every key, and tolerates papers with no or broken cover sheets', () => {

@@ -83,7 +83,7 @@ export interface Paper {
 }
 
 /** Front-matter says this is a board paper (FORMAT.md): `title` plus `meeting` or `agenda_item`. */
-export function looksLikePaper(paper: Paper): boolean {
+export function looksLikePaper(paper: Pick<Paper, 'cover' | 'frontmatter' | 'text'>): boolean {
   const c = paper.cover;
   if (!c) {
     // Broken YAML: judge by the keys written, so the author still sees why.
@@ -190,7 +190,7 @@ export function parsePaper(text: string): Paper {
 }
 
 /** Broken YAML still has a `title:` line that findings about the paper can sit on. */
-function titleLineInBrokenYaml(text: string, fm: Frontmatter | null): OffsetRange | null {
+export function titleLineInBrokenYaml(text: string, fm: Frontmatter | null): OffsetRange | null {
   if (!fm || fm.root) return null;
   const m = /^title(?=\s*:)/m.exec(text.slice(fm.content.start, fm.content.end));
   return m ? { start: fm.content.start + m.index, end: fm.content.start + m.index + m[0].length } : null;

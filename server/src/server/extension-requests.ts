@@ -32,7 +32,6 @@ import {
   type TemplateInfoParams,
 } from '../protocol';
 import type { LanguageService } from './service/language-service';
-import { dateOf, meetingOf } from './service/workspace-index';
 import { findCommittee } from '../core/profile';
 import type { Finding } from '../core/types';
 import type { DocumentModel } from './service/model';
@@ -54,8 +53,8 @@ export function registerExtensionRequests(connection: Connection, documents: Tex
     const committees = new Set<string>(profile?.committees.map((c) => c.name) ?? []);
     const dates = new Map<string, { meeting: string; date: string }>();
     for (const f of service.papers()) {
-      const m = meetingOf(f.paper);
-      const d = dateOf(f.paper);
+      const m = f.cover.meeting;
+      const d = f.cover.date;
       if (!m || !d) continue;
       const name = findCommittee(f.profile, m)?.name ?? m;
       committees.add(name);
@@ -91,14 +90,15 @@ export function registerExtensionRequests(connection: Connection, documents: Tex
   connection.onRequest(MeetingsRequest, (): MeetingSummary[] => {
     const groups = new Map<string, MeetingSummary & { folders: Map<string, number> }>();
     for (const f of service.papers()) {
-      const m = meetingOf(f.paper);
-      const d = dateOf(f.paper);
+      const m = f.cover.meeting;
+      const d = f.cover.date;
       if (!m || !d || !isRealDate(d) || !f.key.startsWith('/')) continue;
       const name = findCommittee(f.profile, m)?.name ?? m;
       const key = `${name}|${d}`;
       const g = groups.get(key) ?? { meeting: name, date: d, papers: 0, confidential: 0, folderUri: '', folders: new Map() };
       g.papers++;
-      if (f.paper.cover && /^\s*confidential\s*:\s*true\b/m.test(f.paper.text.slice(f.paper.cover.start, f.paper.cover.end))) g.confidential++;
+      // As the pack decides (pack/collect.ts): anything but `confidential: false` is Part 2.
+      if (f.cover.confidential !== false) g.confidential++;
       const dir = path.dirname(f.key);
       g.folders.set(dir, (g.folders.get(dir) ?? 0) + 1);
       groups.set(key, g);

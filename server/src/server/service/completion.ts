@@ -26,7 +26,7 @@ import { usedBefore } from './acronyms';
 import { toRange } from './convert';
 import { cursorContext, frontmatterRegion, YamlLines, type CursorContext } from './cursor';
 import { profileOf, type DocumentModel, type WorkspaceView } from './model';
-import { dateOf, historyOf, meetingOf } from './workspace-index';
+import { dateOf, meetingOf } from './workspace-index';
 
 export interface CompletionOptions {
   /** The client accepts snippets (`${1:…}`). */
@@ -354,8 +354,8 @@ function committeeItems(model: DocumentModel, ctx: Extract<CursorContext, { wher
   };
   for (const p of ws.papers()) {
     if (p.uri === model.uri) continue;
-    note(meetingOf(p.paper), p.key);
-    for (const h of historyOf(p.paper)) note(h.meeting, p.key);
+    note(p.cover.meeting, p.key);
+    for (const h of p.cover.history) note(h.meeting, p.key);
   }
   let i = 0;
   const used = (k: string) => {
@@ -410,8 +410,8 @@ function dateItems(model: DocumentModel, ctx: Extract<CursorContext, { where: 'v
   };
   for (const p of ws.papers()) {
     if (p.uri === model.uri) continue;
-    add(dateOf(p.paper), meetingOf(p.paper));
-    for (const h of historyOf(p.paper)) add(h.date, h.meeting);
+    add(p.cover.date, p.cover.meeting);
+    for (const h of p.cover.history) add(h.date, h.meeting);
   }
   const today = ws.today();
   const paperDate = dateOf(model.paper);

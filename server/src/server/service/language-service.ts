@@ -13,9 +13,9 @@ import { fileURLToPath } from 'node:url';
 import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position } from 'vscode-languageserver';
 import { analyze, finalise, type Analysis } from '../../core/analyze';
 import { checkAcrossPapers } from '../../core/across';
+import { coverSheetOf, readCoverSheet } from '../../core/cover-sheet';
 import { looksLikePaper, parsePaper } from '../../core/paper';
 import type { Finding } from '../../core/types';
-import { checkFile } from '../../node/check-files';
 import { matchesPaperGlobs, PROFILE_FILE, type ProfileProblemAt, type ReadText } from '../../node/profile-loader';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { codeActions, type CodeActionOptions } from './code-actions';
@@ -27,7 +27,7 @@ import { hover } from './hover';
 import type { DocumentModel, WorkspaceView } from './model';
 import { Profiles, type Folder } from './profiles';
 import { documentSymbols } from './symbols';
-import { dateOf, fileUri, WorkspaceIndex, type IndexProgress, type PaperFacts } from './workspace-index';
+import { fileUri, WorkspaceIndex, type IndexProgress, type PaperFacts } from './workspace-index';
 
 /** An open document as the service sees it (vscode-languageserver-textdocument's TextDocument fits). */
 export interface OpenDocument {
@@ -193,7 +193,7 @@ export class LanguageService {
 
   private facts(model: DocumentModel): PaperFacts | null {
     if (!model.isPaper || !model.loaded) return null;
-    return { key: model.file ?? model.uri, uri: model.uri, paper: model.paper, profile: model.loaded.profile };
+    return { key: model.file ?? model.uri, uri: model.uri, cover: coverSheetOf(model.paper), paper: model.paper, profile: model.loaded.profile };
   }
 
   /** Every known paper: the index with open documents in place of their files. */
@@ -221,13 +221,18 @@ export class LanguageService {
     },
   };
 
-  /** How an unopened file is read into the index: exactly as `boardpaper check` reads it. */
+  /**
+   * How an unopened file is read into the index: its cover sheet only (see
+   * workspace-index.ts), with the profile and the paper test `boardpaper
+   * check` uses (front-matter, or the profile's `papers` globs). The text is
+   * not kept.
+   */
   private readIndexed = (file: string): PaperFacts | null => {
     const r = this.profiles.resolve(file);
     if (!r.loaded) return null; // its profile is broken: shown on the profile file
-    const checked = checkFile(file, this.profiles.resolverFor(file));
-    if (!checked) return null;
-    return { key: file, uri: fileUri(file), paper: checked.analysis.paper, profile: checked.loaded.profile };
+    const cover = readCoverSheet(fs.readFileSync(file, 'utf8'));
+    if (!cover.looksLikePaper && !matchesPaperGlobs(file, r.loaded)) return null;
+    return { key: file, uri: fileUri(file), cover, profile: r.loaded.profile };
   };
 
   /** Index the workspace folders' papers (replacing the index). */
@@ -253,14 +258,17 @@ export class LanguageService {
   acrossFindings(model: DocumentModel): Finding[] {
     const me = this.facts(model);
     if (!me) return [];
-    const date = dateOf(model.paper);
+    const date = me.cover.date;
     if (!date) return [];
-    const group = this.papers().filter((p) => dateOf(p.paper) === date);
+    const group = this.papers().filter((p) => p.cover.date === date);
     if (group.length < 2) return [];
     const severity = model.loaded!.profile.rules['duplicate-agenda-item'];
     if (severity === 'off') return [];
-    // Keys name the other papers in messages: paths relative to the workspace folder.
-    return checkAcrossPapers(group.map((p) => ({ key: this.label(p.key), paper: p.paper, profile: p.profile }))).get(this.label(me.key)) ?? [];
+    // Keys name the other papers in messages: paths relative to the workspace
+    // folder. Open papers go in whole (their disable comments apply), the
+    // index's by their cover sheets: only this paper's findings are wanted.
+    const entries = group.map((p) => (p.paper ? { key: this.label(p.key), paper: p.paper, profile: p.profile } : { key: this.label(p.key), cover: p.cover, profile: p.profile }));
+    return checkAcrossPapers(entries).get(this.label(me.key)) ?? [];
   }
 
   /** A file as the author knows it: relative to its workspace folder (named when there are several). */

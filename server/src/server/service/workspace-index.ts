@@ -3,19 +3,35 @@
  * so that rules across papers (duplicate-agenda-item) and completion of
  * committee names and meeting dates see the whole workspace. Open documents
  * take precedence over what is on disk (the service overlays them).
+ *
+ * Cost model: an unopened paper is known by its cover sheet only
+ * (core/cover-sheet.ts `readCoverSheet`: the front-matter's YAML, no remark,
+ * no rules), and the index keeps those facts, not the text or a model — a
+ * 1,000-paper workspace is indexed in about a second and holds a few MB.
+ * Every consumer of unopened papers needs only cover-sheet facts: the
+ * across-papers check (meeting, date, agenda item, title anchor), completion
+ * of committees and dates (meeting, date, committee history), the template
+ * generator and the meetings list for the pack (meeting, date,
+ * confidentiality). Findings of unopened papers are never computed here: the
+ * server reports findings for open papers only (the status bar counts the
+ * active paper's), and `boardpaper pack` / `check` analyse each paper in full
+ * when asked, so a pack's problem summary is always from a full analysis.
  */
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { markdownFilesUnder } from '../../node/files';
+import { coverSheetOf, type CoverHistoryEntry, type CoverSheet } from '../../core/cover-sheet';
 import type { Paper } from '../../core/paper';
 import type { Profile } from '../../core/profile';
-import { getNode, scalarText } from '../../core/yaml';
 
 export interface PaperFacts {
   /** File-system path (or the URI for a document that has none). */
   key: string;
   uri: string;
-  paper: Paper;
+  /** What the workspace knows of the paper: its cover-sheet facts. */
+  cover: CoverSheet;
+  /** The full model: open documents only (unopened papers are known by `cover`). */
+  paper?: Paper;
   profile: Profile;
 }
 
@@ -25,7 +41,7 @@ export interface IndexProgress {
   done(): void;
 }
 
-/** Reads and analyses one file; null when it is not a board paper (or cannot be checked). */
+/** Reads one file's cover sheet; null when it is not a board paper (or its profile cannot be used). */
 export type IndexReader = (file: string) => PaperFacts | null;
 
 export class WorkspaceIndex {
@@ -107,20 +123,16 @@ export function fileUri(file: string): string {
   return pathToFileURL(file).href;
 }
 
+/** The paper's `meeting` as written (trimmed). */
 export function meetingOf(paper: Paper): string | undefined {
-  return scalarText(getNode(paper.cover, 'meeting'))?.trim() || undefined;
+  return coverSheetOf(paper).meeting;
 }
 
+/** The paper's `date` as written (trimmed), valid or not. */
 export function dateOf(paper: Paper): string | undefined {
-  return scalarText(getNode(paper.cover, 'date'))?.trim() || undefined;
+  return coverSheetOf(paper).date;
 }
 
-export function historyOf(paper: Paper): { meeting?: string; date?: string; outcome?: string }[] {
-  const h = getNode(paper.cover, 'committee_history');
-  if (!h || h.kind !== 'seq') return [];
-  return h.items.map((item) => ({
-    meeting: scalarText(getNode(item, 'meeting'))?.trim() || undefined,
-    date: scalarText(getNode(item, 'date'))?.trim() || undefined,
-    outcome: scalarText(getNode(item, 'outcome'))?.trim() || undefined,
-  }));
+export function historyOf(paper: Paper): CoverHistoryEntry[] {
+  return coverSheetOf(paper).history;
 }
