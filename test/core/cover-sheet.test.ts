@@ -8,6 +8,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import fc from 'fast-check';
 import fg from 'fast-glob';
 import { coverSheetOf, readCoverSheet } from '../../server/src/core/cover-sheet';
@@ -103,5 +105,26 @@ describe('readCoverSheet (front-matter only) equals the full model', function ()
       }),
       { numRuns: 2000, seed: 7 },
     );
+  });
+
+  it('keeps no reference to the text it read (an index of cover sheets does not hold the papers)', () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const body = (i: number) => `\n## Executive summary\n\n${`Paper ${i} says something about the winter plan. `.repeat(8000)}\n`;
+    const make = (i: number) => `---\ntitle: The Winter Plan for the Lancashire and South Cumbria system, number ${i}\nmeeting: Integrated Care Board meeting in public\ndate: 2024-05-08\nagenda_item: "${i}.1"\ncommittee_history:\n  - meeting: Finance and Performance Committee\n    date: 2024-04-10\n    outcome: Supported for approval by the Board\n---\n${body(i)}`;
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const kept = [];
+    let bytes = 0;
+    for (let i = 0; i < 60; i++) {
+      const text = make(i);
+      bytes += text.length;
+      kept.push(readCoverSheet(text));
+    }
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    assert.equal(kept.length, 60);
+    assert.ok(bytes > 20e6, String(bytes));
+    assert.ok(grown < 4e6, `${(grown / 1e6).toFixed(1)} MB kept for 60 cover sheets read from ${(bytes / 1e6).toFixed(0)} MB of text`);
   });
 });
