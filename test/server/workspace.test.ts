@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { CompletionList, Diagnostic } from 'vscode-languageserver-protocol';
 import { cursor, messageOf, TestClient, uri, workspace } from './lsp-client';
 import { BODY_2024, paper } from './papers';
+import type { MeetingSummary } from '../../server/src/protocol';
 
 const codes = (d: Diagnostic[]) => d.map((x) => x.code).sort();
 const CREATED = 1;
@@ -202,6 +203,34 @@ describe('language server: workspace', function () {
       assert.match(messageOf(d[0]!), /second\/papers\/b\.md/, 'named with its folder when there are several');
       c.notify('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: uri(second), name: 'second' }] } });
       await c.diagnosticsFor(a, (x) => x.length === 0);
+    } finally {
+      await c.stop();
+    }
+  });
+  it('knows unopened papers by their cover sheets, and a request sent at once waits for the whole index', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 400; i++) {
+      const item = `"${i}"`;
+      const conf = i % 4 === 0 ? 'true\nconfidential_reason: Section 43 FOI Act' : i % 4 === 1 ? 'false' : i % 4 === 2 ? 'yes' : 'false';
+      files[`papers/2024-05-08/${String(i).padStart(3, '0')}.md`] = paper({ date: '2024-05-08', agenda_item: item, title: `Paper ${i}`, confidential: conf }, BODY_2024);
+    }
+    files['papers/2024-05-08/notes.md'] = '# Notes\n\nNot a board paper.\n';
+    const dir = workspace(files);
+    const c = await TestClient.start({ folders: [dir] });
+    try {
+      // No wait for the indexing progress: the answer must still count every paper.
+      const meetings = await c.request<MeetingSummary[]>('boardPaper/meetings', {});
+      assert.deepEqual(
+        meetings.map((m) => [m.meeting, m.date, m.papers, m.confidential]),
+        [['Integrated Care Board', '2024-05-08', 400, 200]],
+        'confidential as the pack decides: true and "yes" (not a boolean) go to Part 2',
+      );
+      await indexed(c);
+      // An unopened paper with the same item as an open one: the clash is seen from its cover sheet.
+      const u = c.open(path.join(dir, 'papers/2024-05-08/new.md'), paper({ date: '2024-05-08', agenda_item: '"7"', title: 'New' }, BODY_2024));
+      const d = await c.diagnosticsFor(u, (x) => x.length > 0);
+      assert.deepEqual(codes(d), ['duplicate-agenda-item']);
+      assert.match(messageOf(d[0]!), /papers\/2024-05-08\/007\.md/);
     } finally {
       await c.stop();
     }

@@ -40,14 +40,25 @@ function toPath(uri: string): string {
   return fileURLToPath(uri);
 }
 
-export function registerExtensionRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService): void {
+/**
+ * `workspaceIndexed` settles when the workspace's papers are indexed (the
+ * server passes its own start-up as well, so that a request sent right after
+ * `initialized` does not list an empty workspace).
+ */
+export function registerExtensionRequests(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  service: LanguageService,
+  workspaceIndexed: () => Promise<void> = () => service.index.ready,
+): void {
   connection.onRequest(PreviewRequest, (p: PreviewParams): PreviewResult => {
     const doc = documents.get(p.uri);
     if (!doc) return { html: '<p>The document is not open.</p>', title: '', isPaper: false };
     return previewHtml(service.model(doc), service.findings(doc));
   });
 
-  connection.onRequest(TemplateInfoRequest, (p: TemplateInfoParams): TemplateInfo => {
+  connection.onRequest(TemplateInfoRequest, async (p: TemplateInfoParams): Promise<TemplateInfo> => {
+    await workspaceIndexed().catch(() => undefined); // the workspace's meeting dates
     const folder = toPath(p.folderUri);
     const profile = service.profiles.resolve(path.join(folder, 'new-paper.md')).loaded?.profile;
     const committees = new Set<string>(profile?.committees.map((c) => c.name) ?? []);
@@ -87,7 +98,8 @@ export function registerExtensionRequests(connection: Connection, documents: Tex
     return { text, fileName: path.basename(fileNameForTitle(p.title)) };
   });
 
-  connection.onRequest(MeetingsRequest, (): MeetingSummary[] => {
+  connection.onRequest(MeetingsRequest, async (): Promise<MeetingSummary[]> => {
+    await workspaceIndexed().catch(() => undefined); // every paper, not those indexed so far
     const groups = new Map<string, MeetingSummary & { folders: Map<string, number> }>();
     for (const f of service.papers()) {
       const m = f.cover.meeting;

@@ -173,20 +173,23 @@ export function startServer(connection: Connection): void {
   // Workspace index
 
   async function indexWorkspace(): Promise<void> {
-    let reporter: WorkDoneProgressServerReporter | undefined;
-    if (caps.window?.workDoneProgress && service.profiles.getFolders().length) {
-      reporter = await connection.window.createWorkDoneProgress().catch(() => undefined);
-    }
-    const progress: IndexProgress | undefined = reporter && {
-      begin: (total) => reporter!.begin('boardpaper: indexing papers', 0, `0 of ${total} files`, false),
-      report: (done, total) => reporter!.report(total ? Math.round((done / total) * 100) : 100, `${done} of ${total} files`),
-      done: () => reporter!.done(),
-    };
+    // The index run starts now (service.index.ready is its promise) and waits
+    // inside for the client to accept the progress token.
+    const reporting: Promise<WorkDoneProgressServerReporter | undefined> =
+      caps.window?.workDoneProgress && service.profiles.getFolders().length ? connection.window.createWorkDoneProgress().catch(() => undefined) : Promise.resolve(undefined);
+    const progress = reporting.then(
+      (reporter): IndexProgress | undefined =>
+        reporter && {
+          begin: (total) => reporter.begin('boardpaper: indexing papers', 0, `0 of ${total} files`, false),
+          report: (done, total) => reporter.report(total ? Math.round((done / total) * 100) : 100, `${done} of ${total} files`),
+          done: () => reporter.done(),
+        },
+    );
     try {
       await service.indexWorkspace(progress);
     } catch (e) {
       log.error(`indexing: ${(e as Error)?.stack ?? e}`);
-      reporter?.done();
+      (await reporting)?.done();
     }
     if (service.settingsFor('').trace.server !== 'off') log.log(`indexed ${service.index.size} papers`);
     revalidateAll();
@@ -360,7 +363,11 @@ export function startServer(connection: Connection): void {
   connection.onFoldingRanges((p) => safe('folding', [], () => service.foldingRanges(documents.get(p.textDocument.uri))));
 
   connection.onDefinition((p) => safe('definition', null, () => service.definition(documents.get(p.textDocument.uri), p.position)));
-  registerExtensionRequests(connection, documents, service);
+  // After `initialized` has been handled, the index run is under way (or done).
+  registerExtensionRequests(connection, documents, service, async () => {
+    await ready;
+    await service.index.ready;
+  });
 
   documents.listen(connection);
   connection.listen();

@@ -236,7 +236,7 @@ export class LanguageService {
   };
 
   /** Index the workspace folders' papers (replacing the index). */
-  indexWorkspace(progress?: IndexProgress): Promise<void> {
+  indexWorkspace(progress?: IndexProgress | Promise<IndexProgress | undefined>): Promise<void> {
     const folders = this.profiles.getFolders().map((f) => f.path);
     return this.index.rebuild(folders, this.readIndexed, progress, (f, e) => this.logger.error(`cannot index ${f}: ${(e as Error)?.message ?? e}`));
   }

@@ -62,10 +62,17 @@ export class WorkspaceIndex {
     return this.entries.has(path.resolve(file));
   }
 
-  /** Index every Markdown file under the folders (replacing what was there), a few at a time. */
-  rebuild(folders: readonly string[], read: IndexReader, progress?: IndexProgress, onFileError?: (file: string, e: unknown) => void): Promise<void> {
+  /**
+   * Index every Markdown file under the folders (replacing what was there), a
+   * few at a time. `ready` is the new run's from this call on, even while the
+   * progress reporter is still being created (a request for the workspace's
+   * meetings waits for the papers, not for an empty index).
+   */
+  rebuild(folders: readonly string[], read: IndexReader, progressOrPending?: IndexProgress | Promise<IndexProgress | undefined>, onFileError?: (file: string, e: unknown) => void): Promise<void> {
     const run = ++this.run;
     this.ready = (async () => {
+      const progress = await progressOrPending;
+      if (run !== this.run) return;
       const files: string[] = [];
       for (const f of folders) {
         try {
@@ -90,7 +97,7 @@ export class WorkspaceIndex {
           progress?.report(i + 1, files.length, file);
           await new Promise((r) => setImmediate(r));
           last = Date.now();
-          if (run !== this.run) return;
+          if (run !== this.run) return progress?.done(); // superseded: end this run's progress
         }
       }
       progress?.done();
