@@ -16,10 +16,28 @@ import { StatusItem, looksLikePaper } from './status';
 let client: LanguageClient | undefined;
 
 export interface BoardPaperApi {
+  /** The language client, once one has been created (it may still be starting). */
   client(): LanguageClient | undefined;
+  /** Start the language server if it is not started, and wait until it is ready (rejects if it cannot start). */
   ensureStarted(): Promise<LanguageClient | undefined>;
+  /**
+   * Settles when the start decided at activation has finished: the running
+   * client, or undefined when the workspace has no papers (the server then
+   * starts with the first paper opened) or the server could not start (the
+   * user has been told). Never rejects.
+   */
+  ready: Promise<LanguageClient | undefined>;
   previews: PreviewPanels;
 }
+
+/**
+ * Activation is cheap on purpose (VS Code counts it against the window's
+ * start): it registers the commands and returns. Starting the language server
+ * (fork, load, `initialize`: about 200 ms) happens in the background, and
+ * everything that needs the server waits for it: the commands through
+ * `needClient`, LSP features through vscode-languageclient itself, which
+ * registers its providers once the server has answered `initialize`.
+ */
 
 export async function activate(context: vscode.ExtensionContext): Promise<BoardPaperApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -52,6 +70,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
     if (!starting) {
       client = new LanguageClient('boardPaper', 'Board paper', serverOptions, clientOptions);
       starting = client.start();
+      // Nobody may be awaiting this start (it runs in the background): tell the
+      // user here. Later callers still see the rejection (commands fail with it).
+      starting.catch((e: unknown) => {
+        void vscode.window.showErrorMessage(`Board paper: the language server could not start, so papers are not being checked: ${(e as Error)?.message ?? e}`);
+      });
     }
     return starting;
   };
@@ -59,10 +82,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
   const workspaceIsPapers = async () => (await vscode.workspace.findFiles('{**/.boardpaper.yaml,**/papers/**/*.md,**/*.paper.md}', '**/node_modules/**', 1)).length > 0;
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((d) => {
-      if (!starting && isPaperDoc(d)) void ensureStarted();
+      if (!starting && isPaperDoc(d)) ensureStarted().catch(() => undefined); // reported in ensureStarted
     }),
     vscode.workspace.onDidChangeTextDocument((e) => {
-      if (!starting && isPaperDoc(e.document)) void ensureStarted();
+      if (!starting && isPaperDoc(e.document)) ensureStarted().catch(() => undefined);
     }),
   );
   context.subscriptions.push(
@@ -72,7 +95,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
       await client.stop();
       client = undefined;
       starting = undefined;
-      await ensureStarted();
+      await ensureStarted().catch(() => undefined);
     }),
   );
   const getClient = () => client;
@@ -87,11 +110,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
     vscode.commands.registerCommand('boardPaper.showPreviewToSide', () => previews.show(true)),
     registerNewPaper(needClient),
     registerGeneratePack(needClient),
-    registerFixAll(),
+    registerFixAll(needClient),
     new StatusItem(),
   );
-  if (vscode.workspace.textDocuments.some(isPaperDoc) || (await workspaceIsPapers())) await ensureStarted();
-  return { client: getClient, ensureStarted: needClient, previews };
+  // In the background: neither the search for papers nor the server's start
+  // (which forks a process) holds up activation, not even within its tick.
+  const ready = (async () => {
+    await new Promise((r) => setImmediate(r));
+    const papers = vscode.workspace.textDocuments.some(isPaperDoc) || (await workspaceIsPapers());
+    if (!papers && !starting) return undefined;
+    return needClient();
+  })().catch(() => undefined);
+  return { client: getClient, ensureStarted: needClient, ready, previews };
 }
 
 export async function deactivate(): Promise<void> {

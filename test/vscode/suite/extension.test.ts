@@ -38,12 +38,15 @@ const codes = (uri: vscode.Uri) =>
 
 describe('boardpaper in VS Code', function () {
   this.timeout(90000);
-  let api: { previews: { htmlFor(uri: vscode.Uri): string | undefined } };
+  let api: { previews: { htmlFor(uri: vscode.Uri): string | undefined }; client(): { isRunning(): boolean } | undefined; ready: Promise<unknown> };
 
   before(async () => {
     const ext = vscode.extensions.getExtension(EXT_ID);
     assert.ok(ext, `extension ${EXT_ID} is installed`);
     api = (await ext.activate()) as typeof api;
+    // activate() returns at once; the server starts in the background.
+    await api.ready;
+    assert.equal(api.client()?.isRunning(), true, 'a workspace with papers starts the language server');
   });
 
   it('shows the findings of a defective paper, with rule codes and docs links', async () => {
