@@ -57,6 +57,25 @@ export function registerGeneratePack(client: () => Promise<LanguageClient | unde
     const folderUri = answers.folderUri ?? chosen.folderUri;
     const slug = `${chosen.meeting}-${chosen.date}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
     const outUri = answers.outUri ?? vscode.Uri.joinPath(vscode.Uri.parse(folderUri), `${slug}-pack.${format}`).toString();
+    // A pack written before (perhaps annotated since) is replaced only if the user says so.
+    // (An outUri passed in by a caller is that caller's choice.)
+    if (!answers.outUri) {
+      const targets = part === 'both' ? ['public', 'private'].map((s) => outUri.replace(new RegExp(`\\.${format}$`), `-${s}.${format}`)) : [outUri];
+      const existing: string[] = [];
+      for (const t of targets) {
+        try {
+          await vscode.workspace.fs.stat(vscode.Uri.parse(t));
+          existing.push(vscode.workspace.asRelativePath(vscode.Uri.parse(t)));
+        } catch {
+          /* free */
+        }
+      }
+      if (existing.length) {
+        const replace = 'Replace';
+        const a = await vscode.window.showWarningMessage(`${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}. Replace ${existing.length === 1 ? 'it' : 'them'} with a new pack?`, { modal: true }, replace);
+        if (a !== replace) return undefined;
+      }
+    }
     const params: BuildPackParams = { folderUri, meeting: chosen.meeting, date: chosen.date, part, format, outUri };
     let result: BuildPackResult;
     try {

@@ -7,6 +7,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { PreviewRequest, type PreviewResult } from '../../server/src/protocol';
+import { page } from './preview-page';
+
+export { page };
 
 const UPDATE_DELAY_MS = 250;
 
@@ -34,6 +37,11 @@ export class PreviewPanels implements vscode.Disposable {
   /** For tests: the HTML the preview of `uri` shows now. */
   htmlFor(uri: vscode.Uri): string | undefined {
     return this.previews.get(uri.toString())?.html;
+  }
+
+  /** For tests: the whole page of that preview's webview (CSP, nonces, body). */
+  pageFor(uri: vscode.Uri): string | undefined {
+    return this.previews.get(uri.toString())?.panel.webview.html;
   }
 
   async show(toSide: boolean): Promise<vscode.WebviewPanel | undefined> {
@@ -119,66 +127,3 @@ function nonce(): string {
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
-
-/** The webview page: strict CSP; styles follow the VS Code theme. */
-export function page(webview: vscode.Webview, body: string, n: string): string {
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} data:`,
-    `style-src 'nonce-${n}'`,
-    `script-src 'nonce-${n}'`,
-    "font-src 'none'",
-    "connect-src 'none'",
-    "frame-src 'none'",
-    "form-action 'none'",
-    "base-uri 'none'",
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style nonce="${n}">${PREVIEW_CSS}</style>
-</head>
-<body class="bp-preview">
-${body}
-<script nonce="${n}">${PREVIEW_SCRIPT}</script>
-</body>
-</html>`;
-}
-
-const PREVIEW_CSS = `
-body.bp-preview { font-family: var(--vscode-font-family, Arial, sans-serif); color: var(--vscode-foreground); background: var(--vscode-editor-background); line-height: 1.5; padding: 0 1.5em 3em; max-width: 60em; }
-a { color: var(--vscode-textLink-foreground); }
-table { border-collapse: collapse; width: 100%; margin: 0.75em 0; }
-th, td { border: 1px solid var(--vscode-panel-border, #8886); padding: 0.3em 0.5em; vertical-align: top; text-align: left; }
-th { background: var(--vscode-editorWidget-background, #8881); }
-.bp-cover { border: 2px solid #005EB8; border-radius: 4px; padding: 0.5em 1em 1em; margin: 1em 0 2em; }
-.bp-cover h1, .bp-cover h2 { color: var(--vscode-textLink-foreground, #005EB8); }
-.bp-tick { font-weight: bold; text-align: center; }
-.bp-finding { outline: 2px dotted var(--vscode-editorWarning-foreground, #c80); outline-offset: 2px; }
-.bp-finding-error { outline-color: var(--vscode-editorError-foreground, #c00); }
-.bp-finding-note { display: block; font-size: 0.85em; color: var(--vscode-editorWarning-foreground, #c80); }
-.bp-finding-error > .bp-finding-note, .bp-finding-note.bp-error { color: var(--vscode-editorError-foreground, #c00); }
-.bp-findings { border-left: 4px solid var(--vscode-editorWarning-foreground, #c80); padding: 0.25em 1em; margin: 1em 0; background: var(--vscode-editorWidget-background, #8881); }
-.bp-confidential { color: var(--vscode-editorError-foreground, #c00); font-weight: bold; }
-`;
-
-const PREVIEW_SCRIPT = `
-(function () {
-  const vscode = acquireVsCodeApi();
-  function blocks() { return Array.from(document.querySelectorAll('[data-line]')); }
-  window.addEventListener('message', (e) => {
-    const m = e.data;
-    if (!m || m.type !== 'scroll') return;
-    let best = null;
-    for (const el of blocks()) { if (Number(el.getAttribute('data-line')) <= m.line) best = el; else break; }
-    if (best) best.scrollIntoView({ block: 'start' }); else window.scrollTo(0, 0);
-  });
-  document.addEventListener('dblclick', (e) => {
-    const el = e.target && e.target.closest ? e.target.closest('[data-line]') : null;
-    if (el) vscode.postMessage({ type: 'reveal', line: Number(el.getAttribute('data-line')) });
-  });
-})();
-`;

@@ -3,17 +3,31 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
 
-/** Write via a temporary file and rename, so a reader never sees half a file. */
+/**
+ * Write via a temporary file in the same folder and a rename, so a reader
+ * never sees half a file. With `exclusive`, the file is put in place with a
+ * hard link, which fails (EEXIST) if the file exists by then: no window
+ * between a check and the rename in which another writer's file could be
+ * replaced. Where hard links are not supported, a check and a rename.
+ */
 export function writeFileAtomic(file: string, data: string | Uint8Array, options: { exclusive?: boolean } = {}): void {
   const dir = path.dirname(file);
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   fs.writeFileSync(tmp, data, { flag: 'wx' });
   try {
-    if (options.exclusive && fs.existsSync(file)) throw Object.assign(new Error(`${file} already exists`), { code: 'EEXIST' });
+    if (!options.exclusive) return fs.renameSync(tmp, file);
+    try {
+      fs.linkSync(tmp, file);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw Object.assign(new Error(`${file} already exists`), { code: 'EEXIST' });
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw e;
+    }
+    if (fs.existsSync(file)) throw Object.assign(new Error(`${file} already exists`), { code: 'EEXIST' });
     fs.renameSync(tmp, file);
-  } catch (e) {
+  } finally {
     fs.rmSync(tmp, { force: true });
-    throw e;
   }
 }
 

@@ -4,6 +4,7 @@
  * --socket=N (and --pipe=NAME).
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { recoverFromBadHeaders } from './framing';
 import { startServer, VERSION } from './server';
 
 const USAGE = `Usage: boardpaper-language-server --stdio | --node-ipc | --socket=PORT
@@ -42,4 +43,5 @@ process.on('unhandledRejection', (e) => {
   process.stderr.write(`boardpaper-language-server: ${(e as Error)?.stack ?? e}\n`);
 });
 
+recoverFromBadHeaders();
 startServer(createConnection(ProposedFeatures.all));

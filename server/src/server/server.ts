@@ -25,7 +25,8 @@ import {
   type InitializeResult,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { checkedTextDocuments } from './documents';
 import { PROFILE_FILE } from '../node/profile-loader';
 import { FIX_ALL_KIND } from './service/code-actions';
 import { isMarkdownDocument, LanguageService, uriToPath } from './service/language-service';
@@ -44,7 +45,7 @@ const CONFIG_TIMEOUT_MS = 3000;
 const PROFILE_DELAY_MS = 250;
 
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(checkedTextDocuments);
   const log = {
     log: (m: string) => connection.console.log(m),
     error: (m: string) => connection.console.error(m),

@@ -5,7 +5,10 @@
  * to a temp folder by the runner).
  */
 import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
+import { page } from '../../../client/src/preview';
 
 const EXT_ID = 'boardpaper.boardpaper';
 
@@ -38,7 +41,7 @@ const codes = (uri: vscode.Uri) =>
 
 describe('boardpaper in VS Code', function () {
   this.timeout(90000);
-  let api: { previews: { htmlFor(uri: vscode.Uri): string | undefined }; client(): { isRunning(): boolean } | undefined; ready: Promise<unknown> };
+  let api: { previews: { htmlFor(uri: vscode.Uri): string | undefined; pageFor(uri: vscode.Uri): string | undefined }; client(): { isRunning(): boolean } | undefined; ready: Promise<unknown> };
 
   before(async () => {
     const ext = vscode.extensions.getExtension(EXT_ID);
@@ -139,5 +142,91 @@ describe('boardpaper in VS Code', function () {
     await ed.edit((e) => e.insert(end, '\n\nA sentence typed just now about Morecambe Bay.\n'));
     await waitFor('updated preview', () => /Morecambe Bay/.test(api.previews.htmlFor(ed.document.uri) ?? ''));
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('previews a hostile paper sanitised, in a page with a strict CSP and a nonce on every script and style', async () => {
+    const hostile = vscode.Uri.joinPath(folder(), 'papers', '2024-09-11', 'hostile.md');
+    const clean = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder(), 'papers', '2024-05-08', 'clean.md')));
+    const text = clean.replace(/^date: .*$/m, 'date: 2024-09-11').replace(/^title: .*$/m, 'title: "<script>alert(1)</script> Hostile"') +
+      ['\n## Background', '<script>alert(2)</script>', '<img src=x onerror="alert(3)">', '[x](javascript:alert(4))', '<iframe src="https://example.com"></iframe>', '<svg onload="alert(5)"><script>alert(6)</script></svg>', '<div style="background:url(https://tracker.example/x)">styled</div>', '![p](https://tracker.example/p.png)\n'].join('\n\n');
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(hostile, '..'));
+    await vscode.workspace.fs.writeFile(hostile, new TextEncoder().encode(text));
+    const ed = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(hostile));
+    await vscode.commands.executeCommand('boardPaper.showPreview');
+    const pageHtml = await waitFor('preview page', () => (/Hostile/.test(api.previews.htmlFor(ed.document.uri) ?? '') ? api.previews.pageFor(ed.document.uri) : undefined));
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(pageHtml)?.[1];
+    assert.ok(csp, 'a CSP meta element');
+    const nonce = /script-src 'nonce-([A-Za-z0-9]+)'/.exec(csp)?.[1];
+    assert.ok(nonce && nonce.length >= 16, csp);
+    for (const d of ["default-src 'none'", `style-src 'nonce-${nonce}'`, "connect-src 'none'", "frame-src 'none'", "form-action 'none'", "base-uri 'none'"]) assert.ok(csp.includes(d), `${d} in ${csp}`);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
+    // Only images may come from anywhere but the page itself: the webview's own resources (its cspSource) and data: URIs.
+    const probePanel = vscode.window.createWebviewPanel('boardPaper.cspSource', 'cspSource', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
+    const cspSource = probePanel.webview.cspSource;
+    probePanel.dispose();
+    for (const directive of csp.split(';').map((d) => d.trim())) {
+      if (directive.startsWith('img-src ')) assert.equal(directive, `img-src ${cspSource} data:`);
+      else assert.doesNotMatch(directive, /https?:|\*|data:/, directive);
+    }
+    const scripts = pageHtml.match(/<script\b[^>]*>/gi) ?? [];
+    assert.deepEqual(scripts, [`<script nonce="${nonce}">`], 'one script, ours');
+    for (const st of pageHtml.match(/<style\b[^>]*>/gi) ?? []) assert.equal(st, `<style nonce="${nonce}">`, 'no style without the nonce (the paper\u2019s own styles are stripped)');
+    const body = api.previews.htmlFor(ed.document.uri)!;
+    assert.doesNotMatch(body, /<script|<iframe|<[^>]*\s(on[a-z]+|style)\s*=|=\s*["']?\s*javascript:|tracker\.example/i);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it("the webview's CSP holds in a real webview: what runs and loads without it (control) does neither with it", async () => {
+    const hits: string[] = [];
+    const server = http.createServer((req, res) => {
+      hits.push(req.url ?? '');
+      res.writeHead(200, { 'Access-Control-Allow-Origin': '*' });
+      res.end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // What a paper might carry if the sanitiser ever let it through.
+    const hostile = (tag: string) => `
+<script>window.ran = (window.ran || []).concat('inline')</script>
+<img src="x" onerror="window.ran = (window.ran || []).concat('onerror')">
+<img src="${base}/${tag}/img">
+<div style="background-image:url(${base}/${tag}/css)">styled</div>
+<link rel="stylesheet" href="${base}/${tag}/link">
+<iframe src="${base}/${tag}/frame"></iframe>
+<svg width="10" height="10"><image href="${base}/${tag}/svg" width="10" height="10"/></svg>
+<svg onload="window.ran = (window.ran || []).concat('svgonload')"></svg>
+<script src="${base}/${tag}/script.js"></script>`;
+    // A probe with the page's nonce: it runs in both, reports what else ran, and tries to send something out.
+    const probe = (n: string, tag: string) => `<script nonce="${n}">
+const api = acquireVsCodeApi();
+fetch('${base}/${tag}/fetch').catch(() => {});
+setTimeout(() => api.postMessage({ type: 'probe', ran: window.ran || [] }), 2500);
+</script>`;
+    const run = async (tag: string, withCsp: boolean) => {
+      const panel = vscode.window.createWebviewPanel('boardPaper.cspTest', `CSP ${tag}`, vscode.ViewColumn.One, { enableScripts: true, enableCommandUris: false, localResourceRoots: [folder()] });
+      try {
+        const got = new Promise<{ ran: string[] }>((resolve) => panel.webview.onDidReceiveMessage((m: { type: string; ran: string[] }) => m.type === 'probe' && resolve(m)));
+        const n = 'TestNonce0123456789abcdefABCDEF';
+        let html = page(panel.webview, hostile(tag) + probe(n, tag), n);
+        if (!withCsp) html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
+        assert.equal(/Content-Security-Policy/.test(html), withCsp);
+        panel.webview.html = html;
+        const r = await Promise.race([got, new Promise<never>((_, j) => setTimeout(() => j(new Error(`no probe from the ${tag} webview`)), 30000))]);
+        await new Promise((res) => setTimeout(res, 1000));
+        return { ran: r.ran, hits: hits.filter((h) => h.startsWith(`/${tag}/`)) };
+      } finally {
+        panel.dispose();
+      }
+    };
+    try {
+      const control = await run('control', false);
+      const guarded = await run('csp', true);
+      console.log(`CSP test: control ran ${JSON.stringify(control.ran)}, loaded ${JSON.stringify(control.hits)}; with CSP ran ${JSON.stringify(guarded.ran)}, loaded ${JSON.stringify(guarded.hits)}`);
+      assert.ok(control.ran.includes('inline') && control.hits.length > 0, 'the control shows the test can see scripts run and loads happen');
+      assert.deepEqual(guarded.ran, [], 'no script or handler ran');
+      assert.deepEqual(guarded.hits, [], 'nothing was loaded or sent');
+    } finally {
+      server.close();
+    }
   });
 });

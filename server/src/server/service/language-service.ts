@@ -149,7 +149,8 @@ export class LanguageService {
   /** The analysed model of the document's current version (cached). */
   model(doc: OpenDocument): DocumentModel {
     const cached = this.models.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.generation === this.profiles.generation) return cached;
+    // The text is compared too: a client may repeat a version (or open an open document again).
+    if (cached && cached.version === doc.version && cached.generation === this.profiles.generation && cached.text === doc.getText()) return cached;
     const m = this.build(doc);
     this.models.set(doc.uri, m);
     return m;

@@ -1,0 +1,75 @@
+/**
+ * The preview webview's page, apart from VS Code (so that tests can build it):
+ * a strict Content-Security-Policy, our stylesheet and our one small script
+ * under a per-render nonce, and the server's sanitised HTML.
+ */
+import type { Webview } from 'vscode';
+
+/** The webview page: strict CSP; styles follow the VS Code theme. */
+export function page(webview: Pick<Webview, 'cspSource'>, body: string, n: string): string {
+  // The server's preview starts with its own stylesheet (the paper's <style>
+  // never survives sanitising): it joins ours, under the nonce. Any other
+  // <style> in the body gets no nonce, so the CSP blocks it.
+  const own = /^<style>([^<]*)<\/style>/.exec(body);
+  const paperCss = own ? own[1] : '';
+  if (own) body = body.slice(own[0].length);
+  const csp = [
+    "default-src 'none'",
+    `img-src ${webview.cspSource} data:`,
+    `style-src 'nonce-${n}'`,
+    `script-src 'nonce-${n}'`,
+    "font-src 'none'",
+    "connect-src 'none'",
+    "frame-src 'none'",
+    "form-action 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style nonce="${n}">${paperCss}${PREVIEW_CSS}</style>
+</head>
+<body class="bp-preview">
+${body}
+<script nonce="${n}">${PREVIEW_SCRIPT}</script>
+</body>
+</html>`;
+}
+
+const PREVIEW_CSS = `
+body.bp-preview { font-family: var(--vscode-font-family, Arial, sans-serif); color: var(--vscode-foreground); background: var(--vscode-editor-background); line-height: 1.5; padding: 0 1.5em 3em; max-width: 60em; }
+a { color: var(--vscode-textLink-foreground); }
+table { border-collapse: collapse; width: 100%; margin: 0.75em 0; }
+th, td { border: 1px solid var(--vscode-panel-border, #8886); padding: 0.3em 0.5em; vertical-align: top; text-align: left; }
+th { background: var(--vscode-editorWidget-background, #8881); }
+.bp-cover { border: 2px solid #005EB8; border-radius: 4px; padding: 0.5em 1em 1em; margin: 1em 0 2em; }
+.bp-cover h1, .bp-cover h2 { color: var(--vscode-textLink-foreground, #005EB8); }
+.bp-tick { font-weight: bold; text-align: center; }
+.bp-finding { outline: 2px dotted var(--vscode-editorWarning-foreground, #c80); outline-offset: 2px; }
+.bp-finding-error { outline-color: var(--vscode-editorError-foreground, #c00); }
+.bp-finding-note { display: block; font-size: 0.85em; color: var(--vscode-editorWarning-foreground, #c80); }
+.bp-finding-error > .bp-finding-note, .bp-finding-note.bp-error { color: var(--vscode-editorError-foreground, #c00); }
+.bp-findings { border-left: 4px solid var(--vscode-editorWarning-foreground, #c80); padding: 0.25em 1em; margin: 1em 0; background: var(--vscode-editorWidget-background, #8881); }
+.bp-confidential { color: var(--vscode-editorError-foreground, #c00); font-weight: bold; }
+`;
+
+const PREVIEW_SCRIPT = `
+(function () {
+  const vscode = acquireVsCodeApi();
+  function blocks() { return Array.from(document.querySelectorAll('[data-line]')); }
+  window.addEventListener('message', (e) => {
+    const m = e.data;
+    if (!m || m.type !== 'scroll') return;
+    let best = null;
+    for (const el of blocks()) { if (Number(el.getAttribute('data-line')) <= m.line) best = el; else break; }
+    if (best) best.scrollIntoView({ block: 'start' }); else window.scrollTo(0, 0);
+  });
+  document.addEventListener('dblclick', (e) => {
+    const el = e.target && e.target.closest ? e.target.closest('[data-line]') : null;
+    if (el) vscode.postMessage({ type: 'reveal', line: Number(el.getAttribute('data-line')) });
+  });
+})();
+`;
