@@ -14,6 +14,7 @@ import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import { toString } from 'mdast-util-to-string';
 import type { Root, RootContent, Heading, Nodes } from 'mdast';
+import type { Point } from 'unist';
 import { LineIndex, detectEol } from './text';
 import { parseYaml, getPair, type YNode, type YMap, type YamlError } from './yaml';
 import type { OffsetRange } from './types';
@@ -141,12 +142,33 @@ export function renderedText(nodes: readonly Nodes[]): string {
 
 const DIRECTIVE = /<!--\s*boardpaper-(disable-next-line|disable|enable)\b([^>]*?)-->/g;
 
-export function parsePaper(text: string): Paper {
+export interface ParseOptions {
+  /**
+   * Reuse the sections this parser parsed for earlier versions of the same
+   * document (the language server keeps one per open document).
+   */
+  parser?: IncrementalParser;
+  /** Parse the body in one piece, never by section (the reference the section split is tested against). */
+  whole?: boolean;
+}
+
+export function parsePaper(text: string, options: ParseOptions = {}): Paper {
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const src = bom ? text.slice(1) : text;
   const lines = new LineIndex(text);
-  const mdast = processor.parse(src) as Root;
-  shiftPositions(mdast, bom);
+  let mdast: Root;
+  let directives: Directive[];
+  let textRuns: TextRun[];
+  const chunked = options.whole ? null : (options.parser ?? new IncrementalParser()).parseChunks(text, bom, lines);
+  if (chunked) {
+    ({ mdast, directives, textRuns } = chunked);
+  } else {
+    mdast = processor.parse(src) as Root;
+    shiftPositions(mdast, bom);
+    directives = findDirectives(mdast.children, lines);
+    textRuns = collectText(mdast.children);
+  }
+
 
   let frontmatter: Frontmatter | null = null;
   let unterminated: OffsetRange | null = null;
@@ -183,8 +205,8 @@ export function parsePaper(text: string): Paper {
     bodyStart,
     mdast,
     sections: buildSections(text, mdast, lines),
-    directives: findDirectives(mdast, lines),
-    textRuns: collectText(mdast),
+    directives,
+    textRuns,
     anchor,
   };
 }
@@ -252,9 +274,9 @@ function buildSections(text: string, mdast: Root, lines: LineIndex): Section[] {
   return sections;
 }
 
-function findDirectives(mdast: Root, lines: LineIndex): Directive[] {
+function findDirectives(nodes: readonly Nodes[], lines: LineIndex): Directive[] {
   const out: Directive[] = [];
-  eachNode([mdast], (n) => {
+  eachNode(nodes, (n) => {
     if (n.type === 'html' && n.position && n.value.includes('boardpaper-')) {
       for (const m of n.value.matchAll(DIRECTIVE)) {
         const start = n.position.start.offset! + m.index!;
@@ -270,9 +292,9 @@ function findDirectives(mdast: Root, lines: LineIndex): Directive[] {
   return out;
 }
 
-function collectText(mdast: Root): TextRun[] {
+function collectText(nodes: readonly Nodes[]): TextRun[] {
   const runs: TextRun[] = [];
-  eachNode([mdast], (n) => {
+  eachNode(nodes, (n) => {
     if (n.type === 'code' || n.type === 'inlineCode' || n.type === 'html' || n.type === 'yaml') return false;
     if (n.type === 'text' && n.position) runs.push({ start: n.position.start.offset!, value: n.value });
   });
@@ -283,4 +305,219 @@ function collectText(mdast: Root): TextRun[] {
 export function findSection(paper: Paper, headings: readonly string[]): Section | undefined {
   const keys = new Set(headings.map(normaliseHeading));
   return paper.sections.find((s) => keys.has(s.key));
+}
+
+// ---------------------------------------------------------------------------
+// Parsing by level-2 section
+//
+// remark's cost grows faster than the text (1 MB parses at more than twice
+// the cost per KB of 15 KB), and a keystroke changes one section. So the
+// body is cut before every `## ` line at the start of a line, each piece
+// ("chunk") is parsed alone and its positions are moved to where it sits;
+// the chunks' top-level nodes, put side by side, are the whole parse's.
+//
+// That holds when nothing carries from one chunk into the next, which is
+// checked, not assumed — any doubt and the text is parsed whole:
+// - every chunk but the last is parsed with a sentinel `## s` line after it,
+//   which must come out as a level-2 heading of the root: so at the cut the
+//   whole parse is at the top level with no block open (no unclosed fence,
+//   HTML block, comment, list or quote that would swallow the `## ` line);
+// - every chunk but the first must start with its level-2 heading, and the
+//   first must hold the whole front-matter when the text opens with `---`
+//   (front-matter is only recognised on line 1);
+// - no chunk may hold a link reference definition: a definition anywhere
+//   changes what `[text]` means everywhere.
+// After a top-level ATX heading micromark's block state is as fresh as at the
+// start of a document, so the rest of a chunk parses alike either way. The
+// property test (test/core/incremental.test.ts) compares the result with the
+// whole parse after random edits.
+//
+// An IncrementalParser keeps the chunks of the last text it parsed, keyed by
+// their text, so that the next version re-parses only the chunks whose text
+// changed and moves the others (offsets, lines) to their new place.
+
+const SENTINEL = '## s';
+const FRONTMATTER_FENCE = /^---[ \t]*(?:\r\n|\r|\n|$)/;
+
+interface Chunk {
+  text: string;
+  /** Parsed with the sentinel after it (every chunk but the last). */
+  sentinel: boolean;
+  /** Where its positions put it: offset and 0-based line of its first character. */
+  offset: number;
+  line: number;
+  children: RootContent[];
+  start: Point;
+  end: Point;
+  /** Parsing it alone is known to give what the whole parse gives (see above). */
+  ok: boolean;
+  hasDefinition: boolean;
+  directives: Directive[];
+  textRuns: TextRun[];
+}
+
+export interface ChunkedParse {
+  mdast: Root;
+  directives: Directive[];
+  textRuns: TextRun[];
+}
+
+/**
+ * Parses successive versions of one document by section, re-parsing only
+ * the sections whose text changed. The trees it returns share nodes from
+ * one version to the next and reused nodes are moved in place: a caller
+ * keeps only the latest Paper it got from this parser.
+ */
+export class IncrementalParser {
+  private chunks: Chunk[] = [];
+  /** What the last parse did (tests, traces). */
+  readonly last = { parsed: 0, reused: 0, whole: false };
+
+  /** The body's tree by chunks, or null when the text must be parsed whole. */
+  parseChunks(text: string, bom: number, lines: LineIndex): ChunkedParse | null {
+    const starts = splitPoints(text, bom, lines);
+    this.last.parsed = 0;
+    this.last.reused = 0;
+    this.last.whole = true;
+    if (starts.length < 2) {
+      this.chunks = [];
+      return null;
+    }
+    const byText = new Map<string, Chunk[]>();
+    for (const c of this.chunks) {
+      const list = byText.get(c.text);
+      if (list) list.push(c);
+      else byText.set(c.text, [c]);
+    }
+    const chunks: Chunk[] = [];
+    let ok = true;
+    for (let i = 0; i < starts.length; i++) {
+      const offset = starts[i]!;
+      const end = i + 1 < starts.length ? starts[i + 1]! : text.length;
+      const chunkText = text.slice(offset, end);
+      const sentinel = i + 1 < starts.length;
+      const line = i === 0 ? 0 : lines.lineOf(offset);
+      const list = byText.get(chunkText);
+      const at = list ? list.findIndex((c) => c.sentinel === sentinel && (i === 0) === (c.offset === bom && c.line === 0) && (i > 0 || c.offset === offset)) : -1;
+      let chunk: Chunk;
+      if (at >= 0) {
+        chunk = list!.splice(at, 1)[0]!;
+        moveChunk(chunk, offset, line);
+        this.last.reused++;
+      } else {
+        chunk = parseChunk(chunkText, sentinel, i, offset, line, bom, lines);
+        this.last.parsed++;
+      }
+      chunks.push(chunk);
+      if (!chunk.ok || chunk.hasDefinition) ok = false;
+    }
+    this.chunks = chunks;
+    if (!ok) return null;
+    this.last.whole = false;
+    const children: RootContent[] = [];
+    const directives: Directive[] = [];
+    const textRuns: TextRun[] = [];
+    for (const c of chunks) {
+      for (const n of c.children) children.push(n);
+      for (const d of c.directives) directives.push(d);
+      for (const r of c.textRuns) textRuns.push(r);
+    }
+    const mdast: Root = { type: 'root', children, position: { start: { ...chunks[0]!.start }, end: { ...chunks.at(-1)!.end } } };
+    return { mdast, directives, textRuns };
+  }
+}
+
+/** Offsets where chunks start: the body's start, then every `## ` line after the front-matter. */
+function splitPoints(text: string, bom: number, lines: LineIndex): number[] {
+  const starts = [bom];
+  const ls = lines.lineStarts;
+  let line = 1;
+  if (FRONTMATTER_FENCE.test(bom ? text.slice(bom, bom + 8) : text.slice(0, 8))) {
+    // Cut nowhere inside the front-matter (a YAML comment may read `## …`).
+    for (; line < ls.length; line++) if (isFenceLine(text, ls[line]!)) break;
+    if (line >= ls.length) return starts; // unterminated: parse whole
+    line++;
+  }
+  for (; line < ls.length; line++) {
+    const s = ls[line]!;
+    if (text.charCodeAt(s) !== 35 || text.charCodeAt(s + 1) !== 35) continue;
+    const c = text.charCodeAt(s + 2);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || Number.isNaN(c)) starts.push(s);
+  }
+  return starts;
+}
+
+function isFenceLine(text: string, s: number): boolean {
+  if (text.charCodeAt(s) !== 45 || text.charCodeAt(s + 1) !== 45 || text.charCodeAt(s + 2) !== 45) return false;
+  let i = s + 3;
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
+  const c = text.charCodeAt(i);
+  return c === 10 || c === 13 || Number.isNaN(c);
+}
+
+function parseChunk(text: string, sentinel: boolean, index: number, offset: number, line: number, bom: number, lines: LineIndex): Chunk {
+  const root = processor.parse(sentinel ? text + SENTINEL : text) as Root;
+  const kids = root.children;
+  let ok = true;
+  if (sentinel) {
+    const last = kids.at(-1);
+    if (last && last.type === 'heading' && last.depth === 2 && last.position?.start.offset === text.length) kids.pop();
+    else ok = false;
+  }
+  if (index > 0) {
+    const first = kids[0];
+    ok &&= !!first && first.type === 'heading' && first.depth === 2 && first.position?.start.offset === 0;
+  } else if (FRONTMATTER_FENCE.test(text.slice(0, 8))) {
+    ok &&= kids[0]?.type === 'yaml';
+  }
+  const start = root.position?.start ?? { line: 1, column: 1, offset: 0 };
+  // Only the last chunk's end is used (the root's end); the others' would be the sentinel's.
+  const end = root.position?.end ?? { line: 1, column: 1, offset: 0 };
+  const chunk: Chunk = { text, sentinel, offset: 0, line: 0, children: kids, start: { ...start }, end: { ...end }, ok, hasDefinition: false, directives: [], textRuns: [] };
+  // Parsed at offset 0, line 1: move to where it sits (the BOM moves line 1's columns, as in the whole parse).
+  shiftNodes(kids, offset, line, index === 0 ? bom : 0);
+  shiftPoint(chunk.start, offset, line, index === 0 ? bom : 0);
+  shiftPoint(chunk.end, offset, line, index === 0 ? bom : 0);
+  chunk.offset = offset;
+  chunk.line = line;
+  chunk.directives = findDirectives(kids, lines);
+  chunk.textRuns = collectText(kids);
+  eachNode(kids, (n) => {
+    if (n.type === 'definition') chunk.hasDefinition = true;
+    return !chunk.hasDefinition;
+  });
+  return chunk;
+}
+
+function moveChunk(c: Chunk, offset: number, line: number) {
+  const dOffset = offset - c.offset;
+  const dLine = line - c.line;
+  if (!dOffset && !dLine) return;
+  shiftNodes(c.children, dOffset, dLine, 0);
+  shiftPoint(c.start, dOffset, dLine, 0);
+  shiftPoint(c.end, dOffset, dLine, 0);
+  for (const d of c.directives) {
+    d.range.start += dOffset;
+    d.range.end += dOffset;
+    d.line += dLine;
+  }
+  for (const r of c.textRuns) r.start += dOffset;
+  c.offset = offset;
+  c.line = line;
+}
+
+function shiftPoint(p: Point, dOffset: number, dLine: number, line1Columns: number) {
+  if (p.line === 1) p.column += line1Columns;
+  if (p.offset !== undefined) p.offset += dOffset;
+  p.line += dLine;
+}
+
+function shiftNodes(nodes: readonly Nodes[], dOffset: number, dLine: number, line1Columns: number) {
+  eachNode(nodes, (n) => {
+    const p = n.position;
+    if (p) {
+      shiftPoint(p.start, dOffset, dLine, line1Columns);
+      shiftPoint(p.end, dOffset, dLine, line1Columns);
+    }
+  });
 }

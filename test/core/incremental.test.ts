@@ -1,0 +1,176 @@
+/**
+ * Parsing by section (server/src/core/paper.ts, IncrementalParser) gives
+ * exactly what parsing the whole text gives: the same tree (positions
+ * included), sections, directives, text runs and findings — after every one
+ * of a series of random edits, with the parser reusing the sections it kept
+ * from the versions before. The edits aim at what could make a section
+ * depend on another: `## ` lines, code fences, HTML blocks and comments,
+ * link reference definitions, front-matter fences, CRLF and lone CR, a BOM.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import fg from 'fast-glob';
+import { analyze } from '../../server/src/core/analyze';
+import { IncrementalParser, parsePaper } from '../../server/src/core/paper';
+import { DEFAULT_PROFILE } from '../../server/src/core/profile';
+import { generatePaper } from '../../bench/corpus';
+import { Rng } from '../../bench/lib/prng';
+
+const root = path.resolve(__dirname, '..', '..');
+const files = fg.sync(['test/fixtures/rules/**/*.md', 'examples/papers/**/*.md'], { cwd: root }).sort();
+const seeds = files.map((f) => fs.readFileSync(path.join(root, f), 'utf8'));
+const generated = generatePaper(new Rng(7), {
+  title: 'Annual report 2023/24',
+  meeting: 'Integrated Care Board',
+  date: '2024-06-26',
+  agendaItem: '7',
+  purpose: 'approve',
+  confidential: false,
+  targetBytes: 60_000,
+  faults: [],
+  long: true,
+});
+
+/** The incremental parse and analysis of `text` equal the whole ones. */
+function assertSame(parser: IncrementalParser, text: string): void {
+  const inc = parsePaper(text, { parser });
+  const whole = parsePaper(text, { whole: true });
+  assert.deepStrictEqual(inc, whole);
+  const opts = { strict: true, matchesPaperGlob: true };
+  assert.deepStrictEqual(analyze(text, DEFAULT_PROFILE, { ...opts, paper: inc }).findings, analyze(text, DEFAULT_PROFILE, { ...opts, paper: whole }).findings);
+}
+
+const INSERTS = [
+  'x',
+  ' ',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\r',
+  '## ',
+  '\n## New section\n',
+  '\n## Recommendations\n\nThe Board is asked to note (ABC).\n',
+  '##',
+  '#',
+  '```',
+  '\n```\n',
+  '~~~\n',
+  '<div>',
+  '\n<div>\n',
+  '</div>\n',
+  '<!--',
+  '-->',
+  '<!-- boardpaper-disable -->\n',
+  '<script>\n',
+  '[x]: /url\n',
+  '\n[x]: /url "t"\n',
+  '[board]: https://example.org/board\n',
+  '\n[Board]: <https://example.org>\n',
+  '\n> [board]: /b\n',
+  '[x]',
+  'see [board] ',
+  '---\n',
+  '---',
+  '===\n',
+  '    ',
+  '> ',
+  '- ',
+  '1. ',
+  'title: Changed\n',
+  'meeting: Board\n',
+  '\uFEFF',
+  'Integrated Care Board (ICB) and NHSE ',
+];
+
+interface Edit {
+  at: number;
+  lineStart: boolean;
+  remove: number;
+  insert: string;
+}
+
+const edit = fc.record({
+  at: fc.nat(),
+  lineStart: fc.boolean(),
+  remove: fc.oneof(fc.constant(0), fc.nat({ max: 6 }), fc.nat({ max: 400 })),
+  insert: fc.oneof(fc.constantFrom(...INSERTS), fc.string({ maxLength: 4 }), fc.constant('')),
+});
+
+function apply(text: string, e: Edit): string {
+  let at = text.length ? e.at % (text.length + 1) : 0;
+  if (e.lineStart) {
+    const nl = text.lastIndexOf('\n', at - 1);
+    at = nl + 1;
+  }
+  return text.slice(0, at) + e.insert + text.slice(Math.min(text.length, at + e.remove));
+}
+
+describe('parsing by section (incremental)', function () {
+  this.timeout(300_000);
+
+  it('equals the whole parse on every paper as written', () => {
+    for (const [i, text] of seeds.entries()) {
+      try {
+        assertSame(new IncrementalParser(), text);
+        assertSame(new IncrementalParser(), text.replace(/\n/g, '\r\n'));
+        assertSame(new IncrementalParser(), `\uFEFF${text}`);
+      } catch (e) {
+        throw new Error(`${files[i]}: ${(e as Error).message.slice(0, 2000)}`);
+      }
+    }
+    assertSame(new IncrementalParser(), generated);
+  });
+
+  it('equals the whole parse after random edits', () => {
+    // Papers with references in every section: a definition added anywhere changes them all.
+    const withReferences = [generated, seeds[0]!].map((t) => t.replace(/\n## /g, '\nSee the [board] and [x][].\n\n## '));
+    const bases = [...seeds, generated, ...withReferences, ...withReferences];
+    fc.assert(
+      fc.property(fc.nat({ max: bases.length - 1 }), fc.boolean(), fc.array(edit, { minLength: 1, maxLength: 8 }), (which, crlf, edits) => {
+        let text = bases[which]!;
+        if (crlf) text = text.replace(/\n/g, '\r\n');
+        const parser = new IncrementalParser();
+        assertSame(parser, text);
+        for (const e of edits) {
+          text = apply(text, e);
+          assertSame(parser, text);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('re-parses only the section a keystroke touches', () => {
+    const parser = new IncrementalParser();
+    parsePaper(generated, { parser });
+    assert.equal(parser.last.whole, false);
+    const chunks = parser.last.parsed;
+    assert.ok(chunks > 20, `${chunks} sections`);
+    const at = generated.indexOf('\n## ', generated.length >> 1) - 3;
+    const edited = generated.slice(0, at) + 'x' + generated.slice(at);
+    const p = parsePaper(edited, { parser });
+    assert.deepEqual(parser.last, { parsed: 1, reused: chunks - 1, whole: false });
+    assert.deepStrictEqual(p, parsePaper(edited, { whole: true }));
+  });
+
+  it('parses whole when a section could reach into another', () => {
+    const paper = '---\ntitle: T\nmeeting: Board\n---\n# T\n\n## One\n\nSee [x].\n\n## Two\n\n';
+    for (const [text, why] of [
+      [`${paper}[x]: /url\n`, 'a link reference definition'],
+      [paper.replace('## One', '```\n## One'), 'an unclosed fence'],
+      [paper.replace('## One', '<div>\n## One'), 'an HTML block running into a heading line'],
+      [paper.replace('## One', '<!--\n## One'), 'an unclosed comment'],
+    ] as const) {
+      const parser = new IncrementalParser();
+      assertSame(parser, text);
+      assert.equal(parser.last.whole, true, why);
+    }
+    for (const text of [paper, paper.replace('---\n# T', '## a YAML comment\n---\n# T')]) {
+      const parser = new IncrementalParser();
+      assertSame(parser, text);
+      assert.equal(parser.last.whole, false);
+    }
+  });
+});
