@@ -414,14 +414,9 @@ export class IncrementalParser {
     this.chunks = chunks;
     if (!ok) return null;
     this.last.whole = false;
-    const children: RootContent[] = [];
-    const directives: Directive[] = [];
-    const textRuns: TextRun[] = [];
-    for (const c of chunks) {
-      for (const n of c.children) children.push(n);
-      for (const d of c.directives) directives.push(d);
-      for (const r of c.textRuns) textRuns.push(r);
-    }
+    const children = ([] as RootContent[]).concat(...chunks.map((c) => c.children));
+    const directives = ([] as Directive[]).concat(...chunks.map((c) => c.directives));
+    const textRuns = ([] as TextRun[]).concat(...chunks.map((c) => c.textRuns));
     const mdast: Root = { type: 'root', children, position: { start: { ...chunks[0]!.start }, end: { ...chunks.at(-1)!.end } } };
     return { mdast, directives, textRuns };
   }
