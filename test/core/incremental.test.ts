@@ -10,6 +10,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import fc from 'fast-check';
 import fg from 'fast-glob';
 import { analyze } from '../../server/src/core/analyze';
@@ -172,5 +174,26 @@ describe('parsing by section (incremental)', function () {
       assertSame(parser, text);
       assert.equal(parser.last.whole, false);
     }
+  });
+
+  it('keeps no earlier version of the document alive', () => {
+    v8.setFlagsFromString('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const big = generatePaper(new Rng(8), { title: 'Annual report', meeting: 'Integrated Care Board', date: '2024-06-26', agendaItem: '7', purpose: 'note', confidential: false, targetBytes: 400_000, faults: [], long: true });
+    const parser = new IncrementalParser();
+    let text = big;
+    let paper = parsePaper(text, { parser });
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 0; i < 60; i++) {
+      const at = Math.floor(((i * 7919) % 997) / 997 * text.length);
+      text = text.slice(0, at) + 'x' + text.slice(at);
+      paper = parsePaper(text, { parser });
+    }
+    gc();
+    const grown = process.memoryUsage().heapUsed - before;
+    // Each section re-parsed from a view into its version would keep that 400 KB version alive (~24 MB).
+    assert.ok(grown < 8e6, `heap grew ${(grown / 1e6).toFixed(1)} MB`);
+    assert.equal(paper.text, text);
   });
 });

@@ -450,8 +450,15 @@ function isFenceLine(text: string, s: number): boolean {
   return c === 10 || c === 13 || Number.isNaN(c);
 }
 
-function parseChunk(text: string, sentinel: boolean, index: number, offset: number, line: number, bom: number, lines: LineIndex): Chunk {
-  const root = processor.parse(sentinel ? text + SENTINEL : text) as Root;
+function parseChunk(slice: string, sentinel: boolean, index: number, offset: number, line: number, bom: number, lines: LineIndex): Chunk {
+  // `slice` is a view into the whole document: kept in the cache (and in the
+  // nodes' values, which remark slices out of its input), it would keep that
+  // version of the whole document alive, one per section edited. Parse a copy
+  // of the section instead: the concatenation is flattened into a new string
+  // of the section's size (and a slice of a concatenation flattens it first).
+  const own = slice + SENTINEL;
+  const text = own.slice(0, slice.length);
+  const root = processor.parse(sentinel ? own : text) as Root;
   const kids = root.children;
   let ok = true;
   if (sentinel) {
