@@ -157,23 +157,42 @@ describe('parsing by section (incremental)', function () {
     assert.deepStrictEqual(p, parsePaper(edited, { whole: true }));
   });
 
-  it('parses whole when a section could reach into another', () => {
+  it('parses whole when a link reference definition could reach into another section', () => {
     const paper = '---\ntitle: T\nmeeting: Board\n---\n# T\n\n## One\n\nSee [x].\n\n## Two\n\n';
+    const parser = new IncrementalParser();
+    assertSame(parser, `${paper}[x]: /url\n`);
+    assert.equal(parser.last.whole, true);
     for (const [text, why] of [
-      [`${paper}[x]: /url\n`, 'a link reference definition'],
+      [paper, 'plain'],
+      [paper.replace('---\n# T', '## a YAML comment\n---\n# T'), 'a `## ` line inside the front-matter'],
       [paper.replace('## One', '```\n## One'), 'an unclosed fence'],
       [paper.replace('## One', '<div>\n## One'), 'an HTML block running into a heading line'],
       [paper.replace('## One', '<!--\n## One'), 'an unclosed comment'],
     ] as const) {
-      const parser = new IncrementalParser();
-      assertSame(parser, text);
-      assert.equal(parser.last.whole, true, why);
+      const p = new IncrementalParser();
+      assertSame(p, text);
+      assert.equal(p.last.whole, false, why);
     }
-    for (const text of [paper, paper.replace('---\n# T', '## a YAML comment\n---\n# T')]) {
-      const parser = new IncrementalParser();
-      assertSame(parser, text);
-      assert.equal(parser.last.whole, false);
-    }
+  });
+
+  it('parses an unclosed fence with the sections after it, and keeps them for the next keystroke', () => {
+    const parser = new IncrementalParser();
+    parsePaper(generated, { parser });
+    const sections = parser.last.parsed;
+    const at = generated.indexOf('\n## ', generated.length >> 2) + 1;
+    let text = `${generated.slice(0, at)}\`\`\`\n${generated.slice(at)}`;
+    assertSame(parser, text);
+    assert.equal(parser.last.whole, false);
+    // A keystroke before the fence: one section parsed, the rest (merged or not) kept.
+    const early = generated.indexOf('\n## ', 200) + 6; // in the first section's heading
+    text = `${text.slice(0, early)}x${text.slice(early)}`;
+    assertSame(parser, text);
+    assert.equal(parser.last.parsed, 1);
+    // Closing the fence at the end of the same section brings the old sections back.
+    const close = text.indexOf('\n## ', at + 5) + 1;
+    text = `${text.slice(0, close)}\`\`\`\n${text.slice(close)}`;
+    assertSame(parser, text);
+    assert.ok(parser.last.parsed <= 2, `${parser.last.parsed} of ${sections} sections parsed`);
   });
 
   it('keeps no earlier version of the document alive', () => {

@@ -169,7 +169,6 @@ export function parsePaper(text: string, options: ParseOptions = {}): Paper {
     textRuns = collectText(mdast.children);
   }
 
-
   let frontmatter: Frontmatter | null = null;
   let unterminated: OffsetRange | null = null;
   const first = mdast.children[0];
@@ -317,16 +316,20 @@ export function findSection(paper: Paper, headings: readonly string[]): Section 
 // the chunks' top-level nodes, put side by side, are the whole parse's.
 //
 // That holds when nothing carries from one chunk into the next, which is
-// checked, not assumed — any doubt and the text is parsed whole:
+// checked, not assumed:
 // - every chunk but the last is parsed with a sentinel `## s` line after it,
 //   which must come out as a level-2 heading of the root: so at the cut the
 //   whole parse is at the top level with no block open (no unclosed fence,
-//   HTML block, comment, list or quote that would swallow the `## ` line);
+//   HTML block, comment, list or quote that would swallow the `## ` line).
+//   A chunk that fails this is parsed again together with the next 1, 3,
+//   7… chunks until it passes (or reaches the end): an author typing a fence
+//   in a 1 MB paper costs the parse of the sections it swallows, not of all;
 // - every chunk but the first must start with its level-2 heading, and the
 //   first must hold the whole front-matter when the text opens with `---`
 //   (front-matter is only recognised on line 1);
 // - no chunk may hold a link reference definition: a definition anywhere
-//   changes what `[text]` means everywhere.
+//   changes what `[text]` means everywhere. Then (and when the front-matter
+//   is unterminated, or a check above fails) the text is parsed whole.
 // After a top-level ATX heading micromark's block state is as fresh as at the
 // start of a document, so the rest of a chunk parses alike either way. The
 // property test (test/core/incremental.test.ts) compares the result with the
@@ -349,7 +352,9 @@ interface Chunk {
   children: RootContent[];
   start: Point;
   end: Point;
-  /** Parsing it alone is known to give what the whole parse gives (see above). */
+  /** The sentinel after it came out as a level-2 heading (or it is the last piece): nothing is left open. */
+  closed: boolean;
+  /** It starts as the whole parse would have it there (its heading; all of the front-matter). */
   ok: boolean;
   hasDefinition: boolean;
   directives: Directive[];
@@ -389,36 +394,64 @@ export class IncrementalParser {
       if (list) list.push(c);
       else byText.set(c.text, [c]);
     }
-    const chunks: Chunk[] = [];
+    const used: Chunk[] = [];
+    const cache: Chunk[] = [];
     let ok = true;
-    for (let i = 0; i < starts.length; i++) {
-      const offset = starts[i]!;
-      const end = i + 1 < starts.length ? starts[i + 1]! : text.length;
-      const chunkText = text.slice(offset, end);
-      const sentinel = i + 1 < starts.length;
-      const line = i === 0 ? 0 : lines.lineOf(offset);
-      const list = byText.get(chunkText);
-      const at = list ? list.findIndex((c) => c.sentinel === sentinel && (i === 0) === (c.offset === bom && c.line === 0) && (i > 0 || c.offset === offset)) : -1;
+    for (let i = 0; i < starts.length; ) {
+      // A piece that leaves something open at its end (a fence or comment
+      // being typed) is parsed together with the sections after it: 2, 4,
+      // 8… of them, until it closes or reaches the end of the text. The
+      // pieces that did not close are cached too, so that the next keystroke
+      // finds out again without parsing them.
       let chunk: Chunk;
-      if (at >= 0) {
-        chunk = list!.splice(at, 1)[0]!;
-        moveChunk(chunk, offset, line);
-        this.last.reused++;
-      } else {
-        chunk = parseChunk(chunkText, sentinel, i, offset, line, bom, lines);
-        this.last.parsed++;
+      let j = i;
+      for (let span = 1; ; span *= 2) {
+        j = Math.min(i + span, starts.length);
+        chunk = this.chunkAt(text, starts, i, j, bom, lines, byText);
+        cache.push(chunk);
+        if (chunk.closed || j === starts.length) break;
       }
-      chunks.push(chunk);
-      if (!chunk.ok || chunk.hasDefinition) ok = false;
+      used.push(chunk);
+      if (!chunk.ok || !chunk.closed || chunk.hasDefinition) ok = false;
+      i = j;
     }
-    this.chunks = chunks;
+    // Keep the previous version's unused pieces as well, up to the text's
+    // size: closing a fence brings back the sections it had merged.
+    let spare = text.length;
+    for (const list of byText.values()) {
+      for (const c of list) {
+        if (c.text.length > spare) continue;
+        spare -= c.text.length;
+        cache.push(c);
+      }
+    }
+    this.chunks = cache;
     if (!ok) return null;
     this.last.whole = false;
-    const children = ([] as RootContent[]).concat(...chunks.map((c) => c.children));
-    const directives = ([] as Directive[]).concat(...chunks.map((c) => c.directives));
-    const textRuns = ([] as TextRun[]).concat(...chunks.map((c) => c.textRuns));
-    const mdast: Root = { type: 'root', children, position: { start: { ...chunks[0]!.start }, end: { ...chunks.at(-1)!.end } } };
+    const children = ([] as RootContent[]).concat(...used.map((c) => c.children));
+    const directives = ([] as Directive[]).concat(...used.map((c) => c.directives));
+    const textRuns = ([] as TextRun[]).concat(...used.map((c) => c.textRuns));
+    const mdast: Root = { type: 'root', children, position: { start: { ...used[0]!.start }, end: { ...used.at(-1)!.end } } };
     return { mdast, directives, textRuns };
+  }
+
+  /** The piece from split point `i` to split point `j` (or the end): kept from before, moved, or parsed. */
+  private chunkAt(text: string, starts: number[], i: number, j: number, bom: number, lines: LineIndex, byText: Map<string, Chunk[]>): Chunk {
+    const offset = starts[i]!;
+    const end = j < starts.length ? starts[j]! : text.length;
+    const chunkText = text.slice(offset, end);
+    const sentinel = j < starts.length;
+    const line = i === 0 ? 0 : lines.lineOf(offset);
+    const list = byText.get(chunkText);
+    const at = list ? list.findIndex((c) => c.sentinel === sentinel && (i === 0) === (c.offset === bom && c.line === 0)) : -1;
+    if (at >= 0) {
+      const chunk = list!.splice(at, 1)[0]!;
+      moveChunk(chunk, offset, line);
+      this.last.reused++;
+      return chunk;
+    }
+    this.last.parsed++;
+    return parseChunk(chunkText, sentinel, i, offset, line, bom, lines);
   }
 }
 
@@ -461,10 +494,11 @@ function parseChunk(slice: string, sentinel: boolean, index: number, offset: num
   const root = processor.parse(sentinel ? own : text) as Root;
   const kids = root.children;
   let ok = true;
+  let closed = true;
   if (sentinel) {
     const last = kids.at(-1);
     if (last && last.type === 'heading' && last.depth === 2 && last.position?.start.offset === text.length) kids.pop();
-    else ok = false;
+    else closed = false;
   }
   if (index > 0) {
     const first = kids[0];
@@ -475,7 +509,7 @@ function parseChunk(slice: string, sentinel: boolean, index: number, offset: num
   const start = root.position?.start ?? { line: 1, column: 1, offset: 0 };
   // Only the last chunk's end is used (the root's end); the others' would be the sentinel's.
   const end = root.position?.end ?? { line: 1, column: 1, offset: 0 };
-  const chunk: Chunk = { text, sentinel, offset: 0, line: 0, children: kids, start: { ...start }, end: { ...end }, ok, hasDefinition: false, directives: [], textRuns: [] };
+  const chunk: Chunk = { text, sentinel, offset: 0, line: 0, children: kids, start: { ...start }, end: { ...end }, closed, ok, hasDefinition: false, directives: [], textRuns: [] };
   // Parsed at offset 0, line 1: move to where it sits (the BOM moves line 1's columns, as in the whole parse).
   shiftNodes(kids, offset, line, index === 0 ? bom : 0);
   shiftPoint(chunk.start, offset, line, index === 0 ? bom : 0);
