@@ -390,9 +390,10 @@ export class IncrementalParser {
     }
     const byText = new Map<string, Chunk[]>();
     for (const c of this.chunks) {
-      const list = byText.get(c.text);
+      const key = chunkKey(c.text);
+      const list = byText.get(key);
       if (list) list.push(c);
-      else byText.set(c.text, [c]);
+      else byText.set(key, [c]);
     }
     const used: Chunk[] = [];
     const cache: Chunk[] = [];
@@ -442,8 +443,8 @@ export class IncrementalParser {
     const chunkText = text.slice(offset, end);
     const sentinel = j < starts.length;
     const line = i === 0 ? 0 : lines.lineOf(offset);
-    const list = byText.get(chunkText);
-    const at = list ? list.findIndex((c) => c.sentinel === sentinel && (i === 0) === (c.offset === bom && c.line === 0)) : -1;
+    const list = byText.get(chunkKey(chunkText));
+    const at = list ? list.findIndex((c) => c.text === chunkText && c.sentinel === sentinel && (i === 0) === (c.offset === bom && c.line === 0)) : -1;
     if (at >= 0) {
       const chunk = list!.splice(at, 1)[0]!;
       moveChunk(chunk, offset, line);
@@ -453,6 +454,15 @@ export class IncrementalParser {
     this.last.parsed++;
     return parseChunk(chunkText, sentinel, i, offset, line, bom, lines);
   }
+}
+
+/**
+ * What the cache is keyed by: length and ends of a piece's text, so that a
+ * look-up hashes some 70 characters, not the whole document; the text itself
+ * is then compared.
+ */
+function chunkKey(text: string): string {
+  return text.length > 64 ? `${text.length}|${text.slice(0, 32)}|${text.slice(-32)}` : text;
 }
 
 /** Offsets where chunks start: the body's start, then every `## ` line after the front-matter. */
