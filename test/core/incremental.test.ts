@@ -125,6 +125,14 @@ describe('parsing by section (incremental)', function () {
     assertSame(new IncrementalParser(), generated);
   });
 
+  it('equals the whole parse once only, for a long paper (by section from 100 KB)', () => {
+    const long = generatePaper(new Rng(9), { title: 'Annual report', meeting: 'Integrated Care Board', date: '2024-06-26', agendaItem: '7', purpose: 'note', confidential: false, targetBytes: 150_000, faults: [], long: true });
+    const mid = long.indexOf('\n## ', long.length >> 1) + 1;
+    for (const text of [long, `${long.slice(0, mid)}\`\`\`\n${long.slice(mid)}`, `${long.slice(0, mid)}<div>\n${long.slice(mid)}`]) {
+      assert.deepStrictEqual(parsePaper(text), parsePaper(text, { whole: true }));
+    }
+  });
+
   it('equals the whole parse after random edits', () => {
     // Papers with references in every section: a definition added anywhere changes them all.
     const withReferences = [generated, seeds[0]!].map((t) => t.replace(/\n## /g, '\nSee the [board] and [x][].\n\n## '));
