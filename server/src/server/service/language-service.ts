@@ -4,8 +4,10 @@
  * types but not the connection: the protocol handlers (../server.ts) only
  * translate between this and LSP messages.
  *
- * Cost model: a document is analysed once per version (and profile
- * generation); every feature reads that cached model.
+ * Cost model: a document is parsed once per version (and profile
+ * generation), re-parsing only the sections an edit touched, and its rules
+ * run once, when findings are first needed; every feature reads that cached
+ * model.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,7 +16,7 @@ import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, Documen
 import { analyze, finalise, type Analysis } from '../../core/analyze';
 import { checkAcrossPapers } from '../../core/across';
 import { coverSheetOf, readCoverSheet } from '../../core/cover-sheet';
-import { looksLikePaper, parsePaper } from '../../core/paper';
+import { IncrementalParser, looksLikePaper, parsePaper } from '../../core/paper';
 import type { Finding } from '../../core/types';
 import { matchesPaperGlobs, PROFILE_FILE, type ProfileProblemAt, type ReadText } from '../../node/profile-loader';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
@@ -65,6 +67,12 @@ export class LanguageService {
   readonly profiles: Profiles;
   readonly index = new WorkspaceIndex();
   private readonly models = new Map<string, DocumentModel>();
+  /**
+   * One parser per open document: it keeps the document's sections parsed,
+   * so that an edit re-parses only the section it touches. (Its papers share
+   * nodes from version to version: only the latest model may be read.)
+   */
+  private readonly parsers = new Map<string, IncrementalParser>();
   /** Open documents by file path (for reading unsaved profiles and preferring open papers). */
   private openByPath = new Map<string, string>();
 
@@ -128,6 +136,7 @@ export class LanguageService {
 
   closed(uri: string): void {
     this.models.delete(uri);
+    this.parsers.delete(uri);
     const file = uriToPath(uri);
     if (file && this.openByPath.get(file) === uri) this.openByPath.delete(file);
     // The disk version takes its place in the index again.
@@ -161,18 +170,24 @@ export class LanguageService {
     const text = doc.getText();
     const file = uriToPath(doc.uri);
     const generation = this.profiles.generation;
-    const paper = parsePaper(text);
+    let parser = this.parsers.get(doc.uri);
+    if (!parser) this.parsers.set(doc.uri, (parser = new IncrementalParser()));
+    const paper = parsePaper(text, { parser });
     const r = this.profiles.resolve(file);
-    let analysis: Analysis;
-    let matches = false;
-    if (r.loaded) {
-      matches = !!file && matchesPaperGlobs(file, r.loaded);
-      analysis = analyze(text, r.loaded.profile, { paper, matchesPaperGlob: matches });
-    } else {
-      analysis = { paper, isPaper: looksLikePaper(paper), findings: [] };
-    }
-    const ms = Date.now() - t0;
-    if (this.settingsFor(doc.uri).trace.server === 'verbose') this.logger.log(`analysed ${doc.uri} v${doc.version} in ${ms} ms: ${analysis.findings.length} findings`);
+    const matches = !!r.loaded && !!file && matchesPaperGlobs(file, r.loaded);
+    const isPaper = looksLikePaper(paper) || matches;
+    const verbose = this.settingsFor(doc.uri).trace.server === 'verbose';
+    if (verbose) this.logger.log(`parsed ${doc.uri} v${doc.version} in ${Date.now() - t0} ms (${parser.last.whole ? 'whole' : `${parser.last.parsed} sections parsed, ${parser.last.reused} kept`})`);
+    // The rules run when findings are first asked for (diagnostics, code
+    // actions), not for completion or hover right after a keystroke.
+    let analysis: Analysis | undefined;
+    const analyse = (): Analysis => {
+      if (analysis) return analysis;
+      const t1 = Date.now();
+      analysis = r.loaded ? analyze(text, r.loaded.profile, { paper, matchesPaperGlob: matches }) : { paper, isPaper, findings: [] };
+      if (verbose) this.logger.log(`analysed ${doc.uri} v${doc.version} in ${Date.now() - t1} ms: ${analysis.findings.length} findings`);
+      return analysis;
+    };
     return {
       uri: doc.uri,
       version: doc.version,
@@ -181,9 +196,11 @@ export class LanguageService {
       file,
       paper,
       lines: paper.lines,
-      isPaper: analysis.isPaper,
+      isPaper,
       matchesPaperGlob: matches,
-      analysis,
+      get analysis() {
+        return analyse();
+      },
       loaded: r.loaded,
       profileError: r.error,
     };

@@ -1,7 +1,11 @@
 /**
  * The per-document model every feature reads: the text of one version, its
  * Analysis (paper model + findings) and the profile it was checked with.
- * Built once per document version (and profile generation), then cached.
+ * Built once per document version (and profile generation), then cached;
+ * the paper is parsed when the model is built (by section, incrementally:
+ * core/paper.ts IncrementalParser) and the rules run on the first read of
+ * `analysis`. Only the latest model of a document may be read: the next
+ * version's parse re-uses and moves the nodes of this one.
  */
 import type { Analysis } from '../../core/analyze';
 import type { Paper } from '../../core/paper';
@@ -23,7 +27,8 @@ export interface DocumentModel {
   /** A board paper (FORMAT.md): the only documents that get diagnostics. */
   isPaper: boolean;
   matchesPaperGlob: boolean;
-  analysis: Analysis;
+  /** Findings: computed on first read (completion and hover never wait for the rules). */
+  readonly analysis: Analysis;
   /** The profile, or null when it cannot be loaded (then `profileError`). */
   loaded: LoadedProfile | null;
   profileError: ProfileError | null;
