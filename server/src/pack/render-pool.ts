@@ -1,5 +1,5 @@
 /**
- * The HTML pack with both (all) cores: worker threads (dist/pack-worker.js),
+ * The HTML pack with several cores: worker threads (dist/pack-worker.js),
  * one per core besides the main thread's, that parse the papers' bodies (GFM)
  * while the main thread analyses them, then
  * render the bodies of the pack — sanitiser included, with the same function
@@ -13,8 +13,9 @@
  * folders of an entry that the view already contains.
  *
  * Used by the CLI's pack for HTML (buildPack without a resolver) when the
- * folder has at least MIN_FILES_FOR_PACK_POOL Markdown files and the worker
- * bundle is beside the CLI. BOARDPAPER_WORKERS=N sets the number of cores to
+ * machine has three cores or more (see poolSize), the folder has at least
+ * MIN_FILES_FOR_PACK_POOL Markdown files and the worker bundle is beside the
+ * CLI. BOARDPAPER_WORKERS=N sets the number of cores to
  * use, the main thread's included (1: no worker; N ≥ 2: N − 1 workers, for
  * any folder of two files or more).
  */
@@ -58,6 +59,12 @@ function poolSize(fileCount: number): number {
   } else {
     if (fileCount < MIN_FILES_FOR_PACK_POOL || !fs.existsSync(workerScript())) return 0;
     cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+    // Measured on the 2-core machine (30-paper pack, load 4–6): one worker
+    // halves the main thread's CPU (0.9 → 0.5 s) but adds ~0.15 s of CPU in
+    // all, and V8's own background threads (~0.8 s, GC and compiler) need the
+    // second core too; wall time was the same or ~10 % worse. So by default
+    // only with a core to spare.
+    if (cores < 3) return 0;
   }
   return cores >= 2 ? Math.min(cores - 1, fileCount) : 0;
 }
