@@ -12,6 +12,10 @@ const production = process.argv.includes('--production');
 
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli', shebang: true },
+  // The worker of check's pool (server/src/cli/check-pool.ts), loaded by dist/cli.js from beside it.
+  { in: 'server/src/cli/check-worker.ts', out: 'check-worker' },
+  // The HTML pack's render workers (server/src/pack/render-pool.ts), loaded from beside the CLI.
+  { in: 'server/src/pack/render-worker.ts', out: 'pack-worker' },
   { in: 'server/src/server/main.ts', out: 'server', shebang: true },
   { in: 'client/src/extension.ts', out: 'extension' },
 ].filter((e) => fs.existsSync(path.join(root, e.in)));

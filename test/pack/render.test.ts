@@ -162,3 +162,85 @@ Text with a footnote.[^1]
     assert.ok(!bodyHtml('---\ntitle: Secret title\n---\n\nBody.\n').includes('Secret title'));
   });
 });
+
+/**
+ * bodyHtml skips rehype-raw (parse5) when the only raw HTML is comments
+ * (server/src/render/markdown.ts, rawWhenNeeded). The HTML must be the same
+ * as through parse5: each body is rendered as it is, and again with a `<div>`
+ * block added, which sends it through rehype-raw; without the div's own line
+ * the two must be equal byte for byte.
+ */
+describe('render: body HTML without parse5 when the only raw HTML is comments', () => {
+  const GFM = [
+    '# Heading *em* **strong** `code` <!-- heading note -->',
+    '',
+    '<!-- boardpaper-disable undefined-acronym -->',
+    '',
+    'Para with ~~strike~~, www.example.com, https://x.org/a?b=c and mail@example.com. <!-- inline -->',
+    'Hard  ',
+    'break and \\',
+    'another. Entities &amp; &copy; &#169; &nbsp; "quotes" \'single\' < > &',
+    '',
+    '> quote <!-- in a quote -->',
+    '> - list in quote',
+    '',
+    '1. one <!-- in a list -->',
+    '2. two',
+    '',
+    '3) three',
+    '',
+    '- [ ] task',
+    '- [x] done',
+    '  - nested',
+    '',
+    '| Left | Centre | Right | None |',
+    '|:-----|:------:|------:|------|',
+    '| a <!-- in a cell --> | b | c | d |',
+    '| `x` | **y** | [l](https://e.org "T") | ![img](pic.png "t") |',
+    '',
+    '```js',
+    'const a = "<b>"; // <!-- not a comment -->',
+    '```',
+    '',
+    '    indented code',
+    '',
+    '***',
+    '',
+    '[ref link][r], <https://auto.link>, [local](./file.md), [anchor](#heading-em-strong-code), [note](#fn-a)',
+    '',
+    '[r]: https://ref.example "Ref"',
+    '',
+    'Text with a footnote[^a] and another[^b].',
+    '',
+    '[^a]: Footnote *a* with [link](https://f.org). <!-- in a footnote -->',
+    '[^b]: Footnote b.',
+    '',
+    'Unicode: café — “quotes” ✓ 😀 \u00a0 and\ttabs.',
+    '',
+    '<!--',
+    'a comment',
+    'over lines',
+    '-->',
+  ].join('\n');
+  const files = [examplePath, ...fs.readdirSync(path.join(repoRoot, 'test', 'fixtures', 'meeting')).filter((f) => f.endsWith('.md')).map((f) => path.join(repoRoot, 'test', 'fixtures', 'meeting', f))];
+  const bodies: [string, string][] = [['GFM features with comments everywhere', GFM], ['empty', ''], ['images', '![alone](x.png)\n\n![remote](https://e.org/x.png)\n'], ...files.map((f): [string, string] => [path.basename(f), fs.readFileSync(f, 'utf8')])];
+  const options = [{}, { idPrefix: 'item-3-', resolveImage: (u: string) => (u.startsWith('http') ? null : { src: `data:image/png;base64,${Buffer.from(u).toString('base64')}` }) }];
+
+  for (const [name, body] of bodies) {
+    it(`${name}: the same HTML as through rehype-raw`, () => {
+      for (const o of options) {
+        const quick = bodyHtml(body, o);
+        const viaParse5 = bodyHtml(`${body}\n\n<div></div>\n`, o);
+        assert.ok(viaParse5.includes('<div></div>'), 'the div sends the body through rehype-raw');
+        assert.equal(quick, viaParse5.replace(/\n?<div><\/div>/, ''));
+        assert.ok(!quick.includes('<!--') && !quick.includes('over lines') && !quick.includes('in a cell'), quick);
+      }
+    });
+  }
+
+  it('takes a comment that HTML ends early (--!>) through parse5 and the sanitiser', () => {
+    const html = bodyHtml('Text <!-- a --!> <em>shown</em> <script>alert(1)</script> -->\n');
+    assert.ok(html.includes('<em>shown</em>'), html);
+    assert.ok(!html.includes('<script') && !html.includes('<!--'), html);
+  });
+});

@@ -1,9 +1,8 @@
 /** `boardpaper check [paths…]` (INTERFACES.md). */
 import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { fixAll } from '../core/fix-all';
-import { addAcrossFindings, checkFile, expandPaths, ProfileResolver, type CheckedPaper } from '../node/check-files';
-import { matchesPaperGlobs } from '../node/profile-loader';
+import { addAcrossFindings, expandPaths, ProfileResolver, type CheckedPaper } from '../node/check-files';
+import { analyseForCheck, collectPoolResults, poolSize, runPool } from './check-pool';
 import { writeFileAtomic } from '../node/files';
 import { toJson, stylish, sarif } from './output';
 import { UsageError } from './errors';
@@ -21,7 +20,7 @@ Options:
   -h, --help                    show this help
 `;
 
-export function runCheck(argv: string[], version: string, out: (s: string) => void): number {
+export async function runCheck(argv: string[], version: string, out: (s: string) => void): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -50,18 +49,21 @@ export function runCheck(argv: string[], version: string, out: (s: string) => vo
   const resolver = new ProfileResolver({ explicit: values.profile ?? null, defaultBaseDir: process.cwd() });
   const files = expandPaths(paths);
 
-  const papers: CheckedPaper[] = [];
-  for (const f of files) {
-    let c = checkFile(f, resolver);
-    if (!c) continue;
-    if (values.fix) {
-      const fixed = fixAll(c.text, c.loaded.profile, { matchesPaperGlob: matchesPaperGlobs(f, c.loaded) });
-      if (fixed.text !== c.text) {
-        writeFileAtomic(f, fixed.text);
-        c = checkFile(f, resolver, fixed.text)!;
-      }
+  // Many files: a worker per core (check-pool.ts); the same papers, fixes and
+  // errors as the loop below, which handles small jobs in-process.
+  const workers = poolSize(files.length);
+  let papers: CheckedPaper[];
+  if (workers >= 2) {
+    const results = await runPool(files, workers, { explicit: values.profile ?? null, defaultBaseDir: process.cwd(), fix: !!values.fix });
+    papers = collectPoolResults(files, results, resolver);
+  } else {
+    papers = [];
+    for (const f of files) {
+      const r = analyseForCheck(f, resolver, !!values.fix);
+      if (!r) continue;
+      if (r.fixedText !== null) writeFileAtomic(f, r.fixedText);
+      papers.push(r.c);
     }
-    papers.push(c);
   }
   addAcrossFindings(papers);
 

@@ -41,13 +41,13 @@ export async function main(argv: string[]): Promise<number> {
         out(`${VERSION}\n`);
         return 0;
       case 'check':
-        return runCheck(rest, VERSION, out);
+        return await runCheck(rest, VERSION, out);
       case 'new':
         return runNew(rest, out);
       case 'pack':
         return await runPack(rest, out);
       default:
-        if (cmd.startsWith('-') || /\.md$/i.test(cmd) || cmd === '.') return runCheck(argv, VERSION, out);
+        if (cmd.startsWith('-') || /\.md$/i.test(cmd) || cmd === '.') return await runCheck(argv, VERSION, out);
         throw new UsageError(`unknown command "${cmd}" (commands: check, new, pack)`);
     }
   } catch (e) {

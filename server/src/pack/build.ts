@@ -15,7 +15,9 @@ import type { ProfileResolver } from '../node/profile-loader';
 import { collectPapers, type Collected, type PackPaper } from './collect';
 import { renderPackHtml } from './html';
 import { renderPackPdf } from './pdf';
-import { packView, type Part } from './view';
+import { RenderPool } from './render-pool';
+import { entrySource, packView, type Part } from './view';
+import { markdownFilesUnder } from '../node/files';
 
 export type PackFormat = 'html' | 'pdf';
 export type PackPart = Part | 'both';
@@ -99,6 +101,28 @@ function summary(p: PackPaper): PaperSummary {
 }
 
 export async function buildPack(o: BuildPackOptions): Promise<BuildPackResult> {
+  // HTML from the command line: workers parse the bodies while this thread
+  // analyses the papers, then render them (render-pool.ts). The language
+  // server passes its own resolver (and keeps to its own thread).
+  const pool = o.format === 'html' && !o.resolver ? startRenderPool(o.folder) : null;
+  try {
+    return await buildWith(o, pool);
+  } finally {
+    pool?.close();
+  }
+}
+
+function startRenderPool(folder: string): RenderPool | null {
+  let files: string[];
+  try {
+    files = markdownFilesUnder(folder).map((f) => path.resolve(f));
+  } catch {
+    return null; // collectPapers reports the folder
+  }
+  return RenderPool.start(files);
+}
+
+async function buildWith(o: BuildPackOptions, pool: RenderPool | null): Promise<BuildPackResult> {
   const collected: Collected = collectPapers({ folder: o.folder, meeting: o.meeting, date: o.date, resolver: o.resolver });
   const papers = collected.papers.map(summary);
   if (o.strict) {
@@ -110,8 +134,15 @@ export async function buildPack(o: BuildPackOptions): Promise<BuildPackResult> {
   const built: { target: { part: Part; file: string }; data: string | Buffer; pages?: number; startPages?: number[] }[] = [];
   for (const t of targets) {
     const view = packView(collected, t.part);
-    if (o.format === 'html') built.push({ target: t, data: renderPackHtml(view) });
-    else {
+    if (o.format === 'html') {
+      let bodies: Map<string, string> | undefined;
+      if (pool) {
+        const jobs = view.papers.map((e) => ({ file: path.resolve(entrySource(e)!.file), text: entrySource(e)!.text, anchor: e.anchor, paperDir: e.paperDir, root: view.root }));
+        const html = await pool.render(jobs);
+        bodies = new Map(view.papers.map((e, i) => [e.anchor, html[i]!]));
+      }
+      built.push({ target: t, data: renderPackHtml(view, bodies) });
+    } else {
       const pdf = await renderPackPdf(view);
       built.push({ target: t, data: pdf.data, pages: pdf.pages, startPages: view.papers.map((e) => pdf.startPages.get(e.anchor) ?? 0) });
     }

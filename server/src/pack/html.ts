@@ -4,6 +4,7 @@
  * A4 with the meeting, date, marking and page number on every page (@page
  * margin boxes) and a page break before each paper.
  */
+import type { Root as MdRoot } from 'mdast';
 import { bodyHtml, escapeHtml } from '../render/markdown';
 import { coverSheetHtml, NHS_BLUE, PAPER_CSS } from '../render/html';
 import { longDate } from '../render/cover';
@@ -105,16 +106,27 @@ function checksHtml(v: PackView, full = false): string {
   return `<section class="checks${full ? ' annex sheet' : ''}"><h2>${full ? 'Annex: paper checks in full' : 'Paper checks'}</h2><p>${lead}</p><table><thead><tr><th>Item</th><th>Paper</th><th>Findings</th></tr></thead><tbody>${rows}</tbody></table></section>`;
 }
 
-function paperHtml(v: PackView, e: PaperEntry): string {
-  const c = e.cover;
-  const label = `Agenda item ${c.agendaItem || '–'} · ${e.part === 2 ? 'Part 2: private' : 'Part 1: public'}`;
-  const body = bodyHtml(e.tree, {
-    idPrefix: `${e.anchor}-`,
+/**
+ * A paper's body as the pack shows it: footnote ids prefixed with the paper's
+ * anchor, small local images inside the pack's folder embedded. Also run by
+ * the pack's render workers (render-pool.ts), so both give the same HTML.
+ * The tree is used once (the view's trees are built for one rendering).
+ */
+export function packBodyHtml(tree: MdRoot, anchor: string, paperDir: string, root: string): string {
+  return bodyHtml(tree, {
+    treeIsDisposable: true,
+    idPrefix: `${anchor}-`,
     resolveImage: (url) => {
-      const img = readLocalImage(url, e.paperDir, v.root);
+      const img = readLocalImage(url, paperDir, root);
       return img ? { src: `data:${img.mime};base64,${img.data.toString('base64')}` } : null;
     },
   });
+}
+
+function paperHtml(v: PackView, e: PaperEntry, bodies?: ReadonlyMap<string, string>): string {
+  const c = e.cover;
+  const label = `Agenda item ${c.agendaItem || '–'} · ${e.part === 2 ? 'Part 2: private' : 'Part 1: public'}`;
+  const body = bodies?.get(e.anchor) ?? packBodyHtml(e.tree, e.anchor, e.paperDir, v.root);
   return [
     `<article class="paper sheet${e.part === 2 ? ' part2' : ''}" id="${e.anchor}">`,
     `<div class="running"><span>${escapeHtml(v.meeting)} · ${escapeHtml(longDate(v.date))}</span><span class="marking">${escapeHtml(marking(v, e.part === 2))}</span></div>`,
@@ -126,7 +138,8 @@ function paperHtml(v: PackView, e: PaperEntry): string {
   ].join('\n');
 }
 
-export function renderPackHtml(v: PackView): string {
+/** `bodies`: each paper's body HTML by anchor, already rendered by packBodyHtml (in workers); the rest are rendered here. */
+export function renderPackHtml(v: PackView, bodies?: ReadonlyMap<string, string>): string {
   const kind = v.part === 'private' ? 'Private pack: Part 1 and Part 2, for members only' : 'Public pack: Part 1';
   const agenda = [
     '<table class="agenda"><thead><tr><th>Item</th><th>Paper and presenter</th><th>Purpose</th><th></th></tr></thead><tbody>',
@@ -143,7 +156,7 @@ export function renderPackHtml(v: PackView): string {
       inPart2 = true;
       parts.push(`<section class="part-divider sheet part2"><h1>Part 2</h1><p>Items to be considered in private. Confidential: not for publication.</p></section>`);
     }
-    parts.push(paperHtml(v, e));
+    parts.push(paperHtml(v, e, bodies));
   }
   return [
     '<!DOCTYPE html>',

@@ -21,8 +21,8 @@ export interface PaperEntry {
   anchor: string;
   part: 1 | 2;
   cover: CoverSheetModel;
-  /** The body (GFM mdast, front-matter removed). */
-  tree: MdRoot;
+  /** The body (GFM mdast, front-matter removed), parsed on first use. */
+  readonly tree: MdRoot;
   /** The paper's folder, to find the images it references. */
   paperDir: string;
 }
@@ -94,6 +94,13 @@ function check(p: PackPaper, part: 1 | 2, full: boolean): PaperCheck | null {
   return c;
 }
 
+const sources = new WeakMap<PaperEntry, PackPaper>();
+
+/** The collected paper an entry of a view shows (for build.ts to hand its text to the render workers; not part of the view). */
+export function entrySource(entry: PaperEntry): PackPaper | undefined {
+  return sources.get(entry);
+}
+
 export function packView(c: Collected, part: Part): PackView {
   const isPrivate = part === 'private';
   const papers: PaperEntry[] = [];
@@ -106,7 +113,20 @@ export function packView(c: Collected, part: Part): PackView {
       continue;
     }
     const n: 1 | 2 = p.confidential ? 2 : 1;
-    const entry: PaperEntry = { anchor: `item-${papers.length + 1}`, part: n, cover: p.cover, tree: bodyTree(p.text), paperDir: path.dirname(path.resolve(p.file)) };
+    // The body is parsed when a renderer first asks for it (the HTML pack may
+    // have had it rendered by its workers already: build.ts).
+    const text = p.text;
+    let tree: MdRoot | undefined;
+    const entry: PaperEntry = {
+      anchor: `item-${papers.length + 1}`,
+      part: n,
+      cover: p.cover,
+      get tree() {
+        return (tree ??= bodyTree(text));
+      },
+      paperDir: path.dirname(path.resolve(p.file)),
+    };
+    sources.set(entry, p);
     papers.push(entry);
     (n === 1 ? part1 : part2).push({ kind: 'paper', entry });
     const ch = check(p, n, isPrivate);

@@ -47,6 +47,8 @@ export interface BodyHtmlOptions {
   resolveImage?: (url: string) => ImageResolution | null;
   /** Prefix for ids (footnotes) so several papers can share one HTML page. */
   idPrefix?: string;
+  /** The tree passed in is not used again by the caller: render it without a copy. */
+  treeIsDisposable?: boolean;
 }
 
 /** GitHub's schema; the content of <style> goes with it too (not left as stray text). */
@@ -56,16 +58,72 @@ const SAFE_LINK = /^(?:https?:|mailto:)/i;
 
 /** Sanitised HTML of a paper's body (front-matter removed). */
 export function bodyHtml(textOrTree: string | MdRoot, options: BodyHtmlOptions = {}): string {
-  const tree = typeof textOrTree === 'string' ? bodyTree(textOrTree) : textOrTree;
+  // remark-rehype does not modify the tree it is given (mdast-util-to-hast
+  // builds a new one), but a tree passed in is the caller's: copy it unless
+  // the caller says it is not used again.
+  const tree = typeof textOrTree === 'string' ? bodyTree(textOrTree) : options.treeIsDisposable ? textOrTree : structuredClone(textOrTree);
   const prefix = options.idPrefix ?? '';
   const processor = unified()
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: prefix })
-    .use(rehypeRaw)
+    .use(rawWhenNeeded)
     .use(rehypeSanitize, schema)
     .use(() => (root: HastRoot) => finishTree(root, options))
     .use(rehypeStringify);
-  const hast = processor.runSync(structuredClone(tree) as never) as HastRoot;
+  const hast = processor.runSync(tree as never) as HastRoot;
   return processor.stringify(hast);
+}
+
+/**
+ * A raw HTML node that is exactly one comment: `<!--`, text without `-->` or
+ * `--!>` (which also ends a comment in HTML), `-->`, nothing before or after.
+ * What parse5 makes of it is one comment node, which the sanitiser drops.
+ */
+function isOneComment(v: string): boolean {
+  return v.length >= 7 && v.startsWith('<!--') && v.indexOf('-->', 4) === v.length - 3 && !v.includes('--!>');
+}
+
+/**
+ * rehype-raw (the paper's raw HTML through parse5, then sanitised) only when
+ * the body has raw HTML other than comments. Most papers' only raw HTML is
+ * comments (disable directives, authors' notes); parse5 would turn each into a
+ * comment node that rehype-sanitize then removes, so removing those raw nodes
+ * here gives the same tree at a fraction of the cost (parse5 re-builds the
+ * whole body). Anything else — one tag, two comments in one node, a comment
+ * with text after it — goes through rehype-raw and the sanitiser as before.
+ */
+function rawWhenNeeded(this: unknown) {
+  const raw = (rehypeRaw as unknown as () => (tree: HastRoot, file: unknown) => HastRoot)();
+  return (tree: HastRoot, file: unknown): HastRoot => {
+    let other = false;
+    const comments: { parent: HastRoot | Element; index: number }[] = [];
+    const visit = (parent: HastRoot | Element) => {
+      const kids = parent.children as HastNodes[];
+      for (let i = 0; i < kids.length && !other; i++) {
+        const n = kids[i]!;
+        if ((n.type as string) === 'raw') {
+          if (isOneComment((n as unknown as { value: string }).value)) comments.push({ parent, index: i });
+          else other = true;
+        } else if (n.type === 'element' || n.type === 'root') visit(n);
+      }
+    };
+    visit(tree);
+    if (other) return raw(tree, file);
+    // Remove from the last, so earlier indexes stay right.
+    for (let k = comments.length - 1; k >= 0; k--) comments[k]!.parent.children.splice(comments[k]!.index, 1);
+    // What parse5's round trip also does to the tree: a data-* attribute set
+    // to true (the footnote markers of mdast-util-to-hast) comes back as the
+    // empty string, written `data-footnote-ref=""`. Tested against the
+    // rehype-raw path in test/pack/render.test.ts.
+    const normalise = (parent: HastRoot | Element) => {
+      for (const n of parent.children as HastNodes[]) {
+        if (n.type !== 'element') continue;
+        for (const key of Object.keys(n.properties)) if (n.properties[key] === true && /^data[A-Z]/.test(key)) n.properties[key] = '';
+        normalise(n);
+      }
+    };
+    normalise(tree);
+    return tree;
+  };
 }
 
 /** After sanitising: images, links, in-page references. */
