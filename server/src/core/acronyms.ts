@@ -197,17 +197,23 @@ export function tokensOf(text: string): readonly Token[] {
   const n = starts.length;
   const caps = (k: number) => isCapsWord(text, starts[k]!, ends[k]!);
   const linked = (k: number) => caps(k - 1) && caps(k) && spaceOnly(text, ends[k - 1]!, starts[k]!);
-  /** Whether compound `i` is part of a shouting run (a chain of capitals-only words apart by spaces). */
+  // The chain of capitals-only words apart by spaces last looked at (asked in increasing order, so each chain is walked once).
+  let chainFirst = -1;
+  let chainLast = -1;
+  let chainShouts = false;
+  /** Whether compound `i` is part of a shouting run. */
   const shouting = (i: number): boolean => {
+    if (i >= chainFirst && i <= chainLast) return chainShouts;
     if (!caps(i)) return false;
     let first = i;
     while (first > 0 && linked(first)) first--;
     let last = i;
     while (last + 1 < n && linked(last + 1)) last++;
     const size = last - first + 1;
-    if (size >= 3) return true;
-    if (size < 2) return false;
-    return letterCount(text, starts[first]!, ends[first]!) >= 7 || letterCount(text, starts[last]!, ends[last]!) >= 7;
+    chainFirst = first;
+    chainLast = last;
+    chainShouts = size >= 3 || (size === 2 && (letterCount(text, starts[first]!, ends[first]!) >= 7 || letterCount(text, starts[last]!, ends[last]!) >= 7));
+    return chainShouts;
   };
 
   const out: Token[] = [];
