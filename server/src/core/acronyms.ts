@@ -180,11 +180,16 @@ const NO_TOKENS: readonly Token[] = Object.freeze([]);
  * The acronym tokens of a block, in order. Capitals-only "shouting" runs are
  * left out: three or more capitals-only words in a row, or two when one of
  * them is long ("FOR APPROVAL").
+ *
+ * With `wanted`, only the words holding a candidate key it accepts are read:
+ * every token with such a key is returned, in order, and perhaps others.
  */
-export function tokensOf(text: string): readonly Token[] {
+export function tokensOf(text: string, wanted?: (key: string) => boolean): readonly Token[] {
   // Where the candidate keys start; only the words holding one are read closely.
   const at: number[] = [];
-  capsRuns(text, (_, i) => void at.push(i));
+  capsRuns(text, (key, i) => {
+    if (!wanted || wanted(key)) at.push(i);
+  });
   if (at.length === 0) return NO_TOKENS;
 
   const starts: number[] = [];

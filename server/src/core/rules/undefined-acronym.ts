@@ -19,15 +19,15 @@
  * `core/acronyms.ts` (shared with the hover).
  *
  * Performance: runs on every keystroke on papers up to 1 MB. Only the first
- * use of each acronym matters, so a block is tokenised only when it holds a
- * run of capitals not seen before (one regex over its text); the definition
+ * use of each acronym matters, so only the words holding a run of capitals
+ * not seen before are tokenised (one regex over each block finds them); the definition
  * checks look at bounded windows; text is mapped back to source offsets only
  * for the reported first uses.
  */
 import { defineRule, fix } from '../rule';
 import type { Paper } from '../paper';
 import type { OffsetRange } from '../types';
-import { approximate, capsRuns, collectBlocks, definitionAt, isGlossary, pluralise, tokensOf, type Block, type Seg, type Token } from '../acronyms';
+import { approximate, collectBlocks, definitionAt, isGlossary, pluralise, tokensOf, type Block, type Seg, type Token } from '../acronyms';
 
 // ---------------------------------------------------------------------------
 // Mapping block text back to the source
@@ -123,19 +123,11 @@ export const rule = defineRule({
     }
 
     const seen = new Set<string>();
-    /** Whether `text` holds a run of capitals that could be an acronym not seen yet (else it holds no first use). */
-    const holdsNew = (text: string) => {
-      let found = false;
-      capsRuns(text, (key) => {
-        if (seen.has(key)) return;
-        found = true;
-        return false;
-      });
-      return found;
-    };
+    // Only acronyms not seen yet matter: a block is read closely only where it holds one.
+    const unseen = (key: string) => !seen.has(key);
     const cursors = new Map<Seg, Cursor>();
     blocks.forEach((block, bi) => {
-      const tokens = tokensByBlock[bi] ?? (holdsNew(block.text) ? tokensOf(block.text) : []);
+      const tokens = tokensByBlock[bi] ?? tokensOf(block.text, unseen);
       for (const t of tokens) {
         if (seen.has(t.key)) continue;
         seen.add(t.key);
