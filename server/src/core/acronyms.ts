@@ -49,6 +49,13 @@ const SKIP = new Set(['code', 'inlineCode', 'html', 'yaml', 'definition', 'image
 /** The paper's prose blocks (paragraphs, headings), in document order; code, HTML and the cover sheet left out. */
 export function collectBlocks(root: Root): Block[] {
   const blocks: Block[] = [];
+  eachBlock(root, (b) => void blocks.push(b));
+  return blocks;
+}
+
+/** Visit the prose blocks in document order until `visit` returns true. */
+export function eachBlock(root: Root, visit: (block: Block) => boolean | void): void {
+  let stop = false;
   let text = '';
   let segs: Seg[] = [];
   const inline = (node: Nodes) => {
@@ -67,19 +74,18 @@ export function collectBlocks(root: Root): Block[] {
     text += ' ';
   };
   const walk = (node: Nodes, depth: number) => {
-    if (depth > 200 || SKIP.has(node.type)) return;
+    if (stop || depth > 200 || SKIP.has(node.type)) return;
     if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'text') {
       text = '';
       segs = [];
       if (node.type === 'text') inline(node);
       else for (const c of node.children as Nodes[]) inline(c);
-      if (segs.length) blocks.push({ text, segs });
+      if (segs.length && visit({ text, segs }) === true) stop = true;
       return;
     }
     if ('children' in node) for (const c of node.children as Nodes[]) walk(c, depth + 1);
   };
   walk(root, 0);
-  return blocks;
 }
 
 // ---------------------------------------------------------------------------
@@ -380,14 +386,21 @@ export function approximate(block: Block, start: number): OffsetRange {
  * Glossary section (`ACR | Words`, `ACR: Words`, `- ACR – Words`).
  */
 export function definitionInPaper(paper: Paper, acronym: string): { expansion: string; offset: number } | null {
-  for (const block of collectBlocks(paper.mdast)) {
-    if (!block.text.includes(acronym)) continue;
-    for (const t of tokensOf(block.text)) {
+  let found: { expansion: string; offset: number } | null = null;
+  const only = (key: string) => key === acronym;
+  eachBlock(paper.mdast, (block) => {
+    if (!block.text.includes(acronym)) return false;
+    for (const t of tokensOf(block.text, only)) {
       if (t.key !== acronym) continue;
       const expansion = definitionAt(block.text, t, undefined);
-      if (expansion) return { expansion, offset: approximate(block, t.start).start };
+      if (expansion) {
+        found = { expansion, offset: approximate(block, t.start).start };
+        return true;
+      }
     }
-  }
+    return false;
+  });
+  if (found) return found;
   const glossary = paper.sections.find(isGlossary);
   if (glossary) {
     const g = paper.text.slice(glossary.contentRange.start, glossary.contentRange.end);
