@@ -43,7 +43,7 @@ export interface Section {
   contentRange: OffsetRange;
   /** Top-level mdast nodes of the section's content. */
   nodes: RootContent[];
-  /** Rendered words (HTML comments, list markers and clause numbers left out). */
+  /** Rendered words (HTML comments, list markers and clause numbers left out); counted on first read. */
   words: string[];
 }
 
@@ -248,7 +248,6 @@ function buildSections(text: string, mdast: Root, lines: LineIndex): Section[] {
   const close = (endOffset: number) => {
     if (!current) return;
     current.contentRange.end = Math.max(current.contentRange.start, endOffset);
-    current.words = countableWords(renderedText(current.nodes));
     sections.push(current);
     current = null;
   };
@@ -268,7 +267,12 @@ function buildSections(text: string, mdast: Root, lines: LineIndex): Section[] {
         titleRange: { start: firstChild, end: Math.max(firstChild, lastChild) },
         contentRange: { start: Math.min(text.length, lines.lineEnd(lines.lineOf(end))), end: text.length },
         nodes: [],
-        words: [],
+        // Counted on first use: only a few sections are ever counted (docs/performance.md).
+        get words(): string[] {
+          const words = countableWords(renderedText(this.nodes));
+          Object.defineProperty(this, 'words', { value: words, enumerable: true, writable: true });
+          return words;
+        },
       };
     } else if (current) {
       current.nodes.push(node);

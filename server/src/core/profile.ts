@@ -291,10 +291,32 @@ export function isRealDate(s: string): boolean {
   return d <= days;
 }
 
+/**
+ * Committees by normalised name and alias, built once per committees list
+ * (profiles are not changed once built; a new list gets a new index): the
+ * rules look meetings up on every analysis.
+ */
+const committeeIndex = new WeakMap<readonly Committee[], Map<string, Committee>>();
+
+function committeesByName(committees: readonly Committee[]): Map<string, Committee> {
+  let index = committeeIndex.get(committees);
+  if (!index) {
+    index = new Map();
+    // The first committee with the name or alias wins, as a search in order would find it.
+    for (const c of committees) {
+      for (const n of [c.name, ...c.aliases]) {
+        const k = normaliseName(n);
+        if (!index.has(k)) index.set(k, c);
+      }
+    }
+    committeeIndex.set(committees, index);
+  }
+  return index;
+}
+
 /** Resolve a meeting name or alias to the profile's committee. */
 export function findCommittee(profile: Profile, name: string): Committee | undefined {
-  const n = normaliseName(name);
-  return profile.committees.find((c) => normaliseName(c.name) === n || c.aliases.some((a) => normaliseName(a) === n));
+  return committeesByName(profile.committees).get(normaliseName(name));
 }
 
 export function normaliseName(s: string): string {

@@ -77,6 +77,9 @@ const STYLES: Record<number, ScalarStyle> = {
   5: 'folded',
 };
 
+/** The schema `constructFromEvents` uses by default (YAML 1.2 core). */
+const CORE = jsyaml.CORE_SCHEMA;
+
 /** Keep a nesting bound well under anything that could exhaust the stack. */
 const MAX_DEPTH = 64;
 
@@ -137,10 +140,10 @@ class TreeBuilder {
   }
 
   private outer(e: { anchorStart: number; tagStart: number }, start: number): number {
-    const cands = [start];
-    if (e.anchorStart >= 0) cands.push(this.base + e.anchorStart);
-    if (e.tagStart >= 0) cands.push(this.base + e.tagStart);
-    return Math.min(...cands);
+    let o = start;
+    if (e.anchorStart >= 0) o = Math.min(o, this.base + e.anchorStart);
+    if (e.tagStart >= 0) o = Math.min(o, this.base + e.tagStart);
+    return o;
   }
 
   /** Read one node; `fallback` is where an empty scalar is placed. */
@@ -188,6 +191,29 @@ class TreeBuilder {
     }
   }
 
+  /**
+   * The value the core schema gives a scalar, as the whole-document
+   * construction in `parseYaml` gave it (js-yaml's `constructScalar`): an
+   * untagged plain scalar goes through the schema's implicit resolvers
+   * (`10.10` → 10.1, `yes` stays a string), an untagged quoted or block
+   * scalar is a string. Explicitly tagged scalars (`!!str 10`, `!<…>`,
+   * `%TAG` handles) are rare and go through js-yaml's own construction of
+   * that one scalar, so tag handling stays js-yaml's. Only the tagged ones
+   * pay for a construction pass: one per scalar made parsing the cover sheet
+   * several times slower than loading it (docs/performance.md).
+   */
+  private valueOf(e: jsyaml.ScalarEvent, text: string): unknown {
+    try {
+      if (e.tagStart < 0) {
+        if (e.style === jsyaml.SCALAR_STYLE.PLAIN) return CORE.resolveImplicitScalarTag(text).value;
+        return CORE.defaultScalarTag.resolve(text, false, CORE.defaultScalarTag.tagName);
+      }
+      return jsyaml.constructFromEvents([this.doc!, e, { type: jsyaml.EVENT_ID.POP }], { source: this.src })[0];
+    } catch {
+      return text;
+    }
+  }
+
   /** Offset just past the closing bracket of a flow collection. */
   private closing(from: number, bracket: string): number {
     const rel = this.src.indexOf(bracket, from - this.base);
@@ -204,18 +230,14 @@ class TreeBuilder {
     const end = this.base + e.valueEnd;
     const style = STYLES[e.style] ?? 'plain';
     let text: string;
+    let value: unknown;
     try {
       text = jsyaml.getScalarValue(this.src, e);
+      value = this.doc ? this.valueOf(e, text) : text;
     } catch {
+      // Undecodable: construction would fail the same way; keep the source.
       text = this.src.slice(e.valueStart, e.valueEnd);
-    }
-    let value: unknown = text;
-    if (this.doc) {
-      try {
-        value = jsyaml.constructFromEvents([this.doc, e, { type: jsyaml.EVENT_ID.POP }], { source: this.src })[0];
-      } catch {
-        value = text;
-      }
+      value = text;
     }
     // Block scalars: source keeps the indicator line; trim the trailing break.
     return {

@@ -15,247 +15,19 @@
  *   then the fix (when the profile knows the expansion) spells it out at first
  *   use: `ICB` → `Integrated Care Board (ICB)`.
  *
- * Performance: runs on every keystroke on papers up to 1 MB. One linear pass
- * over the text nodes; the definition checks look at bounded windows; text is
- * mapped back to source offsets only for the reported first uses.
+ * What an acronym is, the blocks searched and the definition checks live in
+ * `core/acronyms.ts` (shared with the hover).
+ *
+ * Performance: runs on every keystroke on papers up to 1 MB. Only the first
+ * use of each acronym matters, so only the words holding a run of capitals
+ * not seen before are tokenised (one regex over each block finds them); the definition
+ * checks look at bounded windows; text is mapped back to source offsets only
+ * for the reported first uses.
  */
-import type { Nodes, Root } from 'mdast';
 import { defineRule, fix } from '../rule';
 import type { Paper } from '../paper';
 import type { OffsetRange } from '../types';
-import { sectionKey } from './missing-section';
-
-/** A piece of a block's text: one mdast text node. */
-interface Seg {
-  /** Index of the piece in the block's text. */
-  v: number;
-  start: number;
-  end: number;
-  value: string;
-}
-
-/** The text of one paragraph or heading, inline formatting flattened. */
-interface Block {
-  text: string;
-  segs: Seg[];
-}
-
-const INLINE_CONTAINERS = new Set(['emphasis', 'strong', 'link', 'linkReference', 'delete']);
-const SKIP = new Set(['code', 'inlineCode', 'html', 'yaml', 'definition', 'image', 'imageReference']);
-
-function collectBlocks(root: Root): Block[] {
-  const blocks: Block[] = [];
-  const inline = (node: Nodes, block: { parts: string[]; len: number; segs: Seg[] }) => {
-    if (node.type === 'text') {
-      const start = node.position?.start.offset;
-      const end = node.position?.end.offset;
-      if (start !== undefined && end !== undefined) block.segs.push({ v: block.len, start, end, value: node.value });
-      block.parts.push(node.value);
-      block.len += node.value.length;
-      return;
-    }
-    if (INLINE_CONTAINERS.has(node.type) && 'children' in node) {
-      for (const c of node.children as Nodes[]) inline(c, block);
-      return;
-    }
-    // Code, breaks, images, HTML: a word boundary, never part of a word.
-    block.parts.push(' ');
-    block.len += 1;
-  };
-  const walk = (node: Nodes, depth: number) => {
-    if (depth > 200 || SKIP.has(node.type)) return;
-    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'text') {
-      const b = { parts: [] as string[], len: 0, segs: [] as Seg[] };
-      if (node.type === 'text') inline(node, b);
-      else for (const c of node.children as Nodes[]) inline(c, b);
-      if (b.segs.length) blocks.push({ text: b.parts.join(''), segs: b.segs });
-      return;
-    }
-    if ('children' in node) for (const c of node.children as Nodes[]) walk(c, depth + 1);
-  };
-  walk(root, 0);
-  return blocks;
-}
-
-// ---------------------------------------------------------------------------
-// Tokens
-
-/** A run of word characters; `&`, hyphens, slashes and apostrophes join parts. */
-const COMPOUND = /[\p{L}\p{N}&'’\-/_]+/gu;
-const ACRONYM = /^([A-Z](?:[A-Z&]*[A-Z])?)(s?)$/;
-/** Placeholders, and everyday words written in capitals for emphasis ("do NOT"). */
-const NOT_ACRONYMS = new Set(['TBC', 'TBA', 'TBD', 'NOT', 'AND', 'THE', 'FOR', 'ALL', 'ARE', 'BUT', 'MUST', 'ONLY', 'YES', 'NOTE', 'ALSO', 'WILL', 'OUR', 'YOU', 'THIS', 'THAT', 'WITH', 'FROM', 'HAVE', 'HAS', 'WAS', 'WERE', 'BEEN', 'NEVER', 'ANY', 'EACH', 'EVERY', 'NONE', 'SHOULD', 'SHALL']);
-const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
-
-interface Token {
-  /** Offsets in the block text. */
-  start: number;
-  end: number;
-  /** The acronym: capitals (and &), plural s removed. */
-  key: string;
-  /** The letters only (no &). */
-  letters: string;
-  plural: boolean;
-}
-
-function isCapsWord(s: string): boolean {
-  let letters = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 65 && c <= 90) letters++;
-    else if (c === 38 || c === 45 || c === 47 || c === 39 || c === 0x2019) continue;
-    else return false;
-  }
-  return letters >= 2;
-}
-
-function letterCount(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
-  }
-  return n;
-}
-
-/** The acronym tokens of a block, in order. Capitals-only "shouting" runs are left out. */
-function tokensOf(text: string): Token[] {
-  const compounds: { start: number; end: number; word: string }[] = [];
-  COMPOUND.lastIndex = 0;
-  for (let m = COMPOUND.exec(text); m; m = COMPOUND.exec(text)) compounds.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
-
-  // Shouting: three or more capitals-only words in a row, or one next to a long one ("FOR APPROVAL").
-  const caps = compounds.map((c) => isCapsWord(c.word));
-  const spaceOnly = (a: number, b: number) => /^[ \t]+$/.test(text.slice(a, b));
-  const shouting = new Array<boolean>(compounds.length).fill(false);
-  for (let i = 0; i < compounds.length; ) {
-    if (!caps[i]) {
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    while (j < compounds.length && caps[j] && spaceOnly(compounds[j - 1]!.end, compounds[j]!.start)) j++;
-    const run = compounds.slice(i, j);
-    if (run.length >= 3 || (run.length === 2 && run.some((c) => letterCount(c.word) >= 7))) for (let k = i; k < j; k++) shouting[k] = true;
-    i = j;
-  }
-
-  const out: Token[] = [];
-  compounds.forEach((c, i) => {
-    if (shouting[i]) return;
-    if (/\p{N}/u.test(c.word)) return; // COVID-19, 13SA, Core20PLUS5
-    let offset = c.start;
-    for (const part of c.word.split(/[-/_]/)) {
-      const lead = /^['’]*/.exec(part)![0].length; // 'ICB' in straight quotes
-      const partStart = offset + lead;
-      offset += part.length + 1;
-      let p = part.slice(lead);
-      // possessive: ICB's, ICBs’
-      const poss = /(?:['’]s?)$/.exec(p);
-      if (poss) p = p.slice(0, poss.index);
-      const m = ACRONYM.exec(p);
-      if (!m) continue;
-      const key = m[1]!;
-      const letters = key.replace(/&/g, '');
-      if (letters.length < 2 || letters.length > 6 || key.includes('&&')) continue;
-      if (NOT_ACRONYMS.has(key) || ROMAN.test(key)) continue;
-      out.push({ start: partStart, end: partStart + key.length + m[2]!.length, key, letters, plural: m[2] === 's' });
-    }
-  });
-  return out;
-}
-
-// ---------------------------------------------------------------------------
-// Definitions
-
-const SMALL_WORDS = new Set(['and', 'of', 'the', 'for', '&', 'in', 'on', 'to', 'a', 'an', 'with', 'by', 'at', 'or', 'from', 'into', 'its', 'de']);
-
-interface Word {
-  text: string;
-  /** A later part of a hyphenated word: may be skipped (Co-operative). */
-  optional: boolean;
-}
-
-function splitWords(s: string): Word[] {
-  const out: Word[] = [];
-  for (const raw of s.split(/\s+/)) {
-    const parts = raw.split(/[-‐–—/]/);
-    parts.forEach((part, i) => {
-      const w = part.replace(/^[^\p{L}\p{N}&]+|[^\p{L}\p{N}&]+$/gu, '').replace(/['’]s$/, '');
-      if (w) out.push({ text: w, optional: i > 0 });
-    });
-  }
-  return out;
-}
-
-/** Do `words` spell out `letters` (every word used or skippable, every letter matched)? */
-function spells(words: readonly Word[], letters: string, firstMustMatch: boolean): boolean {
-  const n = words.length;
-  const L = letters.length;
-  if (n === 0 || n > 3 * L + 8) return false;
-  const memo = new Map<number, boolean>();
-  const f = (w: number, l: number): boolean => {
-    if (w === n) return l === L;
-    const k = w * 8 + l;
-    const hit = memo.get(k);
-    if (hit !== undefined) return hit;
-    const word = words[w]!;
-    const lower = word.text.toLowerCase();
-    let ok = false;
-    const mayskip = SMALL_WORDS.has(lower) || word.optional;
-    if (mayskip && !(firstMustMatch && w === 0)) ok = f(w + 1, l);
-    if (!ok && l < L && word.text[0]!.toUpperCase() === letters[l]) ok = f(w + 1, l + 1);
-    if (!ok && word.text.length >= 2 && /^[A-Z]+$/.test(word.text) && letters.startsWith(word.text, l)) ok = f(w + 1, l + word.text.length);
-    memo.set(k, ok);
-    return ok;
-  };
-  return f(0, 0);
-}
-
-function norm(s: string): string {
-  return s.toLowerCase().replace(/&/g, ' and ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
-export function pluralise(s: string): string {
-  if (/[^aeiou]y$/i.test(s)) return `${s.slice(0, -1)}ies`;
-  if (/(?:s|x|z|ch|sh)$/i.test(s)) return `${s}es`;
-  return `${s}s`;
-}
-
-/** Is the token at `t` (block text `s`) spelled out right there, either way round? */
-function definedAt(s: string, t: Token, expansion: string | undefined): boolean {
-  // Words Of It (ACR)
-  let i = t.start - 1;
-  while (i >= 0 && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n')) i--;
-  let j = t.end;
-  while (j < s.length && (s[j] === ' ' || s[j] === '\t')) j++;
-  if (i >= 0 && s[i] === '(' && s[j] === ')') {
-    const before = s.slice(Math.max(0, i - 300), i);
-    const words = splitWords(before);
-    const tail = words.slice(-(3 * t.letters.length + 8));
-    for (let k = tail.length - 1; k >= 0; k--) {
-      if (tail[k]!.text[0]!.toUpperCase() !== t.letters[0] && !/^[A-Z]{2,}$/.test(tail[k]!.text)) continue;
-      if (spells(tail.slice(k), t.letters, true)) return true;
-    }
-    if (expansion) {
-      const b = ` ${norm(before)}`;
-      if (b.endsWith(` ${norm(expansion)}`) || b.endsWith(` ${norm(pluralise(expansion))}`)) return true;
-    }
-  }
-  // ACR (Words Of It)
-  if (s[j] === '(') {
-    const window = s.slice(j + 1, j + 301);
-    const close = window.indexOf(')');
-    if (close !== -1) {
-      const inside = window.slice(0, close);
-      if (!inside.includes('(')) {
-        if (spells(splitWords(inside), t.letters, false)) return true;
-        if (expansion && (norm(inside) === norm(expansion) || norm(inside) === norm(pluralise(expansion)))) return true;
-      }
-    }
-  }
-  return false;
-}
+import { approximate, collectBlocks, definitionAt, isGlossary, pluralise, tokensOf, type Block, type Seg, type Token } from '../acronyms';
 
 // ---------------------------------------------------------------------------
 // Mapping block text back to the source
@@ -316,17 +88,7 @@ function sourceRange(paper: Paper, block: Block, start: number, end: number, cur
   return { start: seg.start + s, end: seg.start + s + len };
 }
 
-/** Roughly where block text `start` is in the source, for a finding whose token could not be mapped exactly. */
-function approximate(block: Block, start: number): OffsetRange {
-  let seg = block.segs[0]!;
-  for (const s of block.segs) if (s.v <= start) seg = s;
-  const at = Math.min(seg.end, seg.start + Math.max(0, start - seg.v));
-  return { start: at, end: at };
-}
-
 // ---------------------------------------------------------------------------
-
-const GLOSSARY = /^(?:glossary|abbreviations|acronyms|list of abbreviations|list of acronyms)\b/;
 
 export const rule = defineRule({
   id: 'undefined-acronym',
@@ -345,20 +107,28 @@ export const rule = defineRule({
     if (blocks.length === 0) return;
 
     // Acronyms listed in a Glossary section are defined for the whole paper.
-    const glossaries = paper.sections.filter((s) => GLOSSARY.test(sectionKey(s))).map((s) => ({ start: s.headingRange.start, end: s.contentRange.end }));
+    const glossaries = paper.sections.filter(isGlossary).map((s) => ({ start: s.headingRange.start, end: s.contentRange.end }));
     const inGlossary = (b: Block) => {
       const at = b.segs[0]!.start;
       return glossaries.some((g) => at >= g.start && at < g.end);
     };
-
-    const tokensByBlock = blocks.map((b) => tokensOf(b.text));
+    const tokensByBlock: (readonly Token[] | undefined)[] = new Array(blocks.length);
     const glossary = new Set<string>();
-    if (glossaries.length) blocks.forEach((b, i) => inGlossary(b) && tokensByBlock[i]!.forEach((t) => glossary.add(t.key)));
+    if (glossaries.length) {
+      blocks.forEach((b, i) => {
+        if (!inGlossary(b)) return;
+        tokensByBlock[i] = tokensOf(b.text);
+        for (const t of tokensByBlock[i]!) glossary.add(t.key);
+      });
+    }
 
     const seen = new Set<string>();
+    // Only acronyms not seen yet matter: a block is read closely only where it holds one.
+    const unseen = (key: string) => !seen.has(key);
     const cursors = new Map<Seg, Cursor>();
     blocks.forEach((block, bi) => {
-      for (const t of tokensByBlock[bi]!) {
+      const tokens = tokensByBlock[bi] ?? tokensOf(block.text, unseen);
+      for (const t of tokens) {
         if (seen.has(t.key)) continue;
         seen.add(t.key);
         const expansion = expansionOf(t.key);
@@ -366,7 +136,7 @@ export const rule = defineRule({
           if (!mustDefine) continue;
         }
         if (glossary.has(t.key)) continue;
-        if (definedAt(block.text, t, expansion)) continue;
+        if (definitionAt(block.text, t, expansion) !== null) continue;
 
         const written = block.text.slice(t.start, t.end);
         const range = sourceRange(paper, block, t.start, t.end, cursors);

@@ -68,6 +68,31 @@ function names(c: Committee): string[] {
   return [c.name, ...(Array.isArray(c.aliases) ? c.aliases : [])].filter((n) => typeof n === 'string' && n.trim());
 }
 
+interface KnownName {
+  /** `normaliseName` of the name. */
+  norm: string;
+  tokens: string[];
+  tokenSet: Set<string>;
+}
+
+/** Each committee's names, normalised and split, once per committees list (profiles are not changed once built). */
+const compiled = new WeakMap<readonly Committee[], { committee: Committee; names: KnownName[] }[]>();
+
+function committeeNames(committees: readonly Committee[]) {
+  let out = compiled.get(committees);
+  if (!out) {
+    out = committees.map((committee) => ({
+      committee,
+      names: names(committee).map((n) => {
+        const t = tokens(n);
+        return { norm: normaliseName(n), tokens: t, tokenSet: new Set(t) };
+      }),
+    }));
+    compiled.set(committees, out);
+  }
+  return out;
+}
+
 export interface CommitteeGuess {
   committee: Committee;
   certain: boolean;
@@ -78,16 +103,16 @@ export function closestCommittee(profile: Profile, written: string): CommitteeGu
   const w = normaliseName(written);
   if (!w) return undefined;
   const wt = tokens(written);
-  const committees = Array.isArray(profile.committees) ? profile.committees : [];
+  const committees = committeeNames(Array.isArray(profile.committees) ? profile.committees : []);
 
   const byAbbrev = new Set<Committee>();
-  for (const c of committees) if (names(c).some((n) => abbreviates(wt, tokens(n)) || initials(wt, tokens(n)))) byAbbrev.add(c);
+  for (const { committee: c, names: ns } of committees) if (ns.some((n) => abbreviates(wt, n.tokens) || initials(wt, n.tokens))) byAbbrev.add(c);
 
   let best = Infinity;
   let bestSet = new Set<Committee>();
   let second = Infinity;
-  for (const c of committees) {
-    const d = Math.min(...names(c).map((n) => distance(w, normaliseName(n))));
+  for (const { committee: c, names: ns } of committees) {
+    const d = Math.min(...ns.map((n) => distance(w, n.norm)));
     if (d < best) {
       second = best;
       best = d;
@@ -108,11 +133,8 @@ export function closestCommittee(profile: Profile, written: string): CommitteeGu
   // Looser, a suggestion only: one committee uses every distinctive word written ("Finance Committee").
   const distinctive = wt.filter((t) => !GENERIC.has(t));
   if (distinctive.length) {
-    const users = committees.filter((c) => names(c).some((n) => {
-      const nt = new Set(tokens(n));
-      return distinctive.every((t) => nt.has(t));
-    }));
-    if (users.length === 1) return { committee: users[0]!, certain: false };
+    const users = committees.filter(({ names: ns }) => ns.some((n) => distinctive.every((t) => n.tokenSet.has(t))));
+    if (users.length === 1) return { committee: users[0]!.committee, certain: false };
   }
   return undefined;
 }

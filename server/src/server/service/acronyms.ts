@@ -1,8 +1,15 @@
-/** Acronyms in the body: the token under the cursor and where it is spelled out. */
-import { findSection, type Paper } from '../../core/paper';
+/**
+ * Acronyms in the body: the token under the cursor and where it is spelled
+ * out. What an acronym is and what spells it out are the
+ * `undefined-acronym` rule's (`core/acronyms.ts`), so a hover shows the
+ * definition the rule accepts.
+ */
+import { acronymShape, definitionInPaper } from '../../core/acronyms';
+import type { Paper } from '../../core/paper';
 import type { Profile } from '../../core/profile';
 import type { OffsetRange } from '../../core/types';
 
+/** Placeholders the hover ignores (the rule's own list is wider: it also leaves out shouted words and Roman numerals). */
 const NOT_ACRONYMS = new Set(['TBC', 'TBA', 'NA']);
 
 export interface AcronymToken extends OffsetRange {
@@ -18,55 +25,13 @@ export function acronymAt(text: string, offset: number): AcronymToken | null {
   while (s > 0 && isTok(text[s - 1])) s--;
   while (e < text.length && isTok(text[e])) e++;
   if (e <= s) return null;
-  const tok = text.slice(s, e);
-  const m = /^([A-Z](?:[A-Z]|&(?=[A-Z]))+)(s?)$/.exec(tok);
-  if (!m) return null;
-  const acronym = m[1]!;
-  const letters = acronym.replace(/&/g, '').length;
-  if (letters < 2 || letters > 6 || NOT_ACRONYMS.has(acronym)) return null;
-  return { start: s, end: e, acronym };
+  const shape = acronymShape(text.slice(s, e));
+  if (!shape || NOT_ACRONYMS.has(shape.key)) return null;
+  return { start: s, end: e, acronym: shape.key };
 }
-
-const SMALL_WORDS = new Set(['and', 'of', 'the', 'for', 'in', 'on', 'to', 'with', '&']);
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Does `words` spell `acronym` by initials (small words may be skipped)? */
-function spells(words: string[], acronym: string): boolean {
-  const letters = acronym.replace(/&/g, '').toUpperCase();
-  let i = 0;
-  for (const w of words) {
-    const c = w.replace(/^[^\p{L}]+/u, '')[0]?.toUpperCase();
-    if (i < letters.length && c === letters[i]) i++;
-    else if (!SMALL_WORDS.has(w.toLowerCase())) return false;
-  }
-  return i === letters.length;
-}
-
-/** Where the paper spells the acronym out: `Words Of It (ACR)`, `ACR (Words Of It)`, or a Glossary section. */
-export function definitionInPaper(paper: Paper, acronym: string, before = paper.text.length): { expansion: string; offset: number } | null {
-  const body = paper.text.slice(0, before);
-  const a = escapeRe(acronym);
-  for (const m of body.matchAll(new RegExp(`((?:[\\p{L}&'’-]+[ \\t]+){1,10})\\(${a}s?\\)`, 'gu'))) {
-    const words = m[1]!.trim().split(/\s+/);
-    for (let k = 1; k <= words.length; k++) {
-      const tail = words.slice(-k);
-      if (spells(tail, acronym)) return { expansion: tail.join(' '), offset: m.index! };
-    }
-  }
-  for (const m of body.matchAll(new RegExp(`(?<![\\p{L}&])${a}s?\\s*\\(([^()\\n]{3,100})\\)`, 'gu'))) {
-    const words = m[1]!.trim().split(/\s+/);
-    if (spells(words, acronym)) return { expansion: m[1]!.trim(), offset: m.index! };
-  }
-  const glossary = findSection(paper, ['Glossary', 'Glossary of terms', 'Abbreviations', 'Acronyms']);
-  if (glossary && glossary.contentRange.start < before) {
-    const g = paper.text.slice(glossary.contentRange.start, glossary.contentRange.end);
-    const row = new RegExp(`^[\\s|*_-]*${a}[\\s*_]*(?:\\||:|–|—|-|=)\\s*(.+?)\\s*\\|?\\s*$`, 'mu').exec(g);
-    if (row) return { expansion: row[1]!.replace(/[*_]/g, '').trim(), offset: glossary.contentRange.start + row.index };
-  }
-  return null;
 }
 
 /** The expansion the profile or the paper gives. */

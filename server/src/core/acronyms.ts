@@ -1,0 +1,412 @@
+/**
+ * Acronyms in a paper's prose: what counts as one, the blocks of text they
+ * are looked for in, and whether one is spelled out where it is used
+ * (RULES.md, "Precise semantics": Acronyms). One definition for the
+ * `undefined-acronym` rule and for the language server's hover, so that the
+ * expansion a hover shows is one the rule accepts.
+ *
+ * - An acronym is 2–6 capitals, an `&` inside allowed (`A&E`), optionally a
+ *   plural `s` (`UDAs` is UDA). Placeholders (TBC, TBA), tokens with digits
+ *   (COVID-19, 13SA, Core20PLUS5), Roman numerals and runs of "shouted"
+ *   capitals (FOR APPROVAL) are not.
+ * - It is spelled out by `Words Of It (ACR)` (the initials of the words before
+ *   the bracket match, small words such as "and", "of", "&" optional) or
+ *   `ACR (Words Of It)`, or listed in a Glossary section.
+ *
+ * Performance (the rule runs on every keystroke on papers up to 1 MB, and
+ * only the first use of each acronym matters): an acronym's key is always a
+ * whole run of capitals and `&` in the block text, so one regex over a block
+ * (`capsRuns`) tells whether it can hold an acronym at all, and which; the
+ * rule tokenises only blocks holding one it has not seen yet, and `tokensOf`
+ * looks closely only at the words holding such a run.
+ */
+import type { Nodes, Root } from 'mdast';
+import type { Paper, Section } from './paper';
+import type { OffsetRange } from './types';
+import { sectionKey } from './rules/missing-section';
+
+// ---------------------------------------------------------------------------
+// Blocks
+
+/** A piece of a block's text: one mdast text node. */
+export interface Seg {
+  /** Index of the piece in the block's text. */
+  v: number;
+  start: number;
+  end: number;
+  value: string;
+}
+
+/** The text of one paragraph or heading, inline formatting flattened. */
+export interface Block {
+  text: string;
+  segs: Seg[];
+}
+
+const INLINE_CONTAINERS = new Set(['emphasis', 'strong', 'link', 'linkReference', 'delete']);
+const SKIP = new Set(['code', 'inlineCode', 'html', 'yaml', 'definition', 'image', 'imageReference']);
+
+/** The paper's prose blocks (paragraphs, headings), in document order; code, HTML and the cover sheet left out. */
+export function collectBlocks(root: Root): Block[] {
+  const blocks: Block[] = [];
+  eachBlock(root, (b) => void blocks.push(b));
+  return blocks;
+}
+
+/** Visit the prose blocks in document order until `visit` returns true. */
+export function eachBlock(root: Root, visit: (block: Block) => boolean | void): void {
+  let stop = false;
+  let text = '';
+  let segs: Seg[] = [];
+  const inline = (node: Nodes) => {
+    if (node.type === 'text') {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start !== undefined && end !== undefined) segs.push({ v: text.length, start, end, value: node.value });
+      text += node.value;
+      return;
+    }
+    if (INLINE_CONTAINERS.has(node.type) && 'children' in node) {
+      for (const c of node.children as Nodes[]) inline(c);
+      return;
+    }
+    // Code, breaks, images, HTML: a word boundary, never part of a word.
+    text += ' ';
+  };
+  const walk = (node: Nodes, depth: number) => {
+    if (stop || depth > 200 || SKIP.has(node.type)) return;
+    if (node.type === 'paragraph' || node.type === 'heading' || node.type === 'text') {
+      text = '';
+      segs = [];
+      if (node.type === 'text') inline(node);
+      else for (const c of node.children as Nodes[]) inline(c);
+      if (segs.length && visit({ text, segs }) === true) stop = true;
+      return;
+    }
+    if ('children' in node) for (const c of node.children as Nodes[]) walk(c, depth + 1);
+  };
+  walk(root, 0);
+}
+
+// ---------------------------------------------------------------------------
+// Tokens
+
+/** A run of word characters; `&`, hyphens, slashes and apostrophes join parts. */
+const COMPOUND = /[\p{L}\p{N}&'’\-/_]+/gu;
+const ACRONYM = /^([A-Z](?:[A-Z&]*[A-Z])?)(s?)$/;
+/** Placeholders, and everyday words written in capitals for emphasis ("do NOT"). */
+const NOT_ACRONYMS = new Set(['TBC', 'TBA', 'TBD', 'NOT', 'AND', 'THE', 'FOR', 'ALL', 'ARE', 'BUT', 'MUST', 'ONLY', 'YES', 'NOTE', 'ALSO', 'WILL', 'OUR', 'YOU', 'THIS', 'THAT', 'WITH', 'FROM', 'HAVE', 'HAS', 'WAS', 'WERE', 'BEEN', 'NEVER', 'ANY', 'EACH', 'EVERY', 'NONE', 'SHOULD', 'SHALL']);
+const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
+/** Runs of capitals and `&`: every acronym's key is one whole run (see `tokensOf`). */
+const CAPS_RUN = /[A-Z&]{2,}/g;
+
+export interface Token {
+  /** Offsets in the block text. */
+  start: number;
+  end: number;
+  /** The acronym: capitals (and &), plural s removed. */
+  key: string;
+  /** The letters only (no &). */
+  letters: string;
+  plural: boolean;
+}
+
+/**
+ * The letters of `key` when it is an acronym (`A&E` → `AE`): 2–6 capitals,
+ * `&` only between capitals, not a placeholder, an everyday word or a Roman
+ * numeral. `key` is a capitals-and-`&` string such as ACRONYM's first group.
+ */
+function acronymLetters(key: string): string | null {
+  const letters = key.replace(/&/g, '');
+  if (letters.length < 2 || letters.length > 6 || key.includes('&&')) return null;
+  if (NOT_ACRONYMS.has(key) || ROMAN.test(key)) return null;
+  return letters;
+}
+
+/** `word` read as an acronym (`ICBs` → ICB, plural): the shape alone, every word in capitals allowed. */
+export function acronymShape(word: string): { key: string; letters: string; plural: boolean } | null {
+  const m = ACRONYM.exec(word);
+  if (!m) return null;
+  const key = m[1]!;
+  const letters = key.replace(/&/g, '');
+  if (letters.length < 2 || letters.length > 6 || key.includes('&&')) return null;
+  return { key, letters, plural: m[2] === 's' };
+}
+
+/**
+ * The runs of capitals and `&` in `text` that could be an acronym's key.
+ * Every token `tokensOf` finds has one of them as its key (the key is
+ * bounded by the start of its word part, a quote or separator, a plural `s`
+ * or the end of the word: never by a capital or `&`), so a text none of whose
+ * runs is new holds no new acronym.
+ */
+export function capsRuns(text: string, each: (key: string, at: number) => boolean | void): void {
+  CAPS_RUN.lastIndex = 0;
+  for (let m = CAPS_RUN.exec(text); m; m = CAPS_RUN.exec(text)) {
+    const run = m[0];
+    const c = run.charCodeAt(run.length - 1);
+    if (run.charCodeAt(0) === 38 || c === 38 || acronymLetters(run) === null) continue;
+    if (each(run, m.index) === false) return;
+  }
+}
+
+function isCapsWord(s: string, from: number, to: number): boolean {
+  let letters = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) letters++;
+    else if (c === 38 || c === 45 || c === 47 || c === 39 || c === 0x2019) continue;
+    else return false;
+  }
+  return letters >= 2;
+}
+
+function letterCount(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) n++;
+  }
+  return n;
+}
+
+/** Only spaces or tabs (at least one) between `from` and `to`. */
+function spaceOnly(s: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
+
+const NO_TOKENS: readonly Token[] = Object.freeze([]);
+
+/**
+ * The acronym tokens of a block, in order. Capitals-only "shouting" runs are
+ * left out: three or more capitals-only words in a row, or two when one of
+ * them is long ("FOR APPROVAL").
+ *
+ * With `wanted`, only the words holding a candidate key it accepts are read:
+ * every token with such a key is returned, in order, and perhaps others.
+ */
+export function tokensOf(text: string, wanted?: (key: string) => boolean): readonly Token[] {
+  // Where the candidate keys start; only the words holding one are read closely.
+  const at: number[] = [];
+  capsRuns(text, (key, i) => {
+    if (!wanted || wanted(key)) at.push(i);
+  });
+  if (at.length === 0) return NO_TOKENS;
+
+  const starts: number[] = [];
+  const ends: number[] = [];
+  COMPOUND.lastIndex = 0;
+  for (let m = COMPOUND.exec(text); m; m = COMPOUND.exec(text)) {
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+  }
+  const n = starts.length;
+  const caps = (k: number) => isCapsWord(text, starts[k]!, ends[k]!);
+  const linked = (k: number) => caps(k - 1) && caps(k) && spaceOnly(text, ends[k - 1]!, starts[k]!);
+  // The chain of capitals-only words apart by spaces last looked at (asked in increasing order, so each chain is walked once).
+  let chainFirst = -1;
+  let chainLast = -1;
+  let chainShouts = false;
+  /** Whether compound `i` is part of a shouting run. */
+  const shouting = (i: number): boolean => {
+    if (i >= chainFirst && i <= chainLast) return chainShouts;
+    if (!caps(i)) return false;
+    let first = i;
+    while (first > 0 && linked(first)) first--;
+    let last = i;
+    while (last + 1 < n && linked(last + 1)) last++;
+    const size = last - first + 1;
+    chainFirst = first;
+    chainLast = last;
+    chainShouts = size >= 3 || (size === 2 && (letterCount(text, starts[first]!, ends[first]!) >= 7 || letterCount(text, starts[last]!, ends[last]!) >= 7));
+    return chainShouts;
+  };
+
+  const out: Token[] = [];
+  let a = 0;
+  for (let i = 0; i < n && a < at.length; i++) {
+    const end = ends[i]!;
+    if (at[a]! >= end) continue;
+    // Compound i holds the candidate at[a] (a run of capitals is never split between words).
+    while (a < at.length && at[a]! < end) a++;
+    if (shouting(i)) continue;
+    const word = text.slice(starts[i]!, end);
+    if (/\p{N}/u.test(word)) continue; // COVID-19, 13SA, Core20PLUS5
+    let offset = starts[i]!;
+    for (const part of word.split(/[-/_]/)) {
+      const lead = /^['’]*/.exec(part)![0].length; // 'ICB' in straight quotes
+      const partStart = offset + lead;
+      offset += part.length + 1;
+      let p = part.slice(lead);
+      // possessive: ICB's, ICBs’
+      const poss = /(?:['’]s?)$/.exec(p);
+      if (poss) p = p.slice(0, poss.index);
+      const m = ACRONYM.exec(p);
+      if (!m) continue;
+      const key = m[1]!;
+      const letters = acronymLetters(key);
+      if (letters === null) continue;
+      out.push({ start: partStart, end: partStart + key.length + m[2]!.length, key, letters, plural: m[2] === 's' });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// Definitions
+
+const SMALL_WORDS = new Set(['and', 'of', 'the', 'for', '&', 'in', 'on', 'to', 'a', 'an', 'with', 'by', 'at', 'or', 'from', 'into', 'its', 'de']);
+
+interface Word {
+  text: string;
+  /** A later part of a hyphenated word: may be skipped (Co-operative). */
+  optional: boolean;
+  /** Offset in the string the word was read from. */
+  at: number;
+}
+
+const NON_WORD = /^[^\p{L}\p{N}&]+/u;
+
+function splitWords(s: string): Word[] {
+  const out: Word[] = [];
+  for (const raw of s.matchAll(/\S+/g)) {
+    let offset = raw.index!;
+    raw[0].split(/[-‐–—/]/).forEach((part, i) => {
+      const lead = NON_WORD.exec(part)?.[0].length ?? 0;
+      const w = part.replace(/^[^\p{L}\p{N}&]+|[^\p{L}\p{N}&]+$/gu, '').replace(/['’]s$/, '');
+      if (w) out.push({ text: w, optional: i > 0, at: offset + lead });
+      offset += part.length + 1;
+    });
+  }
+  return out;
+}
+
+/** Do `words` spell out `letters` (every word used or skippable, every letter matched)? */
+function spells(words: readonly Word[], letters: string, firstMustMatch: boolean): boolean {
+  const n = words.length;
+  const L = letters.length;
+  if (n === 0 || n > 3 * L + 8) return false;
+  const memo = new Map<number, boolean>();
+  const f = (w: number, l: number): boolean => {
+    if (w === n) return l === L;
+    const k = w * 8 + l;
+    const hit = memo.get(k);
+    if (hit !== undefined) return hit;
+    const word = words[w]!;
+    const lower = word.text.toLowerCase();
+    let ok = false;
+    const mayskip = SMALL_WORDS.has(lower) || word.optional;
+    if (mayskip && !(firstMustMatch && w === 0)) ok = f(w + 1, l);
+    if (!ok && l < L && word.text[0]!.toUpperCase() === letters[l]) ok = f(w + 1, l + 1);
+    if (!ok && word.text.length >= 2 && /^[A-Z]+$/.test(word.text) && letters.startsWith(word.text, l)) ok = f(w + 1, l + word.text.length);
+    memo.set(k, ok);
+    return ok;
+  };
+  return f(0, 0);
+}
+
+function norm(s: string): string {
+  return s.toLowerCase().replace(/&/g, ' and ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+export function pluralise(s: string): string {
+  if (/[^aeiou]y$/i.test(s)) return `${s.slice(0, -1)}ies`;
+  if (/(?:s|x|z|ch|sh)$/i.test(s)) return `${s}es`;
+  return `${s}s`;
+}
+
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * Is the token at `t` (block text `s`) spelled out right there, either way
+ * round: `Words Of It (ACR)` or `ACR (Words Of It)`? `expansion` (the
+ * profile's) counts too when written out exactly. Returns the words that
+ * spell it out, or null.
+ */
+export function definitionAt(s: string, t: Pick<Token, 'start' | 'end' | 'letters'>, expansion: string | undefined): string | null {
+  // Words Of It (ACR)
+  let i = t.start - 1;
+  while (i >= 0 && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n')) i--;
+  let j = t.end;
+  while (j < s.length && (s[j] === ' ' || s[j] === '\t')) j++;
+  if (i >= 0 && s[i] === '(' && s[j] === ')') {
+    const before = s.slice(Math.max(0, i - 300), i);
+    const words = splitWords(before);
+    const tail = words.slice(-(3 * t.letters.length + 8));
+    for (let k = tail.length - 1; k >= 0; k--) {
+      if (tail[k]!.text[0]!.toUpperCase() !== t.letters[0] && !/^[A-Z]{2,}$/.test(tail[k]!.text)) continue;
+      if (spells(tail.slice(k), t.letters, true)) return oneLine(before.slice(tail[k]!.at));
+    }
+    if (expansion) {
+      const b = ` ${norm(before)}`;
+      if (b.endsWith(` ${norm(expansion)}`) || b.endsWith(` ${norm(pluralise(expansion))}`)) return expansion;
+    }
+  }
+  // ACR (Words Of It)
+  if (s[j] === '(') {
+    const window = s.slice(j + 1, j + 301);
+    const close = window.indexOf(')');
+    if (close !== -1) {
+      const inside = window.slice(0, close);
+      if (!inside.includes('(')) {
+        if (spells(splitWords(inside), t.letters, false)) return oneLine(inside);
+        if (expansion && (norm(inside) === norm(expansion) || norm(inside) === norm(pluralise(expansion)))) return expansion;
+      }
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------
+// Glossary
+
+const GLOSSARY = /^(?:glossary|abbreviations|acronyms|list of abbreviations|list of acronyms)\b/;
+
+/** A Glossary section: every acronym listed in it is defined for the whole paper. */
+export function isGlossary(section: Section): boolean {
+  return GLOSSARY.test(sectionKey(section));
+}
+
+/** Where in the source block text `start` is (start of its text node when the text there is not written as-is). */
+export function approximate(block: Block, start: number): OffsetRange {
+  let seg = block.segs[0]!;
+  for (const s of block.segs) if (s.v <= start) seg = s;
+  const at = Math.min(seg.end, seg.start + Math.max(0, start - seg.v));
+  return { start: at, end: at };
+}
+
+/**
+ * Where the paper spells `acronym` out, as the rule sees it: the first use
+ * written `Words Of It (ACR)` or `ACR (Words Of It)`, else a row of a
+ * Glossary section (`ACR | Words`, `ACR: Words`, `- ACR – Words`).
+ */
+export function definitionInPaper(paper: Paper, acronym: string): { expansion: string; offset: number } | null {
+  let found: { expansion: string; offset: number } | null = null;
+  const only = (key: string) => key === acronym;
+  eachBlock(paper.mdast, (block) => {
+    if (!block.text.includes(acronym)) return false;
+    for (const t of tokensOf(block.text, only)) {
+      if (t.key !== acronym) continue;
+      const expansion = definitionAt(block.text, t, undefined);
+      if (expansion) {
+        found = { expansion, offset: approximate(block, t.start).start };
+        return true;
+      }
+    }
+    return false;
+  });
+  if (found) return found;
+  const glossary = paper.sections.find(isGlossary);
+  if (glossary) {
+    const g = paper.text.slice(glossary.contentRange.start, glossary.contentRange.end);
+    const a = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const row = new RegExp(`^[\\s|*_-]*${a}[\\s*_]*(?:\\||:|–|—|-|=)\\s*(.+?)\\s*\\|?\\s*$`, 'mu').exec(g);
+    if (row) return { expansion: row[1]!.replace(/[*_]/g, '').trim(), offset: glossary.contentRange.start + row.index };
+  }
+  return null;
+}

@@ -1,0 +1,55 @@
+/**
+ * core/acronyms.ts: the acronym tokens and definitions shared by the
+ * undefined-acronym rule and the hover. The rule's own behaviour is covered
+ * by its fixtures (test/fixtures/rules/undefined-acronym); here, the
+ * invariant its speed rests on, and the definitions the hover reads.
+ */
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { capsRuns, definitionInPaper, tokensOf } from '../../server/src/core/acronyms';
+import { parsePaper } from '../../server/src/core/paper';
+
+const WORDS = ['ICB', 'ICBs', "ICB's", 'A&E', 'A&&E', 'R&D', 'NHS-E', 'ICB/ICS', 'COVID-19', 'IV', 'FOR', 'APPROVAL', 'NOT', 'TBC', 'ABCDEFG', "'ICB'", 'Integrated', 'Care', 'Board', '(ICB)', 'the', '&', 'ÉCOLE', '𝐀𝐁', 'GPs', 'LD&A', '-', '/', '_', '(', ')', '’'];
+const text = fc.oneof(
+  fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(' ', '', '\t', ', ', '-', '\n')), { maxLength: 30 }).map((a) => a.map(([w, s]) => w + s).join('')),
+  fc.string({ maxLength: 40 }),
+);
+
+function paper(body: string) {
+  return parsePaper(`---\ntitle: T\nmeeting: Integrated Care Board\n---\n\n${body}\n`);
+}
+
+describe('core acronyms', () => {
+  it('every token is one of the capital runs the pre-check sees (so skipping blocks without a new run loses nothing)', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const runs = new Map<number, string>();
+        capsRuns(t, (key, at) => void runs.set(at, key));
+        for (const tok of tokensOf(t)) {
+          assert.equal(runs.get(tok.start), tok.key, JSON.stringify(t));
+          assert.equal(t.slice(tok.start, tok.start + tok.key.length), tok.key);
+        }
+      }),
+      { numRuns: 3000, seed: 6 },
+    );
+  });
+
+  it('tokens: plurals, possessives, & inside; not shouting, digits, placeholders or Roman numerals', () => {
+    const keys = (t: string) => tokensOf(t).map((x) => `${x.key}${x.plural ? '+s' : ''}`);
+    assert.deepEqual(keys("The ICB's plan, two GPs and A&E at NHS-E."), ['ICB', 'GP+s', 'A&E', 'NHS']);
+    assert.deepEqual(keys('FOR APPROVAL by the ICB'), ['ICB']);
+    assert.deepEqual(keys('COVID-19 and TBC, part IV, do NOT'), []);
+    assert.deepEqual(keys('A&&E and ABCDEFG'), []);
+  });
+
+  it('finds where the paper spells an acronym out, either way round or in a glossary', () => {
+    assert.equal(definitionInPaper(paper('The Integrated Care Board (ICB) met.'), 'ICB')?.expansion, 'Integrated Care Board');
+    assert.equal(definitionInPaper(paper('The JFP (Joint Forward Plan) was agreed.'), 'JFP')?.expansion, 'Joint Forward Plan');
+    assert.equal(definitionInPaper(paper('Voluntary, Community, Faith and Social Enterprise (VCFSE) partners.'), 'VCFSE')?.expansion, 'Voluntary, Community, Faith and Social Enterprise');
+    assert.equal(definitionInPaper(paper('The ICB met.\n\n## Glossary\n\n| ICB | Integrated Care Board |'), 'ICB')?.expansion, 'Integrated Care Board');
+    assert.equal(definitionInPaper(paper('The ICB met.\n\n## List of abbreviations\n\n- ICB: Integrated Care Board'), 'ICB')?.expansion, 'Integrated Care Board');
+    // Not in code, and not when the words do not spell it.
+    assert.equal(definitionInPaper(paper('`Integrated Care Board (ICB)` and the ICB.'), 'ICB'), null);
+    assert.equal(definitionInPaper(paper('The Board of Trustees (ICB) met.'), 'ICB'), null);
+  });
+});
