@@ -16,6 +16,7 @@ import { collectPapers, type Collected, type PackPaper } from './collect';
 import { renderPackHtml } from './html';
 import { renderPackPdf } from './pdf';
 import { packView, type Part } from './view';
+import { trimEndChars } from '../core/text';
 
 export type PackFormat = 'html' | 'pdf';
 export type PackPart = Part | 'both';
@@ -74,7 +75,7 @@ export class StrictRefusal extends Error {
 }
 
 export function meetingSlug(meeting: string): string {
-  return normaliseName(meeting).replace(/ /g, '-').slice(0, 60).replace(/-+$/, '') || 'meeting';
+  return trimEndChars(normaliseName(meeting).replace(/ /g, '-').slice(0, 60), '-') || 'meeting';
 }
 
 /** `<meeting-slug>-<date>-public.pdf` (for `both`: `<meeting-slug>-<date>.pdf`, to which -public/-private are added). */

@@ -98,7 +98,7 @@ export function registerExtensionRequests(connection: Connection, documents: Tex
       const key = `${name}|${d}`;
       const g = groups.get(key) ?? { meeting: name, date: d, papers: 0, confidential: 0, folderUri: '', folders: new Map() };
       g.papers++;
-      if (f.paper.cover && /^\s*confidential\s*:\s*true\b/m.test(f.paper.text.slice(f.paper.cover.start, f.paper.cover.end))) g.confidential++;
+      if (f.paper.cover && /^[^\S\n\r\u2028\u2029]*confidential\s*:\s*true\b/m.test(f.paper.text.slice(f.paper.cover.start, f.paper.cover.end))) g.confidential++;
       const dir = path.dirname(f.key);
       g.folders.set(dir, (g.folders.get(dir) ?? 0) + 1);
       groups.set(key, g);

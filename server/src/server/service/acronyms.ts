@@ -45,15 +45,46 @@ function spells(words: string[], acronym: string): boolean {
   return i === letters.length;
 }
 
+const WORD_CHAR = /^[\p{L}&'’-]$/u;
+
+/**
+ * Where up to ten words, each followed by spaces or tabs, run up to `at`:
+ * the start of the match `((?:[\p{L}&'’-]+[ \t]+){1,10})` ending at `at`
+ * would have (the leftmost, so the whole of its first word), or -1.
+ */
+export function wordsBefore(body: string, at: number): number {
+  let start = -1;
+  let i = at;
+  for (let n = 0; n < 10; n++) {
+    let j = i;
+    while (j > 0 && (body[j - 1] === ' ' || body[j - 1] === '\t')) j--;
+    if (j === i) break;
+    let k = j;
+    while (k > 0) {
+      const pair = k >= 2 && /[\uDC00-\uDFFF]/.test(body[k - 1]!) && /[\uD800-\uDBFF]/.test(body[k - 2]!);
+      const ch = pair ? body.slice(k - 2, k) : body[k - 1]!;
+      if (!WORD_CHAR.test(ch)) break;
+      k -= ch.length;
+    }
+    if (k === j) break;
+    start = k;
+    i = k;
+  }
+  return start;
+}
+
 /** Where the paper spells the acronym out: `Words Of It (ACR)`, `ACR (Words Of It)`, or a Glossary section. */
 export function definitionInPaper(paper: Paper, acronym: string, before = paper.text.length): { expansion: string; offset: number } | null {
   const body = paper.text.slice(0, before);
   const a = escapeRe(acronym);
-  for (const m of body.matchAll(new RegExp(`((?:[\\p{L}&'’-]+[ \\t]+){1,10})\\(${a}s?\\)`, 'gu'))) {
-    const words = m[1]!.trim().split(/\s+/);
+  // The matches of /((?:[\p{L}&'’-]+[ \t]+){1,10})\(ACRs?\)/gu, found from each `(ACR)` backwards (that regex is quadratic on a long word).
+  for (const o of body.matchAll(new RegExp(`\\(${a}s?\\)`, 'gu'))) {
+    const start = wordsBefore(body, o.index!);
+    if (start === -1) continue;
+    const words = body.slice(start, o.index!).trim().split(/\s+/);
     for (let k = 1; k <= words.length; k++) {
       const tail = words.slice(-k);
-      if (spells(tail, acronym)) return { expansion: tail.join(' '), offset: m.index! };
+      if (spells(tail, acronym)) return { expansion: tail.join(' '), offset: start };
     }
   }
   for (const m of body.matchAll(new RegExp(`(?<![\\p{L}&])${a}s?\\s*\\(([^()\\n]{3,100})\\)`, 'gu'))) {
