@@ -96,3 +96,27 @@ describe('robustness: acronym definitions found backwards match the regex', () =
     );
   });
 });
+
+describe('robustness: the committee line parser (go to definition) matches its regex', () => {
+  it('committeeLine = /^(\\s*-?\\s*(?:name\\s*:\\s*)?)(["\']?)(.+?)\\2\\s*(?:#.*)?$/.exec', async () => {
+    const { committeeLine } = await import('../../server/src/server/service/definition');
+    const OLD = /^(\s*-?\s*(?:name\s*:\s*)?)(["']?)(.+?)\2\s*(?:#.*)?$/;
+    const line = fc.array(fc.constantFrom(' ', ' ', '\t', '-', 'name', ':', '"', "'", '#', 'E', 'x', '\u2028', '\n', 'n'), { maxLength: 14 }).map((w) => w.join(''));
+    fc.assert(fc.property(line, (l) => assert.deepEqual(committeeLine(l), OLD.exec(l)?.slice() ?? null, JSON.stringify(l))), { numRuns: 5000, seed: 0xc0 });
+  });
+});
+
+describe('robustness: the glossary row finder matches its regex', () => {
+  it('glossaryRow(g, "AB") = /^[\\s|*_-]*AB[\\s*_]*(?:\\||:|–|—|-|=)\\s*(.+?)\\s*\\|?\\s*$/mu.exec(g)', async () => {
+    const { glossaryRow } = await import('../../server/src/server/service/acronyms');
+    const OLD = /^[\s|*_-]*AB[\s*_]*(?:\||:|–|—|-|=)\s*(.+?)\s*\|?\s*$/mu;
+    const g = fc.array(fc.constantFrom(' ', ' ', '\t', '\n', '\r\n', '\u2028', '|', '*', '_', '-', 'AB', 'AB', ':', '–', '=', 'x', 'Yz', '𝒜', '\uD835'), { maxLength: 16 }).map((w) => w.join(''));
+    fc.assert(
+      fc.property(g, (s) => {
+        const m = OLD.exec(s);
+        assert.deepEqual(glossaryRow(s, 'AB'), m ? { index: m.index, expansion: m[1] } : null, JSON.stringify(s));
+      }),
+      { numRuns: 5000, seed: 0x9105 },
+    );
+  });
+});

@@ -184,7 +184,7 @@ const DYNAMIC: DynamicCover[] = [
   { file: 'server/src/core/rules/undefined-acronym.ts', pattern: "want.split('&')", test: 'sourceRange (undefined-acronym.ts): 100 KB of escaped and entity ampersand acronyms' },
   { file: 'server/src/server/service/acronyms.ts', pattern: '`\\\\(${a}s?\\\\)`', test: 'definitionInPaper / usedBefore (server/service/acronyms.ts): 100 KB bodies' },
   { file: 'server/src/server/service/acronyms.ts', pattern: '`(?<![\\\\p{L}&])${a}s?', test: 'definitionInPaper / usedBefore (server/service/acronyms.ts): 100 KB bodies' },
-  { file: 'server/src/server/service/acronyms.ts', pattern: '`^[\\\\s|*_-]*${a}', test: 'definitionInPaper / usedBefore (server/service/acronyms.ts): 100 KB glossary rows' },
+  { file: 'server/src/server/service/acronyms.ts', pattern: '`^[\\\\s|*_-]*${escapeRe(acronym)}', test: 'definitionInPaper / usedBefore (server/service/acronyms.ts): 100 KB glossary rows' },
   { file: 'server/src/server/service/acronyms.ts', pattern: '`(?<![\\\\p{L}\\\\p{N}&])${escapeRe(acronym)}', test: 'definitionInPaper / usedBefore (server/service/acronyms.ts): 100 KB bodies' },
 ];
 
