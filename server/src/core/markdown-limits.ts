@@ -62,9 +62,11 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
  * counting characters:
  * - per run of non-blank lines, the `*`, `_`, `[` and `]` (an over-count:
  *   intraword `_`, brackets in code);
- * - per line, an upper bound on its nesting depth: each container level
- *   takes a marker (`>`, `-`, `*`, `+`, `1.`, `1)`) or at least two columns
- *   of indentation, so depth <= markers + columns / 2 (tabs as 4).
+ * - per line, an upper bound on its nesting depth. A line first continues
+ *   open containers (a `>`, or at least two columns of indentation for a
+ *   list item), then starts new ones (each a marker: `>`, `-`, `*`, `+`,
+ *   `1.`, `1)`), so depth <= markers + columns / 2, not counting the spaces
+ *   a marker owns (all after a list marker, one after a `>`; tabs as 4).
  */
 export function markdownLimits(src: string): MarkdownLimits {
   const plainInline: OffsetRange[] = [];
@@ -107,16 +109,15 @@ export function markdownLimits(src: string): MarkdownLimits {
 function depthCut(src: string, start: number, end: number): number {
   let cols = 0;
   let markers = 0;
+  // Spaces after a list marker are its own (the item's content offset); one after a `>` is the quote's.
+  let own = 0;
   let i = start;
   while (i < end) {
     const c = src.charCodeAt(i);
-    if (c === 32) {
-      cols++;
-      i++;
-      continue;
-    }
-    if (c === 9) {
-      cols += 4;
+    if (c === 32 || c === 9) {
+      const w = c === 9 ? 4 : 1;
+      if (own > 0) own = Math.max(0, own - w);
+      else cols += w;
       i++;
       continue;
     }
@@ -134,6 +135,7 @@ function depthCut(src: string, start: number, end: number): number {
     if (c !== 62 && next < end && !isBlank(src.charCodeAt(next))) return -1;
     markers++;
     if (markers + (cols >> 1) > MAX_CONTAINER_DEPTH) return i;
+    own = c === 62 ? 1 : Number.POSITIVE_INFINITY;
     i = next;
   }
   return -1;
