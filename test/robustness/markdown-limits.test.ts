@@ -102,5 +102,17 @@ describe('robustness: the Markdown parser is bounded', function () {
         await analyzeWithin(runner, head + body + '\n', 3000, { matchesPaperGlob: true });
       });
     }
+    // The preview and pack parse with remark-gfm, bounded the same way.
+    for (const [name, body] of [
+      ['"*a" 50,000 times', '*a'.repeat(50_000)],
+      ['"~a" 50,000 times (strikethrough)', '~a'.repeat(50_000)],
+      ['"[^a]" 25,000 times (footnote calls)', '[^a]'.repeat(25_000)],
+      ['a list nested 1,000 deep by indentation', Array.from({ length: 1000 }, (_, i) => `${'  '.repeat(i)}- item`).join('\n')],
+    ] as const) {
+      it(`the preview HTML of ${name} (< 10 s)`, async () => {
+        const r = await runner.run<{ ms: number; length: number }>('render', { text: head + body + '\n' }, 10_000);
+        assert.ok(r.length > 0 && r.ms < 10_000, `${Math.round(r.ms)} ms`);
+      });
+    }
   });
 });

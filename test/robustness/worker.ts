@@ -71,6 +71,14 @@ const tasks: Record<string, (args: any, progress: (p: unknown) => void) => unkno
     return { ms: performance.now() - t0, text: r.text };
   },
 
+  /** The preview's HTML for a paper (remark-gfm, sanitised): its length and time. */
+  render({ text }: { text: string }) {
+    const { bodyHtml } = require('../../server/src/render/markdown') as typeof import('../../server/src/render/markdown');
+    const t0 = performance.now();
+    const html = bodyHtml(text);
+    return { ms: performance.now() - t0, length: html.length };
+  },
+
   /** Nothing: start-up and liveness. */
   ping() {
     return { ms: 0 };

@@ -18,7 +18,7 @@
  * none of it is our code. The bounds, each far beyond any real paper:
  *
  * - A run of non-blank lines (paragraphs never cross a blank line) with more
- *   than MAX_INLINE_MARKERS emphasis or link markers is read with those
+ *   than MAX_INLINE_MARKERS emphasis, strikethrough or link markers is read with those
  *   markers as plain text: its words, acronyms and comments are all still
  *   there, only emphasis and links are not built.
  * - On a line where the nesting could exceed MAX_CONTAINER_DEPTH, no further
@@ -60,7 +60,7 @@ const isDigit = (c: number) => c >= 48 && c <= 57;
 /**
  * Where `src` needs a bound (empty lists for any ordinary paper). One pass,
  * counting characters:
- * - per run of non-blank lines, the `*`, `_`, `[` and `]` (an over-count:
+ * - per run of non-blank lines, the `*`, `_`, `[`, `]` and `~` (an over-count:
  *   intraword `_`, brackets in code);
  * - per line, an upper bound on its nesting depth. A line first continues
  *   open containers (a `>`, or at least two columns of indentation for a
@@ -84,7 +84,7 @@ export function markdownLimits(src: string): MarkdownLimits {
     for (; end < n; end++) {
       const c = src.charCodeAt(end);
       if (c === 10 || c === 13) break;
-      if (c === 42 || c === 95 || c === 91 || c === 93) inline++;
+      if (c === 42 || c === 95 || c === 91 || c === 93 || c === 126) inline++;
       if (blank && !isBlank(c)) blank = false;
     }
     if (blank) {
@@ -252,7 +252,8 @@ const extension = {
     57: listGuard,
     62: boundedBlockQuote,
   },
-  text: { 33: literal, 42: literal, 91: literal, 93: literal, 95: literal },
+  // `~`: GFM strikethrough (the preview and pack parse with remark-gfm), resolved the same way.
+  text: { 33: literal, 42: literal, 91: literal, 93: literal, 95: literal, 126: literal },
 };
 
 /**
