@@ -60,7 +60,7 @@ export function registerGeneratePack(client: () => Promise<LanguageClient | unde
     // A pack written before (perhaps annotated since) is replaced only if the user says so.
     // (An outUri passed in by a caller is that caller's choice.)
     if (!answers.outUri) {
-      const targets = part === 'both' ? ['public', 'private'].map((s) => outUri.replace(new RegExp(`\\.${format}$`), `-${s}.${format}`)) : [outUri];
+      const targets = part === 'both' ? ['public', 'private'].map((s) => `${outUri.slice(0, -`.${format}`.length)}-${s}.${format}`) : [outUri];
       const existing: string[] = [];
       for (const t of targets) {
         try {

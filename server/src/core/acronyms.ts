@@ -380,6 +380,71 @@ export function approximate(block: Block, start: number): OffsetRange {
   return { start: at, end: at };
 }
 
+const isTerminator = (c: string | undefined) => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+const isRowLead = (c: string | undefined) => c !== undefined && (isSpace(c) || '|*_-'.includes(c));
+
+/**
+ * The first glossary row for `acronym`: what
+ * `new RegExp(`^[\\s|*_-]*${acronym}[\\s*_]*(?:\\||:|–|—|-|=)\\s*(.+?)\\s*\\|?\\s*$`, 'mu').exec(g)`
+ * gives (the match's index and group 1), in linear time: that regex lets its
+ * leading run and its spaces span lines and grows a lazy group against
+ * `\s*`, quadratic or worse on long or many blank lines. Every choice it
+ * backtracks over is made here from tables built once from the end.
+ */
+export function glossaryRow(g: string, acronym: string): { index: number; expansion: string } | null {
+  if (!acronym || isRowLead(acronym[0])) {
+    const m = new RegExp(`^[\\s|*_-]*${acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\s*_]*(?:\\||:|–|—|-|=)\\s*(.+?)\\s*\\|?\\s*$`, 'mu').exec(g);
+    return m ? { index: m.index, expansion: m[1]! } : null;
+  }
+  const n = g.length;
+  const wsEnd = new Int32Array(n + 2);
+  const leadEnd = new Int32Array(n + 2);
+  const termFrom = new Int32Array(n + 2);
+  const okFrom = new Int32Array(n + 2);
+  wsEnd[n] = wsEnd[n + 1] = leadEnd[n] = leadEnd[n + 1] = n;
+  termFrom[n] = termFrom[n + 1] = n + 1;
+  okFrom[n] = n;
+  okFrom[n + 1] = -1;
+  // `\s*\|?\s*$` (multiline) from p: a line end within the spaces, or after a `|` and its spaces.
+  const tailOk = (p: number) => {
+    const a = wsEnd[p]!;
+    if (a === n || termFrom[p]! < a) return true;
+    if (g[a] !== '|') return false;
+    const b = wsEnd[a + 1]!;
+    return b === n || termFrom[a + 1]! < b;
+  };
+  for (let i = n - 1; i >= 0; i--) {
+    wsEnd[i] = isSpace(g[i]) ? wsEnd[i + 1]! : i;
+    leadEnd[i] = isRowLead(g[i]) ? leadEnd[i + 1]! : i;
+    termFrom[i] = isTerminator(g[i]) ? i : termFrom[i + 1]!;
+  }
+  for (let i = n - 1; i >= 0; i--) okFrom[i] = tailOk(i) ? i : okFrom[i + 1]!;
+  /** The rest of a row whose leading run ends at `j` (where the acronym must start): the expansion, or null. */
+  const rest = (j: number): string | null => {
+    if (!g.startsWith(acronym, j)) return null;
+    let r = j + acronym.length;
+    while (r < n && (isSpace(g[r]) || g[r] === '*' || g[r] === '_')) r++;
+    if (r >= n || !'|:–—-='.includes(g[r]!)) return null;
+    // `\s*` before the expansion: longest first; the expansion (at least one character, no line break) ends at the first place the tail holds.
+    for (let v = wsEnd[r + 1]!; v > r; v--) {
+      if (v >= n || isTerminator(g[v])) continue;
+      const p = okFrom[v + 1]!;
+      if (p !== -1 && termFrom[v]! >= p) return g.slice(v, p);
+    }
+    return null;
+  };
+  const tried = new Map<number, string | null>();
+  for (let i = 0; i <= n; i = termFrom[i]! + 1) {
+    const j = leadEnd[i]!;
+    if (!tried.has(j)) tried.set(j, rest(j));
+    const e = tried.get(j)!;
+    if (e !== null) return { index: i, expansion: e };
+    if (termFrom[i]! >= n) break;
+  }
+  return null;
+}
+
 /**
  * Where the paper spells `acronym` out, as the rule sees it: the first use
  * written `Words Of It (ACR)` or `ACR (Words Of It)`, else a row of a
@@ -404,9 +469,8 @@ export function definitionInPaper(paper: Paper, acronym: string): { expansion: s
   const glossary = paper.sections.find(isGlossary);
   if (glossary) {
     const g = paper.text.slice(glossary.contentRange.start, glossary.contentRange.end);
-    const a = acronym.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const row = new RegExp(`^[\\s|*_-]*${a}[\\s*_]*(?:\\||:|–|—|-|=)\\s*(.+?)\\s*\\|?\\s*$`, 'mu').exec(g);
-    if (row) return { expansion: row[1]!.replace(/[*_]/g, '').trim(), offset: glossary.contentRange.start + row.index };
+    const row = glossaryRow(g, acronym);
+    if (row) return { expansion: row.expansion.replace(/[*_]/g, '').trim(), offset: glossary.contentRange.start + row.index };
   }
   return null;
 }

@@ -17,9 +17,11 @@ import type { Root, RootContent, Heading, Nodes } from 'mdast';
 import type { Point } from 'unist';
 import { LineIndex, detectEol } from './text';
 import { parseYaml, getPair, type YNode, type YMap, type YamlError } from './yaml';
+import { boundedMarkdown } from './markdown-limits';
 import type { OffsetRange } from './types';
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+// boundedMarkdown: any text parses in linear time (see markdown-limits.ts).
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(boundedMarkdown);
 
 export interface Frontmatter {
   /** The whole block, fences included. */

@@ -7,6 +7,7 @@
  */
 import { findCommittee, isRealDate, PURPOSES, type Profile, type Purpose } from './profile';
 import { yamlString } from './rule';
+import { trimEndChars } from './text';
 
 export interface NewPaperOptions {
   title: string;
@@ -130,15 +131,17 @@ export function fillTemplate(template: string, o: NewPaperOptions, profile: Prof
 /** A safe file name from a title: lower case, a-z0-9 and dashes, no dots. */
 export function fileNameForTitle(title: string, agendaItem?: string): string {
   const slug =
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60)
-      .replace(/-+$/g, '') || 'paper';
-  const item = agendaItem && /^[0-9][0-9.]*$/.test(agendaItem) ? `${agendaItem.replace(/\.+$/, '')}-` : '';
+    trimEndChars(
+      title
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60),
+      '-',
+    ) || 'paper';
+  const item = agendaItem && /^[0-9][0-9.]*$/.test(agendaItem) ? `${trimEndChars(agendaItem, '.')}-` : '';
   const reserved = /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(slug) ? `${slug}-paper` : slug;
   return `${item}${reserved}.md`;
 }

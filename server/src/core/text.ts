@@ -86,3 +86,54 @@ export function detectEol(text: string): string {
   const lf = text.indexOf('\n');
   return crlf !== -1 && crlf + 1 === lf ? '\r\n' : '\n';
 }
+
+// ---------------------------------------------------------------------------
+// Linear replacements for tail-anchored regular expressions. `/\s+$/` and
+// the like are quadratic in V8 on a long run that does not end the string
+// (every start in the run is tried, each scanning to its end); these scan
+// once from the end. Each states the regex it replaces, with the same result.
+
+const WHITESPACE = /^\s$/;
+/** Is `ch` (one UTF-16 unit) matched by `\s`? */
+export const isWhitespace = (ch: string | undefined): boolean => ch !== undefined && WHITESPACE.test(ch);
+
+/** `s` without its trailing characters for which `drop` holds: `s.replace(/[…]+$/, '')`. */
+export function trimEndWhere(s: string, drop: (ch: string) => boolean): string {
+  let e = s.length;
+  while (e > 0 && drop(s[e - 1]!)) e--;
+  return e === s.length ? s : s.slice(0, e);
+}
+
+/** `s.replace(/[<chars>]+$/, '')` for a set of characters. */
+export function trimEndChars(s: string, chars: string): string {
+  return trimEndWhere(s, (ch) => chars.includes(ch));
+}
+
+/** Index of the last line terminator (`\n`, `\r`, U+2028, U+2029: what `.` does not match), or -1. */
+function lastLineTerminator(s: string): number {
+  return Math.max(s.lastIndexOf('\n'), s.lastIndexOf('\r'), s.lastIndexOf('\u2028'), s.lastIndexOf('\u2029'));
+}
+
+/**
+ * `s.replace(/\s+#.*$/, '')` (a YAML comment and the space before it), or
+ * with `atStart`, `s.replace(/(^|\s+)#.*$/, '')`.
+ */
+export function stripTrailingComment(s: string, atStart = false): string {
+  const lt = lastLineTerminator(s);
+  for (let i = s.indexOf('#'); i !== -1; i = s.indexOf('#', i + 1)) {
+    if (i <= lt) continue; // `.*$` cannot reach the end
+    if (atStart && i === 0) return '';
+    if (!isWhitespace(s[i - 1])) continue;
+    let j = i - 1;
+    while (j > 0 && isWhitespace(s[j - 1])) j--;
+    return s.slice(0, j);
+  }
+  return s;
+}
+
+/** `s.replace(/[<chars>].*$/, '')`: cut at the first of `chars` after which no line terminator follows. */
+export function cutFromFirst(s: string, chars: string): string {
+  const lt = lastLineTerminator(s);
+  for (let i = lt + 1; i < s.length; i++) if (chars.includes(s[i]!)) return s.slice(0, i);
+  return s;
+}

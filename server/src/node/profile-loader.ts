@@ -60,7 +60,7 @@ export function findProfileFile(dir: string): string | null {
 function lineOfKey(text: string, key: string): number {
   const leaf = key.replace(/\[\d+\]/g, '').split('.').filter(Boolean).at(-1) ?? key;
   const lines = text.split(/\r\n|\r|\n/);
-  const i = lines.findIndex((l) => new RegExp(`^\\s*-?\\s*${leaf.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`).test(l));
+  const i = lines.findIndex((l) => new RegExp(`^\\s*(?:-\\s*)?${leaf.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`).test(l));
   return Math.max(0, i);
 }
 
@@ -137,12 +137,13 @@ export function loadRiskRegister(file: string, read: ReadText = readFromDisk): R
     const data = jsyaml.load(text, { maxAliases: 0 });
     if (!Array.isArray(data)) throw new Error('a YAML risk register must be a list of {id, title}');
     const lines = text.split(/\r\n|\r|\n/);
+    const idLines = idLineIndex(lines);
     data.forEach((row, i) => {
       if (!row || typeof row !== 'object' || !('id' in row) || !('title' in row)) throw new Error(`entry ${i + 1} needs an id and a title`);
       const fields: Record<string, string> = {};
       for (const [k, v] of Object.entries(row as Record<string, unknown>)) fields[k] = String(v);
       const id = fields.id!;
-      const line = lines.findIndex((l) => new RegExp(`\\bid\\s*:\\s*["']?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*$`).test(l));
+      const line = idLines(id);
       entries.push({ id, title: fields.title!, fields, line: line >= 0 ? line : undefined });
     });
   } else {
@@ -155,7 +156,7 @@ export function loadRiskRegister(file: string, read: ReadText = readFromDisk): R
     const header = records[0]?.record;
     if (records.length && (!header || !('id' in header) || !('title' in header))) throw new Error('the risk register CSV needs a header row with at least id and title columns');
     for (const r of records) entries.push({ id: r.record.id!, title: r.record.title!, fields: r.record, line: r.info.lines - 1 });
-    if (!records.length && !/^\s*[^\n]*\bid\b[^\n]*\btitle\b/i.test(text)) throw new Error('the risk register CSV needs a header row with at least id and title columns');
+    if (!records.length && !idAndTitleOnFirstLine(text)) throw new Error('the risk register CSV needs a header row with at least id and title columns');
   }
   return { file, entries };
 }
@@ -212,4 +213,46 @@ export function matchesPaperGlobs(filePath: string, loaded: LoadedProfile): bool
   const rel = path.relative(loaded.baseDir, path.resolve(filePath)).split(path.sep).join('/');
   if (rel.startsWith('../')) return false;
   return picomatch.isMatch(rel, loaded.profile.papers, { dot: false });
+}
+
+/**
+ * `/^\s*[^\n]*\bid\b[^\n]*\btitle\b/i.test(text)` in linear time: on the
+ * first line with a non-space character, "id" and, after it, "title".
+ */
+function idAndTitleOnFirstLine(text: string): boolean {
+  const j = text.search(/\S/);
+  if (j === -1) return false;
+  const nl = text.indexOf('\n', j);
+  const line = text.slice(j, nl === -1 ? text.length : nl);
+  const id = /\bid\b/i.exec(line);
+  return !!id && /\btitle\b/i.test(line.slice(id.index + 2));
+}
+
+/**
+ * The first line written `id: <id>` (quoted or not), for each id: what
+ * `lines.findIndex((l) => new RegExp(`\\bid\\s*:\\s*["']?${escaped id}["']?\\s*$`).test(l))`
+ * gives, without a scan of every line for every entry (quadratic in the
+ * register's size). Each line's `id:` values, with and without their quotes,
+ * are indexed once; an id with leading or trailing spaces or quotes (which
+ * the regex could match in more ways) is looked up with the regex itself.
+ */
+export function idLineIndex(lines: readonly string[]): (id: string) => number {
+  const first = new Map<string, number>();
+  const quote = (c: string | undefined) => c === '"' || c === "'";
+  lines.forEach((l, n) => {
+    const t = l.trimEnd().length;
+    for (const m of l.matchAll(/\bid\s*:\s*/g)) {
+      const s = m.index + m[0].length;
+      for (const a of quote(l[s]) ? [s, s + 1] : [s]) {
+        for (const b of quote(l[t - 1]) ? [t, t - 1] : [t]) if (b > a && !first.has(l.slice(a, b))) first.set(l.slice(a, b), n);
+      }
+    }
+  });
+  return (id) => {
+    if (id === '' || /^[\s"']|[\s"']$/.test(id)) {
+      const re = new RegExp(`\\bid\\s*:\\s*["']?${id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*$`);
+      return lines.findIndex((l) => re.test(l));
+    }
+    return first.get(id) ?? -1;
+  };
 }

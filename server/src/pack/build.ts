@@ -18,6 +18,7 @@ import { renderPackPdf } from './pdf';
 import { RenderPool } from './render-pool';
 import { entrySource, packView, type Part } from './view';
 import { markdownFilesUnder } from '../node/files';
+import { trimEndChars } from '../core/text';
 
 export type PackFormat = 'html' | 'pdf';
 export type PackPart = Part | 'both';
@@ -76,7 +77,7 @@ export class StrictRefusal extends Error {
 }
 
 export function meetingSlug(meeting: string): string {
-  return normaliseName(meeting).replace(/ /g, '-').slice(0, 60).replace(/-+$/, '') || 'meeting';
+  return trimEndChars(normaliseName(meeting).replace(/ /g, '-').slice(0, 60), '-') || 'meeting';
 }
 
 /** `<meeting-slug>-<date>-public.pdf` (for `both`: `<meeting-slug>-<date>.pdf`, to which -public/-private are added). */

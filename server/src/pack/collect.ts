@@ -25,6 +25,7 @@ import { markdownFilesUnder } from '../node/files';
 import { ProfileResolver } from '../node/profile-loader';
 import { coverSheetModel, displayText, type CoverSheetModel } from '../render/cover';
 import { compareAgendaItems } from './order';
+import { stripTrailingComment } from '../core/text';
 
 export interface PackPaper {
   /** Path as found (relative to the current folder when the folder was given relative). */
@@ -78,7 +79,7 @@ function sameMeeting(a: string, aProfile: Profile, b: string, bProfile: Profile)
 function rawValue(yaml: string, key: string): string | undefined {
   const m = new RegExp(`^${key}[ \\t]*:[ \\t]*(.*)$`, 'm').exec(yaml);
   if (!m) return undefined;
-  let v = m[1]!.replace(/\s+#.*$/, '').trim();
+  let v = stripTrailingComment(m[1]!).trim();
   if (/^(['"]).*\1$/.test(v)) v = v.slice(1, -1);
   return v || undefined;
 }

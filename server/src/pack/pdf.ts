@@ -16,6 +16,7 @@ import { confidentialLabel, NHS_BLUE } from '../render/html';
 import { longDate, type AssessmentRow, type CoverSheetModel } from '../render/cover';
 import { loadFonts, readLocalImage } from './assets';
 import { withheldText, type AgendaRow, type PackView, type PaperCheck, type PaperEntry } from './view';
+import { trimEndChars } from '../core/text';
 
 type Doc = PDFKit.PDFDocument;
 type FontKey = 'R' | 'B' | 'I' | 'BI';
@@ -926,7 +927,7 @@ class BodyWriter {
     for (const n of nodes) {
       switch (n.type) {
         case 'text':
-          out.push({ text: safe(n.value.replace(/\s*\n\s*/g, ' ')), font: styleOf(bold, italic), link, color: link ? NHS_BLUE : undefined, underline: !!link, strike });
+          out.push({ text: safe(n.value.replace(/\s+/g, (w) => (w.includes('\n') ? ' ' : w))), font: styleOf(bold, italic), link, color: link ? NHS_BLUE : undefined, underline: !!link, strike });
           break;
         case 'strong':
           out.push(...this.inline(n.children, true, italic, link, strike));
@@ -1094,7 +1095,7 @@ function trimRuns(runs: Run[]): Run[] {
   while (out.length && !out[out.length - 1]!.text.trim()) out.pop();
   if (out.length) {
     out[0]!.text = out[0]!.text.replace(/^[ \t]+/, '');
-    out[out.length - 1]!.text = out[out.length - 1]!.text.replace(/[ \t]+$/, '');
+    out[out.length - 1]!.text = trimEndChars(out[out.length - 1]!.text, ' \t');
   }
   return out;
 }

@@ -22,9 +22,11 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Root as MdRoot } from 'mdast';
+import { boundedMarkdown } from '../core/markdown-limits';
 import type { Root as HastRoot, Element, ElementContent, Nodes as HastNodes } from 'hast';
 
-const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm);
+// boundedMarkdown: any text parses in linear time (core/markdown-limits.ts), in the preview and pack too.
+const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).use(boundedMarkdown);
 
 /** The body as mdast (GFM), front-matter removed. */
 export function bodyTree(text: string): MdRoot {

@@ -18,6 +18,7 @@ import { PURPOSES } from '../profile';
 import { getNode, getPair, isEmptyNode, type YNode, type YScalar } from '../yaml';
 import type { Paper } from '../paper';
 import type { Fix } from '../types';
+import { isWhitespace, trimEndWhere } from '../text';
 
 const STRING_FIELDS: Record<string, string> = {
   title: 'the title of the paper',
@@ -186,7 +187,7 @@ export const rule = defineRule({
     if (present(assurance)) {
       const s = assurance.kind === 'scalar' ? scalarString(assurance) : undefined;
       if (s === undefined || !(ASSURANCE_LEVELS as readonly string[]).includes(s)) {
-        const stripped = s?.trim().replace(/\s+assurance$/i, '').replace(/\s+/g, '_');
+        const stripped = s === undefined ? undefined : withoutAssuranceWord(s.trim()).replace(/\s+/g, '_');
         const to = stripped !== undefined ? closestValue(stripped, ASSURANCE_LEVELS, ASSURANCE_SYNONYMS) : undefined;
         report({
           message: `"assurance" must be one of ${ASSURANCE_LEVELS.join(', ')}, but it is ${describe(assurance)}. The level of assurance is what the meeting records when it takes assurance from the paper; ${to ? `write "${to}".` : 'choose one of those levels.'}`,
@@ -327,3 +328,10 @@ export const rule = defineRule({
     }
   },
 });
+
+/** `t.replace(/\s+assurance$/i, '')` in linear time ("limited assurance" → "limited"). */
+function withoutAssuranceWord(t: string): string {
+  const n = t.length - 'assurance'.length;
+  if (n < 1 || t.slice(n).toLowerCase() !== 'assurance' || !isWhitespace(t[n - 1])) return t;
+  return trimEndWhere(t.slice(0, n), isWhitespace);
+}

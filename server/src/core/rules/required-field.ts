@@ -53,7 +53,8 @@ export function flowPlaceholder(block: string): string {
       const l = lines[i]!;
       const ind = l.length - l.trimStart().length;
       if (ind < indent) break;
-      const m = /^\s*([^:]+):\s*(.*)$/.exec(l);
+      // /^\s*([^:]+):\s*(.*)$/ with no two quantifiers over the same characters (linear, same matches)
+      const m = /^\s*([^:\s][^:]*|\s):\s*(\S.*|)$/.exec(l);
       if (!m) {
         i++;
         continue;

@@ -7,6 +7,7 @@
 import type { Paper } from '../../core/paper';
 import type { OffsetRange } from '../../core/types';
 import type { YNode, YPair } from '../../core/yaml';
+import { stripTrailingComment } from '../../core/text';
 
 /** Where the YAML of the cover sheet is, even when unclosed or unparsable. */
 export function frontmatterRegion(paper: Paper): OffsetRange | null {
@@ -145,7 +146,7 @@ export class YamlLines {
       const l = this.text(i);
       const s = shape(l);
       if (s.key === key && s.keyCol === column) {
-        const v = l.slice(s.keyCol).replace(/^[^:]*:\s*/, '').replace(/\s+#.*$/, '').trim();
+        const v = stripTrailingComment(l.slice(s.keyCol).replace(/^[^:]*:\s*/, '')).trim();
         return unquote(v);
       }
       return undefined;
@@ -186,10 +187,35 @@ export function cursorContext(paper: Paper, offset: number): CursorContext {
   return { where: 'body', word: '', start: offset, line };
 }
 
+const LEAD = /^( *)((?:- +)*)/;
+const KEY_VALUE = /^("[^"]*"|'[^']*'|[^\s:#'"{[\]},](?:[^:#]*[^\s:#])?)\s*:( *)((?:[^ \n\r\u2028\u2029][^\n\r\u2028\u2029]*)?)$/;
+
+/**
+ * `/^( *)((?:- +)*)("[^"]*"|'[^']*'|[^\s:#'"{[\]},][^:#]*?)\s*:( *)(.*)$/.exec(before)`
+ * (indent, dashes, key, spaces, value) in linear time. That regex backtracks
+ * into the dashes (a key may start with `-`) and between its lazy key and
+ * `\s*`, quadratic on a long line; here the dashes are taken whole and the
+ * key ends at its last non-space character, then, as the regex would, the
+ * key is tried once more from the last dash. Same groups on every input.
+ */
+export function keyValueBefore(before: string): string[] | null {
+  const lead = LEAD.exec(before)!;
+  const indent = lead[1]!;
+  let dashes = lead[2]!;
+  let m = KEY_VALUE.exec(before.slice(lead[0].length));
+  if (!m && dashes) {
+    // Every shorter run of dashes leaves the key starting with `-`: the first ':' or '#' after the dashes decides, so the longest such run is the one to try.
+    const last = dashes.lastIndexOf('-');
+    m = KEY_VALUE.exec(before.slice(indent.length + last));
+    dashes = dashes.slice(0, last);
+  }
+  return m ? [before, indent, dashes, m[1]!, m[2]!, m[3]!] : null;
+}
+
 function yamlContext(yl: YamlLines, line: number, before: string, after: string, offset: number): CursorContext {
   // Typing a key (or nothing yet) on this line.
   const k = /^( *)((?:- +)*)([A-Za-z_][\w-]*)?$/.exec(before);
-  if (k && !/^\s*[\w-]*\s*:/.test(after)) {
+  if (k && !/^\s*(?:[\w-]+\s*)?:/.test(after)) {
     const indent = k[1]!.length;
     const dash = k[2]!.length > 0;
     const column = indent + k[2]!.length;
@@ -198,7 +224,7 @@ function yamlContext(yl: YamlLines, line: number, before: string, after: string,
     if (dash) path = [...path, '[]'];
     return { where: 'key', path, typed, start: offset - typed.length, column, dash, line };
   }
-  const v = /^( *)((?:- +)*)("[^"]*"|'[^']*'|[^\s:#'"{[\]},][^:#]*?)\s*:( *)(.*)$/.exec(before);
+  const v = keyValueBefore(before);
   if (v) {
     const indent = v[1]!.length;
     const dash = v[2]!.length > 0;
@@ -214,10 +240,10 @@ function yamlContext(yl: YamlLines, line: number, before: string, after: string,
       const parts = inner.split(',');
       const typed = parts.at(-1)!.replace(/^\s+/, '');
       const flow = parts.slice(0, -1).map((p) => unquote(p.trim())).filter(Boolean);
-      const tail = /^[^,\]]*/.exec(after)![0].replace(/\s+$/, '');
+      const tail = /^[^,\]]*/.exec(after)![0].trimEnd();
       return { where: 'value', path, key, typed, start: offset - typed.length, end: offset + tail.length, flow, needsSpace: false, column, line };
     }
-    const tail = after.replace(/(^|\s+)#.*$/, '').replace(/\s+$/, '');
+    const tail = stripTrailingComment(after, true).trimEnd();
     return { where: 'value', path, key, typed: rest, start: offset - rest.length, end: offset + tail.length, flow: null, needsSpace, column, line };
   }
   return { where: 'none' };

@@ -59,6 +59,85 @@ export function definition(model: DocumentModel, position: Position, readText: R
   return null;
 }
 
+const isTerminator = (c: string | undefined) => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
+const isSpace = (c: string | undefined) => c !== undefined && /\s/.test(c);
+
+/**
+ * `/^(\s*-?\s*(?:name\s*:\s*)?)(["']?)(.+?)\2\s*(?:#.*)?$/.exec(l)` (prefix,
+ * quote, committee name) in linear time. The regex tries its prefixes in a
+ * fixed order and, for each, grows the lazy name until the rest is the
+ * quote, spaces and an optional comment; backtracking makes that quadratic
+ * or worse on long lines. Here the same prefixes are tried in the same
+ * order, and for each the end of the name is looked up in tables built
+ * once from the end of the line. Same groups on every input.
+ */
+export function committeeLine(s: string): string[] | null {
+  const n = s.length;
+  // wsEnd[i]: end of the run of spaces from i; okFrom[i]: first p >= i where the rest is `\s*(?:#.*)?$`;
+  // quoteOk[q][i]: first p >= i with s[p] = q and the rest after it such; termFrom[i]: first line terminator >= i.
+  const wsEnd = new Int32Array(n + 2);
+  const okFrom = new Int32Array(n + 2);
+  const termFrom = new Int32Array(n + 2);
+  const quoteOk: Record<string, Int32Array> = { '"': new Int32Array(n + 2), "'": new Int32Array(n + 2) };
+  let lastT = -1;
+  for (let i = 0; i < n; i++) if (isTerminator(s[i])) lastT = i;
+  wsEnd[n] = wsEnd[n + 1] = n;
+  termFrom[n] = termFrom[n + 1] = n + 1;
+  okFrom[n] = n;
+  okFrom[n + 1] = -1;
+  quoteOk['"']![n] = quoteOk['"']![n + 1] = quoteOk["'"]![n] = quoteOk["'"]![n + 1] = -1;
+  const tailOk = (r: number) => {
+    const e = wsEnd[r]!;
+    return e === n || (s[e] === '#' && e > lastT);
+  };
+  for (let i = n - 1; i >= 0; i--) {
+    wsEnd[i] = isSpace(s[i]) ? wsEnd[i + 1]! : i;
+    termFrom[i] = isTerminator(s[i]) ? i : termFrom[i + 1]!;
+    okFrom[i] = tailOk(i) ? i : okFrom[i + 1]!;
+    for (const q of ['"', "'"]) quoteOk[q]![i] = s[i] === q && tailOk(i + 1) ? i : quoteOk[q]![i + 1]!;
+  }
+  /** The name from `e` with quote `q` ('' for none): its end, or -1. */
+  const nameEnd = (e: number, q: string): number => {
+    if (e >= n) return -1;
+    const p = q ? quoteOk[q]![e + 1]! : okFrom[e + 1]!;
+    return p !== -1 && termFrom[e]! >= p ? p : -1;
+  };
+  const tryAt = (e0: number): string[] | null => {
+    const c = s[e0];
+    if (c === '"' || c === "'") {
+      const p = nameEnd(e0 + 1, c);
+      if (p !== -1) return [s, s.slice(0, e0), c, s.slice(e0 + 1, p)];
+    }
+    const p = nameEnd(e0, '');
+    return p !== -1 ? [s, s.slice(0, e0), '', s.slice(e0, p)] : null;
+  };
+  /** After the `\s*-?\s*` part ends at `c`: with `name\s*:\s*` (longest first), then without. */
+  const tryPrefix = (c: number): string[] | null => {
+    if (s.startsWith('name', c)) {
+      const colon = wsEnd[c + 4]!;
+      if (s[colon] === ':') {
+        for (let e0 = wsEnd[colon + 1]!; e0 > colon; e0--) {
+          const m = tryAt(e0);
+          if (m) return m;
+        }
+      }
+    }
+    return tryAt(c);
+  };
+  const w0 = wsEnd[0]!;
+  if (s[w0] === '-') {
+    for (let c = wsEnd[w0 + 1]!; c > w0; c--) {
+      const m = tryPrefix(c);
+      if (m) return m;
+    }
+  }
+  for (let c = w0; c >= 0; c--) {
+    const m = tryPrefix(c);
+    if (m) return m;
+  }
+  return null;
+}
+
 /** The line of `name` inside the top-level `committees:` list of a profile's text. */
 function committeeEntry(text: string, name: string): Location['range'] | null {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -74,7 +153,7 @@ function committeeEntry(text: string, name: string): Location['range'] | null {
   for (let i = start + 1; i < lines.length; i++) {
     const l = lines[i]!;
     if (/^\S/.test(l) && !/^-/.test(l)) break; // next top-level key
-    const m = /^(\s*-?\s*(?:name\s*:\s*)?)(["']?)(.+?)\2\s*(?:#.*)?$/.exec(l);
+    const m = committeeLine(l);
     if (!m || !/^\s*-|name\s*:/.test(m[1]!)) continue;
     if (/^\s*-\s*\w+\s*:/.test(l) && !/name\s*:/.test(l)) continue; // `- aliases: …` and the like
     if (normaliseName(m[3]!) === want) {

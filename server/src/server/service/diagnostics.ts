@@ -12,6 +12,7 @@ import type { Finding } from '../../core/types';
 import type { ProfileProblemAt } from '../../node/profile-loader';
 import { toLspFix, toRange, toSeverity, type LspFix } from './convert';
 import type { DocumentModel } from './model';
+import { isWhitespace, trimEndWhere } from '../../core/text';
 
 export const SOURCE = 'boardpaper';
 
@@ -68,7 +69,7 @@ export function profileDiagnostics(problems: readonly ProfileProblemAt[], text: 
 }
 
 function describe(p: ProfileProblemAt): string {
-  const m = p.message.replace(/[.\s]+$/, '');
+  const m = trimEndWhere(p.message, (ch) => ch === '.' || isWhitespace(ch));
   if (p.key === '(file)' || p.key === '(YAML)') return `This profile ${m}`;
   if (p.key.startsWith('(')) return m.charAt(0).toUpperCase() + m.slice(1);
   return `${p.key}: ${m}`;

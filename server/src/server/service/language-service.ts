@@ -30,6 +30,7 @@ import type { DocumentModel, WorkspaceView } from './model';
 import { Profiles, type Folder } from './profiles';
 import { documentSymbols } from './symbols';
 import { fileUri, WorkspaceIndex, type IndexProgress, type PaperFacts } from './workspace-index';
+import { cutFromFirst } from '../../core/text';
 
 /** An open document as the service sees it (vscode-languageserver-textdocument's TextDocument fits). */
 export interface OpenDocument {
@@ -60,7 +61,7 @@ export function uriToPath(uri: string): string | null {
 
 export function isMarkdownDocument(doc: { uri: string; languageId: string }): boolean {
   if (doc.languageId === 'markdown') return true;
-  return /\.(md|markdown)$/i.test(doc.uri.replace(/[?#].*$/, ''));
+  return /\.(md|markdown)$/i.test(cutFromFirst(doc.uri, '?#'));
 }
 
 export class LanguageService {
