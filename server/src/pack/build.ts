@@ -99,8 +99,9 @@ export function outputFiles(out: string, part: PackPart): { part: Part; file: st
 /**
  * The PDF renderer, loaded on first use: with pdfkit, fontkit and brotli it is
  * more than half of the CLI bundle (2.3 MB of source), which an HTML pack or
- * `boardpaper check` would otherwise evaluate at every start. esbuild keeps a
- * module reached by require() in the bundle but runs it only when required.
+ * `boardpaper check` would otherwise read and compile at every start. The CLI
+ * bundle gets it from dist/pack-pdf.js beside it (scripts/build.mjs turns this
+ * require into that one); the language server's bundle keeps it inline.
  */
 function pdfRenderer(): typeof PdfModule.renderPackPdf {
   return (require('./pdf') as typeof PdfModule).renderPackPdf;
