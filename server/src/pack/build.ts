@@ -124,6 +124,8 @@ export async function buildPack(o: BuildPackOptions): Promise<BuildPackResult> {
 }
 
 function startRenderPool(folder: string): RenderPool | null {
+  // Listing the folder costs ~10 ms for 30 papers: not when no pool can start (two cores).
+  if (!RenderPool.mayStart()) return null;
   let files: string[];
   try {
     files = markdownFilesUnder(folder).map((f) => path.resolve(f));
