@@ -16,6 +16,10 @@ const entries = [
   { in: 'server/src/cli/check-worker.ts', out: 'check-worker' },
   // The HTML pack's render workers (server/src/pack/render-pool.ts), loaded from beside the CLI.
   { in: 'server/src/pack/render-worker.ts', out: 'pack-worker' },
+  // The agenda pack's PDF renderer (pdfkit, fontkit, brotli: more than half of
+  // the CLI's code), which dist/cli.js loads from beside it only for a PDF
+  // pack, so that every other run of the CLI does not read and compile it.
+  { in: 'server/src/pack/pdf.ts', out: 'pack-pdf' },
   { in: 'server/src/server/main.ts', out: 'server', shebang: true },
   { in: 'client/src/extension.ts', out: 'extension' },
 ].filter((e) => fs.existsSync(path.join(root, e.in)));
@@ -36,10 +40,22 @@ const common = {
   mainFields: ['module', 'main'],
 };
 
+// In dist/cli.js, server/src/pack/build.ts's lazy require('./pdf') becomes a
+// require of dist/pack-pdf.js (the language server keeps it inline).
+const pdfApart = {
+  name: 'pdf-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/pdf$/ }, (args) =>
+      args.kind === 'require-call' && args.importer.replace(/\\/g, '/').endsWith('server/src/pack/build.ts') ? { path: './pack-pdf.js', external: true } : undefined,
+    );
+  },
+};
+
 const contexts = [];
 for (const e of entries) {
   const opts = {
     ...common,
+    plugins: e.out === 'cli' ? [pdfApart] : [],
     entryPoints: [e.in],
     outfile: `dist/${e.out}.js`,
     banner: e.shebang ? { js: '#!/usr/bin/env node' } : undefined,

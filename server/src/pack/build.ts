@@ -14,7 +14,7 @@ import { writeFileAtomic } from '../node/files';
 import type { ProfileResolver } from '../node/profile-loader';
 import { collectPapers, type Collected, type PackPaper } from './collect';
 import { renderPackHtml } from './html';
-import { renderPackPdf } from './pdf';
+import type * as PdfModule from './pdf';
 import { RenderPool } from './render-pool';
 import { entrySource, packView, type Part } from './view';
 import { markdownFilesUnder } from '../node/files';
@@ -97,6 +97,17 @@ export function outputFiles(out: string, part: PackPart): { part: Part; file: st
   ];
 }
 
+/**
+ * The PDF renderer, loaded on first use: with pdfkit, fontkit and brotli it is
+ * more than half of the CLI bundle (2.3 MB of source), which an HTML pack or
+ * `boardpaper check` would otherwise read and compile at every start. The CLI
+ * bundle gets it from dist/pack-pdf.js beside it (scripts/build.mjs turns this
+ * require into that one); the language server's bundle keeps it inline.
+ */
+function pdfRenderer(): typeof PdfModule.renderPackPdf {
+  return (require('./pdf') as typeof PdfModule).renderPackPdf;
+}
+
 function summary(p: PackPaper): PaperSummary {
   return { file: p.file, item: p.item, title: p.cover.title, confidential: p.confidential, errors: p.errors, warnings: p.warnings };
 }
@@ -114,6 +125,8 @@ export async function buildPack(o: BuildPackOptions): Promise<BuildPackResult> {
 }
 
 function startRenderPool(folder: string): RenderPool | null {
+  // Listing the folder costs ~10 ms for 30 papers: not when no pool can start (two cores).
+  if (!RenderPool.mayStart()) return null;
   let files: string[];
   try {
     files = markdownFilesUnder(folder).map((f) => path.resolve(f));
@@ -144,7 +157,7 @@ async function buildWith(o: BuildPackOptions, pool: RenderPool | null): Promise<
       }
       built.push({ target: t, data: renderPackHtml(view, bodies) });
     } else {
-      const pdf = await renderPackPdf(view);
+      const pdf = await pdfRenderer()(view);
       built.push({ target: t, data: pdf.data, pages: pdf.pages, startPages: view.papers.map((e) => pdf.startPages.get(e.anchor) ?? 0) });
     }
   }

@@ -80,6 +80,15 @@ export class RenderPool {
   private failure: Error | null = null;
 
   /** A pool parsing `files` (absolute paths) ahead, or null when the job should stay in-process. */
+  /**
+   * Whether a pool of some size could start (BOARDPAPER_WORKERS set, or three
+   * cores or more and the worker script there): when not, the caller need not
+   * list the folder's files for it.
+   */
+  static mayStart(): boolean {
+    return poolSize(Number.MAX_SAFE_INTEGER) >= 1;
+  }
+
   static start(files: readonly string[]): RenderPool | null {
     const size = poolSize(files.length);
     return size >= 1 ? new RenderPool(files, size) : null;

@@ -10,7 +10,7 @@
  */
 import * as path from 'node:path';
 import type { Root as MdRoot } from 'mdast';
-import { bodyTree } from '../render/markdown';
+import { bodyTreeFrom } from '../render/markdown';
 import { longDate, type CoverSheetModel } from '../render/cover';
 import type { Collected, PackPaper } from './collect';
 
@@ -21,7 +21,7 @@ export interface PaperEntry {
   anchor: string;
   part: 1 | 2;
   cover: CoverSheetModel;
-  /** The body (GFM mdast, front-matter removed), parsed on first use. */
+  /** The body (GFM mdast, front-matter removed), built on first use from the analysis tree (bodyTreeFrom). */
   readonly tree: MdRoot;
   /** The paper's folder, to find the images it references. */
   paperDir: string;
@@ -114,15 +114,17 @@ export function packView(c: Collected, part: Part): PackView {
     }
     const n: 1 | 2 = p.confidential ? 2 : 1;
     // The body is parsed when a renderer first asks for it (the HTML pack may
-    // have had it rendered by its workers already: build.ts).
+    // have had it rendered by its workers already: build.ts), re-using the
+    // blocks of the analysis's CommonMark tree that GFM cannot change.
     const text = p.text;
+    const plain = p.paper.mdast;
     let tree: MdRoot | undefined;
     const entry: PaperEntry = {
       anchor: `item-${papers.length + 1}`,
       part: n,
       cover: p.cover,
       get tree() {
-        return (tree ??= bodyTree(text));
+        return (tree ??= bodyTreeFrom(text, plain));
       },
       paperDir: path.dirname(path.resolve(p.file)),
     };

@@ -36,6 +36,105 @@ export function bodyTree(text: string): MdRoot {
   return tree;
 }
 
+const gfmParser = unified().use(remarkParse).use(remarkGfm);
+
+/**
+ * What GFM can make of a piece of Markdown that CommonMark does not:
+ * tables (a `|`, or a delimiter row without pipes, which needs a colon next to
+ * a dash: `:-`, `-:`), strikethrough (`~`), autolink literals (`@`, `www.`,
+ * `http://`, `https://`, any case), task list items (`[ ]`, `[x]`, `[X]`, or
+ * other whitespace between the brackets), footnotes (`[^`). Text without any
+ * of these parses to the same tree with GFM as without it (those are the only
+ * characters at which the GFM syntax extensions can start a construct, and the
+ * autolink transform only rewrites text matching `@`, `www.` or `http(s)://`).
+ */
+const GFM_TRIGGER = /[|~@]|:-|-:|www\.|https?:\/\/|\[[\s xX]\]|\[\^/i;
+/** A blank line right after a block (the rest of its line, then an empty one). */
+const BLANK_LINE_AFTER = /^[ \t]*(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n|$)/;
+
+/**
+ * The body as bodyTree(text) gives it, built from the paper's CommonMark tree
+ * (`plain`: remark-parse + front-matter on the same `text`, as the core's
+ * parsePaper makes it) so that only the top-level blocks where GFM can differ
+ * are parsed again. The pack analyses every paper (CommonMark, for the
+ * rules) and renders it (GFM); parsing the whole body twice was half of an
+ * HTML pack's time (docs/performance.md).
+ *
+ * How: each top-level block of `plain` whose source has no GFM trigger
+ * (GFM_TRIGGER) is kept as it is (the same node object: neither renderer
+ * changes the tree, and `plain` must not be changed by the caller either).
+ * Each run of blocks with a trigger is parsed again with GFM from the start of
+ * its first line, as a document of its own, and its positions moved to where
+ * it sits. A run ends only where a blank line follows it: GFM's one extra
+ * block construct that is not excluded below (a table) ends at a blank line,
+ * and CommonMark's own (lists, fences, HTML) continue past one by the same
+ * rules with or without GFM, so the whole parse is at the same point after
+ * that blank line either way. One parse per run: the runs of a paper joined
+ * into one document (with separators) parse slower, not faster (micromark's
+ * table resolver splices the document's whole event list: 34 KB of the
+ * bench meeting's runs take about twice as long in one document as in 86).
+ *
+ * The whole text is parsed again (bodyTree) when anything can reach from one
+ * block into another: a link reference definition (`]:`) or footnote (`[^`)
+ * anywhere, a byte order mark anywhere (micromark drops one at the start of
+ * what it parses, which a piece may start with), an unclosed front-matter, or a block whose first line has
+ * something other than spaces before it. test/pack/body-tree.test.ts compares
+ * the result with bodyTree on every fixture paper and on edge cases.
+ */
+export function bodyTreeFrom(text: string, plain: MdRoot): MdRoot {
+  // `]:`: a definition's label is followed right away by its colon.
+  if (text.includes('\ufeff') || text.includes('[^') || text.includes(']:') || !plain.position) return bodyTree(text);
+  // Text opening with a `---` line that is not a closed front-matter: after
+  // the failed front-matter attempt micromark does not start every block as
+  // it would at the start of a document (a `- item` line can stay a
+  // paragraph), so no block can be parsed on its own.
+  if (/^---[ \t]*(?:\r\n|\r|\n|$)/.test(text) && plain.children[0]?.type !== 'yaml') return bodyTree(text);
+  const kids = plain.children.filter((n) => n.type !== 'yaml');
+  const children: MdRoot['children'] = [];
+  for (let i = 0; i < kids.length; ) {
+    const n = kids[i]!;
+    if (!n.position || n.position.start.offset === undefined || n.position.end.offset === undefined) return bodyTree(text);
+    const start = n.position.start.offset;
+    if (!GFM_TRIGGER.test(text.slice(start, n.position.end.offset))) {
+      children.push(n);
+      i++;
+      continue;
+    }
+    const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+    if (!/^[ \t]*$/.test(text.slice(lineStart, start))) return bodyTree(text);
+    // The run: this block and those after it until one is followed by a blank line.
+    let j = i;
+    let end = 0;
+    for (;;) {
+      const m = kids[j]!;
+      if (m.position?.end.offset === undefined) return bodyTree(text);
+      end = m.position.end.offset;
+      j++;
+      if (j >= kids.length || BLANK_LINE_AFTER.test(text.slice(end, end + 400))) break;
+    }
+    const part = gfmParser.parse(text.slice(lineStart, end)) as MdRoot;
+    const lineShift = n.position.start.line - 1;
+    moveTree(part.children, lineStart, lineShift);
+    children.push(...part.children);
+    i = j;
+  }
+  return { type: 'root', children, position: { start: { ...plain.position.start }, end: { ...plain.position.end } } };
+}
+
+function moveTree(nodes: MdRoot['children'], offset: number, lines: number): void {
+  const stack: { position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } }; children?: unknown[] }[] = [...nodes];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.position) {
+      n.position.start.line += lines;
+      n.position.end.line += lines;
+      if (n.position.start.offset !== undefined) n.position.start.offset += offset;
+      if (n.position.end.offset !== undefined) n.position.end.offset += offset;
+    }
+    if (n.children) for (const c of n.children) stack.push(c as never);
+  }
+}
+
 export interface ImageResolution {
   /** What to put in `src` (a data: URI, a webview URI…). */
   src: string;
