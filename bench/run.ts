@@ -8,6 +8,8 @@
  *   npm run bench -- --only lsp-edit   one benchmark (names: --list); comma-separate several
  *   npm run bench -- --regen           regenerate bench/corpus/ first
  *   npm run bench -- --out FILE        write the results there instead of bench/results.json
+ *   npm run bench -- --docs            run nothing: copy the table of bench/results.json into
+ *                                      README.md and docs/performance.md (between the bench:table markers)
  *
  * With --only, the other figures already in the results file are kept; each
  * figure records when it was measured and whether with --quick.
@@ -24,6 +26,7 @@ import { extensionBench } from './benches/extension';
 import { lspEditBench, lspFeaturesBench, lspIndexBench } from './benches/lsp';
 import { profileBench } from './benches/profile';
 import { machineLoad } from './lib/stats';
+import { replaceTable, table, TABLE_START } from './lib/table';
 import type { Bench, BenchContext, Figure } from './lib/types';
 
 const BENCHES: Bench[] = [analyzeBench, lspEditBench, lspFeaturesBench, lspIndexBench, checkBench, packBench, extensionBench, profileBench];
@@ -64,12 +67,6 @@ function selectBenches(only: string | undefined): Bench[] {
   return BENCHES.filter((b) => names.has(b.name));
 }
 
-function table(figures: Figure[]): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
-  const rows = figures.map((f) => `| ${esc(f.label)} | ${esc(f.measured)} | ${esc(f.target)} | ${f.met === null ? '—' : f.met ? 'yes' : '**no**'} |`);
-  return ['| figure | measured | target | met? |', '|---|---|---|---|', ...rows].join('\n');
-}
-
 function git(args: string[]): string | null {
   try {
     return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
@@ -86,6 +83,7 @@ async function main(): Promise<number> {
       only: { type: 'string' },
       list: { type: 'boolean', default: false },
       regen: { type: 'boolean', default: false },
+      docs: { type: 'boolean', default: false },
       out: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -100,6 +98,19 @@ async function main(): Promise<number> {
     return 0;
   }
   const resultsFile = values.out ? path.resolve(values.out) : defaultResults;
+  if (values.docs) {
+    const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as { figures: Figure[] };
+    const body = table(results.figures);
+    for (const doc of ['README.md', 'docs/performance.md']) {
+      const file = path.join(root, doc);
+      const before = fs.readFileSync(file, 'utf8');
+      const after = replaceTable(before, body);
+      if (after === before && !before.includes(TABLE_START)) process.stderr.write(`bench: no table markers in ${doc}\n`);
+      fs.writeFileSync(file, after);
+    }
+    process.stdout.write(`${body}\n`);
+    return 0;
+  }
   let benches: Bench[];
   try {
     benches = selectBenches(values.only);
