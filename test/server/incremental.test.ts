@@ -7,24 +7,10 @@
  * for the same text on disk.
  */
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LineIndex } from '../../server/src/core/text';
-import { messageOf, repoRoot, TestClient, workspace } from './lsp-client';
-
-const SEV: Record<string, number> = { error: 1, warning: 2, info: 3 };
-
-interface CliFinding {
-  rule: string;
-  severity: string;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
+import { cliLines, diagnosticLines, repoRoot, TestClient, workspace } from './lsp-client';
 
 describe('language server: incremental edits', function () {
   this.timeout(90000);
@@ -54,10 +40,8 @@ describe('language server: incremental edits', function () {
         const text = client.text(u);
         const got = await client.diagnosticsFor(u);
         fs.writeFileSync(file, text);
-        const cli = spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), 'check', '--format', 'json', 'papers'], { cwd: ws, encoding: 'utf8' });
-        const report = JSON.parse(cli.stdout) as { file: string; diagnostics: CliFinding[] }[];
-        const want = (report.find((f) => f.file.replace(/\\/g, '/') === rel)?.diagnostics ?? []).map((x) => `${x.rule} ${x.line}:${x.column}-${x.endLine}:${x.endColumn} ${SEV[x.severity]} ${x.message}`).sort();
-        const have = got.map((x: Diagnostic) => `${x.code} ${x.range.start.line + 1}:${x.range.start.character + 1}-${x.range.end.line + 1}:${x.range.end.character + 1} ${x.severity} ${messageOf(x)}`).sort();
+        const want = cliLines(ws, ['papers']).get(rel) ?? [];
+        const have = diagnosticLines(got);
         assert.deepEqual(have, want, step);
         return have.length;
       };

@@ -3,7 +3,7 @@
  * (`node dist/server.js --stdio`) as its own process and talks JSON-RPC to it
  * with vscode-languageserver-protocol, as an editor would.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -18,6 +18,7 @@ import {
   type PublishDiagnosticsParams,
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import type { JsonFile } from '../../server/src/cli/output';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 export const serverPath = path.join(repoRoot, 'dist', 'server.js');
@@ -276,4 +277,26 @@ export function cursor(marked: string): { text: string; position: { line: number
 /** A diagnostic's message as text (LSP 3.18 also allows MarkupContent). */
 export function messageOf(d: Diagnostic): string {
   return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
+// What `boardpaper check --format json` says, and diagnostics, as comparable lines:
+// `rule line:col-endLine:endCol severity message`, file names in messages as FILE.
+
+const LSP_SEVERITY: Record<string, number> = { error: 1, warning: 2, info: 3 };
+const sameFile = (m: string) => m.replace(/"[^"]*\.md"/g, 'FILE');
+
+/** `boardpaper check --format json FILES…` run in `cwd`: each reported file's findings as sorted lines (file names as the CLI prints them). */
+export function cliLines(cwd: string, files: string[]): Map<string, string[]> {
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'check', '--format', 'json', ...files], { cwd, encoding: 'utf8' });
+  if (!r.stdout.startsWith('[')) throw new Error(`boardpaper check failed (${r.status}): ${r.stderr}`);
+  const out = new Map<string, string[]>();
+  for (const f of JSON.parse(r.stdout) as JsonFile[]) {
+    out.set(f.file.replace(/\\/g, '/'), f.diagnostics.map((x) => `${x.rule} ${x.line}:${x.column}-${x.endLine}:${x.endColumn} ${LSP_SEVERITY[x.severity]} ${sameFile(x.message)}`).sort());
+  }
+  return out;
+}
+
+/** Diagnostics as the same sorted lines as `cliLines`. */
+export function diagnosticLines(d: readonly Diagnostic[]): string[] {
+  return d.map((x) => `${x.code} ${x.range.start.line + 1}:${x.range.start.character + 1}-${x.range.end.line + 1}:${x.range.end.character + 1} ${x.severity} ${sameFile(messageOf(x))}`).sort();
 }

@@ -12,15 +12,14 @@
  * *not* send (no reply to a notification).
  */
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { StreamMessageReader, type Diagnostic, type Message, type NotificationMessage, type RequestMessage, type ResponseMessage } from 'vscode-languageserver-protocol/node';
-import { messageOf, repoRoot, serverPath, TestClient, uri, workspace } from './lsp-client';
+import { cliLines, diagnosticLines, messageOf, serverPath, TestClient, uri, workspace } from './lsp-client';
 import { BODY_2024, CLEAN, paper } from './papers';
 
-const cliPath = path.join(repoRoot, 'dist', 'cli.js');
 
 // ---------------------------------------------------------------------------
 // A raw client: bytes in, every message out.
@@ -127,34 +126,14 @@ class RawServer {
 // ---------------------------------------------------------------------------
 // What `boardpaper check --format json` says, in a form diagnostics compare with.
 
-interface CliDiagnostic {
-  rule: string;
-  severity: string;
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-}
-
-const SEVERITY: Record<string, number> = { error: 1, warning: 2, info: 3 };
-const sameFile = (m: string) => m.replace(/"[^"]*\.md"/g, 'FILE');
-
 /** `boardpaper check --format json` of `files` (relative to `cwd`): one sorted list of lines per file. */
 function cliFindings(cwd: string, files: string[]): Map<string, string[]> {
-  const r = spawnSync(process.execPath, [cliPath, 'check', '--format', 'json', ...files], { cwd, encoding: 'utf8' });
-  assert.ok(r.stdout.startsWith('['), `boardpaper check failed (${r.status}): ${r.stderr}`);
-  const out = new Map<string, string[]>();
-  for (const f of JSON.parse(r.stdout) as { file: string; diagnostics: CliDiagnostic[] }[]) {
-    out.set(f.file, f.diagnostics.map((x) => `${x.rule} ${x.line}:${x.column}-${x.endLine}:${x.endColumn} ${SEVERITY[x.severity]} ${sameFile(x.message)}`).sort());
-  }
+  const out = cliLines(cwd, files);
   for (const f of files) if (!out.has(f)) out.set(f, []);
   return out;
 }
 
-function asCli(d: Diagnostic[]): string[] {
-  return d.map((x) => `${x.code} ${x.range.start.line + 1}:${x.range.start.character + 1}-${x.range.end.line + 1}:${x.range.end.character + 1} ${x.severity} ${sameFile(messageOf(x))}`).sort();
-}
+const asCli = diagnosticLines;
 
 const codes = (d: Diagnostic[]) => d.map((x) => String(x.code)).sort();
 
