@@ -139,7 +139,7 @@ describe('TextMate injection grammars (VS Code 1.100 Markdown + YAML grammars)',
     const purpose = find(t, /^purpose:/, 'purpose')[0]!;
     assert.deepEqual(purpose.scopes.slice(-4), ['meta.map.key.yaml', 'string.unquoted.plain.yaml', 'entity.name.tag.yaml', key]);
 
-    for (const so of ['SO4', 'SO5', 'SO6']) assertScope(t, /^strategic_objectives:/, so, 'constant.other.strategic-objective.boardpaper');
+    for (const so of ['SO4', 'SO5', 'SO6']) assertScope(t, /^strategic_objectives:/, so, 'variable.other.enummember.strategic-objective.boardpaper');
     assertScope(t, 'date: 2024-05-08', '2024-05-08', 'constant.numeric.date.boardpaper');
     assertScope(t, /^ +date: 2024-04-22/, '2024-04-22', 'constant.numeric.date.boardpaper');
     assertScope(t, 'confidential: false', 'false', 'constant.language.boolean.boardpaper');
@@ -153,10 +153,10 @@ describe('TextMate injection grammars (VS Code 1.100 Markdown + YAML grammars)',
 
   it('colours codes written as keys (`- SO1: wording`) and leaves wrong values (`confidential: yes`, `approval`) uncoloured', () => {
     const t = tokenize(ours, read('10.1-fragile-services-wave-1.md'));
-    assertScope(t, /^ +- SO1: To equalise/, 'SO1', 'constant.other.strategic-objective.boardpaper');
+    assertScope(t, /^ +- SO1: To equalise/, 'SO1', 'variable.other.enummember.strategic-objective.boardpaper');
     assertScope(t, /^ +- SO1: To equalise/, 'SO1', 'meta.map.key.yaml');
-    assertScope(t, /^ +- SO5: Meet/, 'SO5', 'constant.other.strategic-objective.boardpaper');
-    assertScope(t, /^ +- SO6$/, 'SO6', 'constant.other.strategic-objective.boardpaper');
+    assertScope(t, /^ +- SO5: Meet/, 'SO5', 'variable.other.enummember.strategic-objective.boardpaper');
+    assertScope(t, /^ +- SO6$/, 'SO6', 'variable.other.enummember.strategic-objective.boardpaper');
     assertNoBoardpaperScope(t, 'purpose: approval', 'approval');
     const t15 = tokenize(ours, read('15-patient-transport-contract-extension.md'));
     assertNoBoardpaperScope(t15, 'confidential: yes', 'yes');
@@ -187,7 +187,7 @@ describe('TextMate injection grammars (VS Code 1.100 Markdown + YAML grammars)',
     assertNoBoardpaperScope(t, /^notes:/, 'notes');
     assertScope(t, /^notes:/, 'notes', 'entity.name.tag.yaml');
     // Codes and dates are coloured wherever they appear in a value.
-    assertScope(t, /^notes:/, 'SO3', 'constant.other.strategic-objective.boardpaper');
+    assertScope(t, /^notes:/, 'SO3', 'variable.other.enummember.strategic-objective.boardpaper');
     assertScope(t, /^notes:/, '2024-05-08', 'constant.numeric.date.boardpaper');
     assertScope(t, '# Body', 'Body', 'markup.heading.markdown');
   });
