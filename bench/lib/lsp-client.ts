@@ -12,32 +12,13 @@ import {
   createProtocolConnection,
   StreamMessageReader,
   StreamMessageWriter,
-  type ClientCapabilities,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
+// What an editor declares: the same capabilities the protocol tests use.
+import { CAPABILITIES } from '../../test/server/lsp-client';
 import { now } from './stats';
 
-export const CAPABILITIES: ClientCapabilities = {
-  workspace: {
-    configuration: true,
-    workspaceFolders: true,
-    didChangeConfiguration: { dynamicRegistration: true },
-    didChangeWatchedFiles: { dynamicRegistration: true },
-    workspaceEdit: { documentChanges: true },
-  },
-  window: { workDoneProgress: true },
-  textDocument: {
-    synchronization: { didSave: true, dynamicRegistration: false },
-    publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true, relatedInformation: true },
-    completion: { completionItem: { snippetSupport: true, insertTextModeSupport: { valueSet: [1, 2] } } },
-    hover: { contentFormat: ['markdown', 'plaintext'] },
-    codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, isPreferredSupport: true, dataSupport: true },
-    documentSymbol: { hierarchicalDocumentSymbolSupport: true },
-    foldingRange: {},
-    definition: {},
-  },
-};
 
 /** Linux clock ticks per second (USER_HZ), for /proc/<pid>/stat. */
 const CLOCK_TICKS = 100;
