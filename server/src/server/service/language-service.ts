@@ -299,8 +299,7 @@ export class LanguageService {
     return this.profiles.getFolders().length > 1 ? `${folder.name}/${rel}` : rel;
   }
 
-  /** Diagnostics for an open document: its findings and the workspace's, or none for a non-paper. */
-  /** The document's findings, the paper's own and those across papers. */
+  /** The document's findings, the paper's own and those across papers (none for a non-paper). */
   findings(doc: OpenDocument): Finding[] {
     if (!isMarkdownDocument(doc)) return [];
     const model = this.model(doc);
