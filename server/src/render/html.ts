@@ -4,6 +4,7 @@
  */
 import { escapeHtml } from './markdown';
 import type { AssessmentRow, CoverSheetModel } from './cover';
+import { coverSheetLayout, type CoverBlock } from './cover-layout';
 
 export const NHS_BLUE = '#005EB8';
 
@@ -28,42 +29,35 @@ function assessmentRows(rows: readonly AssessmentRow[]): string {
     .join('');
 }
 
-export function confidentialLabel(m: CoverSheetModel): string {
-  if (m.confidential === true) return m.confidentialReason ? `Yes: ${m.confidentialReason}` : 'Yes';
-  if (m.confidential === false) return 'No';
-  return m.confidentialText ? `"${m.confidentialText}" (not true or false)` : '';
+export { confidentialLabel } from './cover-layout';
+
+function blockHtml(b: CoverBlock): string {
+  switch (b.kind) {
+    case 'facts':
+      return `<table class="cs-facts"><tbody>${b.rows.map((r) => `<tr><th scope="row">${escapeHtml(r.label)}</th><td>${cell(r.value)}</td></tr>`).join('')}</tbody></table>`;
+    case 'objectives': {
+      const rows = b.objectives
+        .map((o) => `<tr${o.known ? '' : ' class="unknown"'}><th scope="row">${escapeHtml(o.code)}</th><td>${escapeHtml(o.text)}</td><td class="yn">${mark(o.ticked)}</td></tr>`)
+        .join('');
+      return `<table class="cs-objectives"><thead><tr><th colspan="2">${escapeHtml(b.label)}</th><th class="yn">Tick</th></tr></thead><tbody>${rows}</tbody></table>`;
+    }
+    case 'assessments':
+      return `<table class="cs-assess"><thead><tr><th>${escapeHtml(b.label)}</th><th class="yn">Yes</th><th class="yn">No</th><th class="yn">N/A</th><th>Comments</th></tr></thead><tbody>${assessmentRows(b.rows)}</tbody></table>`;
+    case 'history': {
+      const rows = b.rows.length
+        ? b.rows.map((h) => `<tr><td>${cell(h.meeting)}</td><td class="date">${cell(h.dateLong)}</td><td>${cell(h.outcome)}</td></tr>`).join('')
+        : '<tr><td colspan="3">Not previously discussed</td></tr>';
+      return `<table class="cs-history"><thead><tr><th colspan="3" class="cs-caption">${escapeHtml(b.label)}</th></tr><tr><th>Meeting</th><th>Date</th><th>Outcomes</th></tr></thead><tbody>${rows}</tbody></table>`;
+    }
+    case 'text':
+      return `<table class="cs-text"><thead><tr><th>${escapeHtml(b.label)}</th></tr></thead><tbody><tr><td>${cell(b.value)}</td></tr></tbody></table>`;
+  }
 }
 
-/** The cover sheet as an HTML fragment (`<section class="cover-sheet">`). */
+/** The cover sheet as an HTML fragment (`<section class="cover-sheet">`), drawn from the renderer-neutral layout. */
 export function coverSheetHtml(m: CoverSheetModel): string {
-  const facts: [string, string][] = [
-    ['Date of meeting', cell(m.dateLong)],
-    ['Title of paper', cell(m.title)],
-    ['Presented by', cell(m.presentedBy)],
-    ['Author', cell(m.author)],
-    ['Agenda item', cell(m.agendaItem)],
-    ['Confidential', cell(confidentialLabel(m))],
-    ['Purpose', cell(m.purposeLabel)],
-  ];
-  if (m.assurance) facts.push(['Level of assurance', cell(m.assurance.charAt(0).toUpperCase() + m.assurance.slice(1))]);
-  const objectives = m.objectives
-    .map((o) => `<tr${o.known ? '' : ' class="unknown"'}><th scope="row">${escapeHtml(o.code)}</th><td>${escapeHtml(o.text)}</td><td class="yn">${mark(o.ticked)}</td></tr>`)
-    .join('');
-  const history = m.history.length
-    ? m.history.map((h) => `<tr><td>${cell(h.meeting)}</td><td class="date">${cell(h.dateLong)}</td><td>${cell(h.outcome)}</td></tr>`).join('')
-    : '<tr><td colspan="3">Not previously discussed</td></tr>';
-  return [
-    '<section class="cover-sheet">',
-    `<p class="cs-meeting">${cell(m.meeting)}</p>`,
-    `<table class="cs-facts"><tbody>${facts.map(([k, v]) => `<tr><th scope="row">${k}</th><td>${v}</td></tr>`).join('')}</tbody></table>`,
-    `<table class="cs-objectives"><thead><tr><th colspan="2">Which strategic objective/s does the report relate to</th><th class="yn">Tick</th></tr></thead><tbody>${objectives}</tbody></table>`,
-    `<table class="cs-assess"><thead><tr><th>Implications</th><th class="yn">Yes</th><th class="yn">No</th><th class="yn">N/A</th><th>Comments</th></tr></thead><tbody>${assessmentRows(m.implications)}</tbody></table>`,
-    `<table class="cs-history"><thead><tr><th colspan="3" class="cs-caption">Where the paper has been discussed before</th></tr><tr><th>Meeting</th><th>Date</th><th>Outcomes</th></tr></thead><tbody>${history}</tbody></table>`,
-    `<table class="cs-text"><thead><tr><th>Conflicts of interest associated with this report</th></tr></thead><tbody><tr><td>${cell(m.conflicts)}</td></tr></tbody></table>`,
-    `<table class="cs-assess"><thead><tr><th>Impact assessments</th><th class="yn">Yes</th><th class="yn">No</th><th class="yn">N/A</th><th>Comments</th></tr></thead><tbody>${assessmentRows(m.impacts)}</tbody></table>`,
-    `<table class="cs-facts"><tbody><tr><th scope="row">Report authorised by</th><td>${cell(m.authorisedBy)}</td></tr></tbody></table>`,
-    '</section>',
-  ].join('\n');
+  const layout = coverSheetLayout(m);
+  return ['<section class="cover-sheet">', `<p class="cs-meeting">${cell(layout.meeting)}</p>`, ...layout.blocks.map(blockHtml), '</section>'].join('\n');
 }
 
 /** Styles for a cover sheet and a rendered body; self-contained (no web fonts). */
