@@ -82,14 +82,4 @@ export function addAcrossFindings(papers: CheckedPaper[]): void {
   }
 }
 
-export function checkFiles(files: readonly string[], resolver: ProfileResolver): CheckedPaper[] {
-  const out: CheckedPaper[] = [];
-  for (const f of files) {
-    const c = checkFile(f, resolver);
-    if (c) out.push(c);
-  }
-  addAcrossFindings(out);
-  return out;
-}
-
 export { ProfileError, ProfileResolver };
