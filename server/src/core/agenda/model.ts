@@ -23,8 +23,10 @@ export interface AgendaItem {
   /** The item number as written (`"9"`, `10.1`, `ICB/24/031`); '' for a standing item added from the profile. */
   item: string;
   title: string;
-  /** `paper` when not written. */
+  /** `paper` when not written (or when the kind written is not one of ITEM_KINDS: see `unknownKind`). */
   kind: ItemKind;
+  /** A `kind` that is not one of ITEM_KINDS, as written (agenda-syntax reports it; no other rule judges the item). */
+  unknownKind?: string;
   presenter?: string;
   /** What the meeting is asked to do, when the agenda says (compared with the paper's `purpose`). */
   purpose?: string;

@@ -184,7 +184,10 @@ function readItem(node: YNode, problem: (message: string, r: OffsetRange) => voi
         break;
       case 'kind':
         if ((ITEM_KINDS as readonly string[]).includes(v.toLowerCase())) item.kind = v.toLowerCase() as ItemKind;
-        else problem(`unknown kind "${v}"${didYouMean(v, ITEM_KINDS)}: the kinds are ${ITEM_KINDS.join(', ')}`, range(p.value));
+        else {
+          item.unknownKind = v;
+          problem(`unknown kind "${v}"${didYouMean(v, ITEM_KINDS)}: the kinds are ${ITEM_KINDS.join(', ')}`, range(p.value));
+        }
         break;
       case 'purpose':
         if ((PURPOSES as readonly string[]).includes(v.toLowerCase())) item.purpose = v.toLowerCase();

@@ -27,6 +27,7 @@ export function checkAgenda(ctx: AgendaRuleContext): void {
   for (const r of ctx.readiness.items) {
     if (r.state !== 'missing' && r.state !== 'overdue') continue;
     const item = r.item;
+    if (item.unknownKind !== undefined) continue; // agenda-syntax's
     if (item.file && ctx.files && !ctx.files.has(normaliseAgendaFile(item.file))) continue;
     const what = item.file
       ? r.paper
