@@ -224,7 +224,7 @@ describe('boardpaper pack (CLI)', function () {
     assert.match(r.stderr, /no closing "---"/);
   });
 
-  it('keeps a paper out of the public pack unless confidential is exactly false', () => {
+  it('keeps a paper out of the public pack unless confidential is exactly false', async () => {
     const d = temp();
     writePapers(d, {
       'a.md': { title: 'Plain Public Paper', item: '1' },
@@ -235,20 +235,20 @@ describe('boardpaper pack (CLI)', function () {
     const r = runCli(['pack', d, ...ICB, '--part', 'both', '--out', path.join(d, 'p.pdf')]);
     assert.equal(r.status, 0, r.stderr);
     assert.equal((r.stdout.match(/treated as confidential/g) ?? []).length, 3, r.stdout);
-    const pub = flat(pdfText(path.join(d, 'p-public.pdf')));
-    const priv = flat(pdfText(path.join(d, 'p-private.pdf')));
+    const pub = flat(await pdfText(path.join(d, 'p-public.pdf')));
+    const priv = flat(await pdfText(path.join(d, 'p-private.pdf')));
     assert.ok(pub.includes('plain public paper'));
     assert.ok(!pub.includes('heronry'), 'no fail-closed paper in public');
     for (const i of ['2', '3', '4']) assert.ok(pub.includes(`item ${i} — confidential`), `item ${i} withheld`);
     for (const t of ['said yes heronry', 'quoted false heronry', 'missing flag heronry']) assert.ok(priv.includes(t), t);
   });
 
-  it('builds a public pack for a meeting held wholly in private: the agenda and nothing else', () => {
+  it('builds a public pack for a meeting held wholly in private: the agenda and nothing else', async () => {
     const d = temp();
     writePapers(d, { 'a.md': { title: 'Heronsgate Alpha', item: '1', confidential: 'true', reason: 'Section 43 FOI Act' }, 'b.md': { title: 'Heronsgate Bravo', item: '2', confidential: 'true' } });
     const r = runCli(['pack', d, ...ICB, '--out', path.join(d, 'p.pdf')]);
     assert.equal(r.status, 0, r.stderr);
-    const pages = pdfPages(path.join(d, 'p.pdf'));
+    const pages = await pdfPages(path.join(d, 'p.pdf'));
     assert.equal(pages.length - 1, 1, 'one page: the agenda');
     const t = flat(pages[1]!);
     assert.ok(t.includes('no items are to be considered in public'));
@@ -256,7 +256,7 @@ describe('boardpaper pack (CLI)', function () {
     assert.ok(!t.includes('heronsgate'));
   });
 
-  it('sanitises hostile HTML, embeds small local images, drops remote ones and files outside the folder', () => {
+  it('sanitises hostile HTML, embeds small local images, drops remote ones and files outside the folder', async () => {
     const d = temp();
     const root = path.join(d, 'meeting');
     writePapers(root, {
@@ -293,14 +293,14 @@ describe('boardpaper pack (CLI)', function () {
     assert.match(html, /<td align="right">1,184<\/td>/);
     r = runCli(['pack', root, ...ICB, '--out', path.join(d, 'p.pdf')]);
     assert.equal(r.status, 0, r.stderr);
-    assert.equal(pdfImageCount(path.join(d, 'p.pdf')), 1);
-    const text = pdfText(path.join(d, 'p.pdf'));
+    assert.equal(await pdfImageCount(path.join(d, 'p.pdf')), 1);
+    const text = await pdfText(path.join(d, 'p.pdf'));
     assert.ok(text.includes('Waits over 65 weeks') && text.includes('1,184'));
     assert.ok(flat(text).includes('closing-words-of-the-cell'), 'a long mixed-style table cell is drawn in full, not clipped');
     assert.ok(!text.includes('alert('));
   });
 
-  it('draws text beyond Latin-1 in the PDF and keeps every page numbered', () => {
+  it('draws text beyond Latin-1 in the PDF and keeps every page numbered', async () => {
     const d = temp();
     writePapers(d, {
       'a.md': {
@@ -312,7 +312,7 @@ describe('boardpaper pack (CLI)', function () {
     });
     const r = runCli(['pack', d, ...ICB, '--out', path.join(d, 'p.pdf')]);
     assert.equal(r.status, 0, r.stderr);
-    const pages = pdfPages(path.join(d, 'p.pdf'));
+    const pages = await pdfPages(path.join(d, 'p.pdf'));
     assert.ok(pages.length - 1 >= 5, 'a long paper runs over several pages');
     const all = pages.join('\n');
     assert.ok(all.includes('Łódź and Ñandú: Access ≥ 95% → Target'));
