@@ -77,7 +77,8 @@ describe('boardpaper pack (CLI)', function () {
     assert.ok(pub.includes('Agenda item 8 is used by more than one paper.'));
     assert.ok(!pub.includes('Kingfisher') && !pub.includes('d.md'));
     assert.ok(priv.includes('d.md'), 'the private pack names the file');
-    assert.deepEqual(agendaItems(pub), ['7', '7', '8']);
+    // The withheld Part 2 item keeps its number in the item column, and nothing else.
+    assert.deepEqual(agendaItems(pub), ['7', '7', '8', '8']);
   });
 
   describe('--strict and findings', () => {
@@ -102,21 +103,42 @@ describe('boardpaper pack (CLI)', function () {
       assert.equal(fs.readFileSync(out, 'utf8'), 'the previous pack');
     });
 
-    it('without --strict builds (exit 0) and lists the papers with findings: in full in private, public ones only in public', () => {
+    it('without --strict builds (exit 0) and names the papers with findings on the command line, but a final pack carries no findings', async () => {
       const r = runCli(['pack', d, ...ICB, '--part', 'both', '--format', 'html', '--out', path.join(d, 'pack.html')]);
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, /2 papers have findings/);
-      const pub = fs.readFileSync(path.join(d, 'pack-public.html'), 'utf8');
-      const priv = fs.readFileSync(path.join(d, 'pack-private.html'), 'utf8');
-      const checks = (html: string) => html.slice(html.indexOf('class="checks"'), html.indexOf('</section>', html.indexOf('class="checks"')));
+      for (const f of ['pack-public.html', 'pack-private.html']) {
+        const html = fs.readFileSync(path.join(d, f), 'utf8');
+        assert.ok(!html.includes('class="checks'), `${f}: no findings page in a final pack`);
+        for (const lint of ['required-field', 'Paper checks', 'error', 'warning', 'DRAFT']) assert.ok(!html.includes(lint), `${f}: "${lint}" in a final pack`);
+      }
+      const pdf = runCli(['pack', d, ...ICB, '--part', 'both', '--out', path.join(d, 'pack.pdf')]);
+      assert.equal(pdf.status, 0, pdf.stderr);
+      for (const f of ['pack-public.pdf', 'pack-private.pdf']) {
+        const text = await pdfText(path.join(d, f));
+        for (const lint of ['required-field', 'Paper checks', 'DRAFT']) assert.ok(!text.includes(lint), `${f}: "${lint}" in a final PDF pack`);
+      }
+    });
+
+    it('--draft adds the findings page (in full in private, public papers only in public) and DRAFT on every page', async () => {
+      const r = runCli(['pack', d, ...ICB, '--draft', '--part', 'both', '--format', 'html', '--out', path.join(d, 'draft.html')]);
+      assert.equal(r.status, 0, r.stderr);
+      const pub = fs.readFileSync(path.join(d, 'draft-public.html'), 'utf8');
+      const priv = fs.readFileSync(path.join(d, 'draft-private.html'), 'utf8');
+      const checks = (html: string) => html.slice(html.indexOf('class="checks'), html.indexOf('</section>', html.indexOf('class="checks')));
       assert.ok(checks(pub).includes('Unfinished Public Paper'));
       assert.ok(checks(pub).includes('required-field'));
       assert.ok(!pub.includes('Osprey'), 'a confidential paper is never named in the public pack');
+      assert.ok(!checks(pub).includes('03-unfinished.md'), 'the public draft names no files');
       assert.ok(checks(priv).includes('Unfinished Public Paper') && checks(priv).includes('Osprey Lodge Disposal'));
-      const annex = priv.slice(priv.indexOf('class="checks annex'));
-      assert.ok(annex.includes('09-osprey.md') && annex.includes('03-unfinished.md'), 'the private pack gives files and findings in full at the end');
-      assert.match(annex, /line \d+: error .*presented_by/);
-      assert.ok(!pub.includes('class="checks annex'), 'no annex in the public pack');
+      assert.ok(checks(priv).includes('09-osprey.md') && checks(priv).includes('03-unfinished.md'), 'the private draft gives files and findings in full');
+      assert.match(checks(priv), /line \d+: error .*presented_by/);
+      assert.ok(pub.includes('DRAFT'));
+      const pdf = runCli(['pack', d, ...ICB, '--draft', '--out', path.join(d, 'draft.pdf')]);
+      assert.equal(pdf.status, 0, pdf.stderr);
+      const pages = await pdfPages(path.join(d, 'draft.pdf'));
+      for (let i = 1; i < pages.length; i++) assert.ok(pages[i]!.includes('DRAFT'), `page ${i} says DRAFT`);
+      assert.ok(pages.some((t) => t.includes('Draft: paper checks') && t.includes('required-field')), 'the findings page');
     });
   });
 

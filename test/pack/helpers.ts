@@ -102,7 +102,8 @@ export function writePapers(dir: string, papers: Record<string, PaperSpec | stri
 }
 
 // PDFs are read through pdf.js (npm), never with a system tool: `npm test` needs Node and npm alone.
-export { pdfImageCount, pdfInfo, pdfPageCount, pdfPages, pdfText, readPdf, outlineTitles } from './pdf-read';
+export { pdfImageCount, pdfInfo, pdfMarkedText, pdfPageCount, pdfPages, pdfText, readPdf, outlineTitles } from './pdf-read';
+export type { StructNode } from './pdf-read';
 
 /** Collapse whitespace and normalise dashes/quotes so wrapped PDF text can be searched. */
 export function flat(s: string): string {

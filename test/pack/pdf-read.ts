@@ -178,3 +178,26 @@ export async function pdfImageCount(file: string): Promise<number> {
 export function outlineTitles(nodes: OutlineNode[]): string[] {
   return nodes.flatMap((n) => [n.title, ...outlineTitles(n.items ?? [])]);
 }
+
+/**
+ * The text of one page with the marked-content tag each piece is drawn in
+ * (`Artifact` for page furniture; a structure type such as `P` or `TD` for
+ * content; '' for text drawn outside any marked content).
+ */
+export async function pdfMarkedText(file: string, pageNumber: number): Promise<{ tag: string; text: string }[]> {
+  const doc = await open(file);
+  try {
+    const page = await doc.getPage(pageNumber);
+    const content = await page.getTextContent({ includeMarkedContent: true });
+    const stack: string[] = [];
+    const out: { tag: string; text: string }[] = [];
+    for (const it of content.items as ({ type?: string; tag?: string } & Partial<TextItem>)[]) {
+      if (it.type === 'beginMarkedContent' || it.type === 'beginMarkedContentProps') stack.push(it.tag ?? '');
+      else if (it.type === 'endMarkedContent') stack.pop();
+      else if (typeof it.str === 'string' && it.str.trim()) out.push({ tag: stack[stack.length - 1] ?? '', text: it.str });
+    }
+    return out;
+  } finally {
+    await doc.destroy();
+  }
+}
