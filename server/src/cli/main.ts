@@ -6,6 +6,7 @@
 import { runCheck, CHECK_HELP } from './check';
 import { runNew, NEW_HELP } from './new';
 import { runPack, PACK_HELP } from './pack';
+import { runImport, runExport, IMPORT_HELP, EXPORT_HELP } from './word';
 import { UsageError } from './errors';
 import { InputError } from '../node/check-files';
 import { ProfileError } from '../node/profile-loader';
@@ -19,12 +20,16 @@ Commands:
   check [paths…]   check board papers (default command)
   new              write a new paper from a template
   pack [folder]    build the agenda pack for a meeting
+  import FILE.docx read a Word board paper into a paper
+  export FILE.md   write a paper as a Word document
 
 Run "boardpaper <command> --help" for a command's options.
 
 ${CHECK_HELP}
 ${NEW_HELP}
-${PACK_HELP}`;
+${PACK_HELP}
+${IMPORT_HELP}
+${EXPORT_HELP}`;
 
 export async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
@@ -46,9 +51,13 @@ export async function main(argv: string[]): Promise<number> {
         return runNew(rest, out);
       case 'pack':
         return await runPack(rest, out);
+      case 'import':
+        return await runImport(rest, out);
+      case 'export':
+        return await runExport(rest, out);
       default:
         if (cmd.startsWith('-') || /\.md$/i.test(cmd) || cmd === '.') return await runCheck(argv, VERSION, out);
-        throw new UsageError(`unknown command "${cmd}" (commands: check, new, pack)`);
+        throw new UsageError(`unknown command "${cmd}" (commands: check, new, pack, import, export)`);
     }
   } catch (e) {
     process.stderr.write(`boardpaper: ${oneLine(e)}\n`);
