@@ -227,9 +227,12 @@ class CoverReader {
         if (codes.length) return this.addObjectives(codes);
         return this.note(`Cover sheet, ${label}: ${v}`);
       }
-      case 'committee_history':
+      case 'committee_history': {
         if (NONE.test(oneLine(v))) return this.set('committee_history', [], label);
+        const rows = historyFromText(v, this.profile);
+        if (rows) return this.set('committee_history', rows, label);
         return this.note(`Cover sheet, ${label}: ${v}`);
+      }
       case 'meeting': {
         const m = oneLine(v);
         return this.set('meeting', findCommittee(this.profile, m)?.name ?? m, label);
@@ -315,8 +318,14 @@ class CoverReader {
       const m = words.map((w) => /^([A-Z]{1,6}\s?\d{1,2}[a-z]?)\b[.:]?/.exec(w)).find(Boolean);
       if (m) code = m[1]!.replace(/\s/g, '');
     }
+    if (!code) {
+      // Objectives numbered `1.`, `2)`: the number is the code.
+      const m = words.map((w) => /^(\d{1,2})[.)]\s+\S/.exec(w)).find(Boolean);
+      if (m) code = m[1]!;
+    }
     if (!code && !ticked) return undefined;
-    return { code, text: words.filter((w) => w !== code).join(' '), ticked };
+    const text = words.filter((w) => w !== code).join(' ').replace(new RegExp(`^${code ?? '\\uffff'}[.):]?\\s+`), '');
+    return { code, text, ticked };
   }
 
   /** Read one cover-sheet table. Returns false when it is not one. */
@@ -474,8 +483,7 @@ class CoverReader {
         else if (value) this.note(`Cover sheet, ${label}: ${value}`);
         set({ kind: 'objectives', label });
       } else if (key === 'committee_history') {
-        if (value && NONE.test(oneLine(value))) this.set('committee_history', [], label);
-        else if (value) this.note(`Cover sheet, ${label}: ${value}`);
+        if (value) this.fact('committee_history', value, label);
         set({ kind: 'history', cols: null, label });
       } else if (key === 'purpose' && !value) {
         set({ kind: 'purposeTicks' });
@@ -508,6 +516,19 @@ class CoverReader {
   }
 }
 
+/** `Quality Committee, 21 May 2024; Executive Team – 30 May 2024 – approved` → history rows (all or none). */
+function historyFromText(text: string, profile: Profile): HistoryValue[] | undefined {
+  const out: HistoryValue[] = [];
+  for (const part of text.split(/\s*[;\n]\s*/).filter(Boolean)) {
+    const m = /^(.+?)\s*(?:,|–|—|-|\bon\b)\s*((?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?\s+\d{4})|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})\s*(?:[,:–—-]\s*(.*))?$/.exec(part.trim());
+    const date = m ? isoDate(m[2]!) : undefined;
+    if (!m || !date) return undefined;
+    const meeting = m[1]!.trim();
+    out.push({ meeting: findCommittee(profile, meeting)?.name ?? meeting, date, outcome: (m[3] ?? '').trim() });
+  }
+  return out.length ? out : undefined;
+}
+
 function heading(text: string): Element {
   return { type: 'element', tagName: 'h2', properties: {}, children: [{ type: 'text', value: text }] };
 }
@@ -527,6 +548,47 @@ function coverScore(table: Element, matcher: LabelMatcher): number {
     if (first && (matcher.match(first.text) || matcher.matchInline(first.text))) n++;
   }
   return n;
+}
+
+/**
+ * A one-column table whose first row names a section (`Executive comment`)
+ * and whose other rows hold its text: the template's boxed section → a
+ * heading and its paragraphs.
+ */
+function sectionTables(nodes: ElementContent[], reader: CoverReader): void {
+  for (let i = 0; i < nodes.length; i++) {
+    const t = nodes[i]!;
+    if (!isEl(t, 'table')) continue;
+    const grid = gridOf(t);
+    if (grid.length < 2 || grid.some((r) => r.filter((c) => !c.spanned).length !== 1)) continue;
+    const title = grid[0]![0]!.text.replace(/:$/, '');
+    if (!reader.isSectionName(title)) continue;
+    const content = grid.slice(1).flatMap((r) => (r[0]!.el && r[0]!.text ? blockChildren(r[0]!.el) : []));
+    nodes.splice(i, 1, heading(title), ...content);
+  }
+}
+
+/** GFM tables need a header row: a Word table's first row is its header. */
+function headerRows(nodes: ElementContent[]): void {
+  for (const n of nodes) {
+    if (!isEl(n)) continue;
+    if (n.tagName === 'table') {
+      const hasTh = JSON.stringify(n).includes('"tagName":"th"');
+      if (hasTh) continue;
+      const firstRow = (function find(e: Element): Element | undefined {
+        for (const c of e.children) {
+          if (!isEl(c)) continue;
+          if (c.tagName === 'tr') return c;
+          if (['thead', 'tbody'].includes(c.tagName)) {
+            const r = find(c);
+            if (r) return r;
+          }
+        }
+        return undefined;
+      })(n);
+      if (firstRow) for (const c of firstRow.children) if (isEl(c, 'td')) c.tagName = 'th';
+    } else headerRows(n.children);
+  }
 }
 
 /** Images with no source (linked outside the document, not fetched: the file layer noted them) leave the body. */
@@ -762,6 +824,8 @@ export function importHtml(html: string, profile: Profile, options: ImportOption
   });
 
   dropEmptyImages(body);
+  sectionTables(body, reader);
+  headerRows(body);
   const headed = markHeadings(body, reader);
   const mdast = unified().use(rehypeRemark).runSync({ type: 'root', children: headed } as HastRoot) as MdRoot;
 

@@ -43,6 +43,9 @@ export const BUILT_IN_LABELS: Record<string, string[]> = {
     'Corporate objectives',
     'Relevant strategic objectives',
     'Which strategic objectives does this paper support',
+    'Summary of corporate objectives supported by this report',
+    'Corporate objectives supported by this report',
+    'Strategic objectives supported by this report',
   ],
   risks: ['Associated risks', 'Link to strategic risks', 'Risks', 'Risk implications', 'Risk', 'Key risks', 'Link to risk', 'Risk and assurance'],
   'risks.on_register': [
