@@ -33,6 +33,7 @@ import type { Profile } from '../core/profile';
 import { getNode, scalarText } from '../core/yaml';
 import { coverSheetModel, displayText } from '../render/cover';
 import { coverSheetLayout, type CoverBlock } from '../render/cover-layout';
+import { OTHER_FIELDS } from './import-html';
 
 const COLS = 5;
 const FONT = 'Arial';
@@ -122,15 +123,23 @@ export function coverSheet(paper: Paper, profile: Profile): (Paragraph | Table)[
   const rows: TableRow[] = [];
   for (const b of layout.blocks) {
     if (b.kind === 'history' && !getNode(paper.cover, 'committee_history')) continue;
+    if (b.kind === 'facts') {
+      // Confidential as written (`yes`), with the reason: Word has no "not true or false".
+      const conf = b.rows.find((r) => r.key === 'confidential');
+      if (conf && model.confidential === undefined && model.confidentialText) conf.value = [model.confidentialText, model.confidentialReason].filter(Boolean).join(': ');
+      if (conf && model.confidential === false && model.confidentialReason) conf.value = `No: ${model.confidentialReason}`;
+    }
     rows.push(...blockRows(b));
   }
-  // The organisation's own fields and anything else the front-matter holds.
+  // Anything else the front-matter holds, under its key, so that import gives it back.
+  const other: TableRow[] = [];
   for (const e of paper.cover?.pairs ?? []) {
     const key = scalarText(e.key) ?? '';
     if (!key || DRAWN.has(key)) continue;
     const v = displayText(e.value);
-    if (v !== undefined) rows.push(row(cell(key, { label: true }), cell(v, { span: COLS - 1 })));
+    if (v !== undefined) other.push(row(cell(key, { label: true }), cell(v, { span: COLS - 1 })));
   }
+  if (other.length) rows.push(row(cell(OTHER_FIELDS, { label: true, span: COLS })), ...other);
   const out: (Paragraph | Table)[] = [];
   if (layout.meeting) out.push(new Paragraph({ children: [new TextRun({ text: layout.meeting, bold: true, size: 32, font: FONT })], spacing: { after: 200 } }));
   if (rows.length) {

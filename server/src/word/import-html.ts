@@ -20,7 +20,10 @@ import { normaliseHeading } from '../core/paper';
 import { findCommittee, type Profile } from '../core/profile';
 import * as jsyaml from 'js-yaml';
 import { yamlString } from '../core/rule';
-import { coverLabels, LabelMatcher } from './labels';
+import { coverLabels, LabelMatcher, normaliseLabel } from './labels';
+
+/** The heading row above the fields `export` has no label for (the organisation's own fields, unknown keys). */
+export const OTHER_FIELDS = 'Other cover-sheet fields';
 import { confidentialOf, isoDate, isTick, purposeOf, statusWithComment, tickedInline } from './values';
 
 export interface ImportOptions {
@@ -147,7 +150,9 @@ type Mode =
   | { kind: 'history'; cols: { meeting: number; date: number; outcome: number } | null; label: string }
   | { kind: 'after'; key: string; label: string }
   | { kind: 'section'; heading: string; content: ElementContent[] }
-  | { kind: 'purposeTicks' };
+  | { kind: 'purposeTicks' }
+  /** Rows under `Other cover-sheet fields` (as `export` writes them): key | value, the key as written. */
+  | { kind: 'raw' };
 
 
 class CoverReader {
@@ -208,6 +213,7 @@ class CoverReader {
         const c = confidentialOf(oneLine(v));
         if (!c) return this.set('confidential', oneLine(v), label);
         this.set('confidential', c.value, label);
+        if (!c.value && c.reason) this.set('confidential_reason', c.reason, label);
         if (c.reason) this.set('confidential_reason', c.reason, label);
         return;
       }
@@ -369,8 +375,18 @@ class CoverReader {
       }
 
       const first = nonEmpty[0]!;
-      const firstKey = this.matcher.match(first.text);
-      const inline = firstKey ? undefined : this.matcher.matchInline(first.text);
+      if (normaliseLabel(first.text) === normaliseLabel(OTHER_FIELDS) && nonEmpty.length === 1) {
+        endSection();
+        st.mode = { kind: 'raw' };
+        continue;
+      }
+      if (mode.kind === 'raw' && /^[A-Za-z_][\w.-]*$/.test(first.text) && nonEmpty.length <= 2) {
+        const value = own.filter((c) => c !== first).map((c) => c.text).join('\n');
+        this.set(first.text, value.includes('\n') ? value : oneLine(value), first.text);
+        continue;
+      }
+      const inline = this.matcher.matchInline(first.text);
+      const firstKey = inline ? undefined : this.matcher.match(first.text);
 
       if (mode.kind === 'section' && !firstKey && !inline && !this.isSectionName(first.text)) {
         for (const c of own) if (c.el && c.text) mode.content.push(...blockChildren(c.el));
@@ -459,8 +475,8 @@ class CoverReader {
     let i = 0;
     while (i < cells.length) {
       const c = cells[i]!;
-      const key = this.matcher.match(c.text);
-      const inl = key ? undefined : this.matcher.matchInline(c.text);
+      const inl = this.matcher.matchInline(c.text);
+      const key = inl ? undefined : this.matcher.match(c.text);
       if (!key && !inl) {
         this.note(`Cover sheet: ${c.text}`);
         i++;

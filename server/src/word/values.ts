@@ -64,7 +64,7 @@ export function statusWithComment(text: string): { status: 'yes' | 'no' | 'n/a';
 export function confidentialOf(text: string): { value: boolean; reason?: string } | undefined {
   const t = text.trim();
   const s = statusWithComment(t);
-  if (s?.status === 'no' || s?.status === 'n/a') return { value: false };
+  if (s?.status === 'no' || s?.status === 'n/a') return s.comment ? { value: false, reason: s.comment } : { value: false };
   if (s?.status === 'yes') return s.comment ? { value: true, reason: s.comment } : { value: true };
   if (/^(public|part 1|part one|open|not confidential|false)$/i.test(t)) return { value: false };
   if (/^(private|part 2|part two|confidential|true)$/i.test(t)) return { value: true };
