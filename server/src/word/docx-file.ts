@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Unzip, UnzipInflate } from 'fflate';
+import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import type { Profile } from '../core/profile';
 import { importHtml, type ImportResult } from './import-html';
 
@@ -48,6 +48,22 @@ export function inspectZip(buf: Uint8Array, file: string): { names: Set<string>;
     }
     throw new WordError(`${name} is not a Word document (.docx files are zip archives; this one is not)`);
   }
+  // First the sizes the archive declares (its central directory, nothing inflated) …
+  let declared = 0;
+  let declaredProblem: string | null = null;
+  try {
+    unzipSync(buf, {
+      filter: (f) => {
+        declared += f.originalSize;
+        if (f.originalSize > LIMITS.partBytes || declared > LIMITS.inflatedBytes) declaredProblem ??= `${name} inflates to more than ${Math.round((f.originalSize > LIMITS.partBytes ? LIMITS.partBytes : LIMITS.inflatedBytes) / 1048576)} MB (a zip bomb?); not imported`;
+        return false;
+      },
+    });
+  } catch (e) {
+    throw new WordError(`${name} is a damaged zip archive (${String((e as Error).message ?? e).split('\n')[0]})`);
+  }
+  if (declaredProblem) throw new WordError(declaredProblem);
+  // … then every part inflated and counted, so that sizes that lie are caught too.
   const names = new Set<string>();
   const chunks: Uint8Array[] = [];
   let total = 0;
