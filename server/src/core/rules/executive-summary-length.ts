@@ -4,7 +4,7 @@
  * (FORMAT.md): HTML comments, list markers and clause numbers are not words.
  */
 import { defineRule } from '../rule';
-import { bodySection, EXECUTIVE_SUMMARY, sectionTitle } from './missing-section';
+import { bodySection, EXECUTIVE_SUMMARY, sectionTitle } from '../queries/sections';
 
 export const rule = defineRule({
   id: 'executive-summary-length',

@@ -9,8 +9,8 @@ import { defineRule } from '../rule';
 import { renderedText } from '../paper';
 import { PURPOSES, type Profile, type Purpose } from '../profile';
 import { getNode, scalarText } from '../yaml';
-import { recommendationsSection, sectionTitle } from './missing-section';
-import { isPlaceholder } from './placeholder-section';
+import { recommendationsSection, sectionTitle } from '../queries/sections';
+import { isPlaceholder } from '../queries/placeholder';
 
 const IRREGULAR: Record<string, string[]> = {
   decide: ['decision', 'decisions'],
