@@ -114,10 +114,6 @@ export function yamlString(s: string): string {
   return s;
 }
 
-export function isMap(n: YNode | undefined): n is YMap {
-  return !!n && n.kind === 'map';
-}
-
 /**
  * The text range of a node as written: for a quoted scalar the quotes are
  * included (the node's own range holds only what is inside them), so that a
