@@ -5,7 +5,7 @@
 import type { Paper, Section } from '../paper';
 import type { Profile } from '../profile';
 import { healthInequalitiesRequired, healthInequalitiesSection } from './health-inequalities';
-import { bodySection } from './sections';
+import { findRequiredSection } from './sections';
 
 export const MIN_SECTION_WORDS = 10;
 
@@ -59,7 +59,7 @@ export function requiredSections(paper: Paper, profile: Profile, meetingDate: st
   const names = Array.isArray(profile.required_sections) ? profile.required_sections : [];
   for (const name of names) {
     if (typeof name !== 'string') continue;
-    const s = bodySection(paper, [name]);
+    const s = findRequiredSection(paper, profile, name);
     if (s && !out.includes(s)) out.push(s);
   }
   if (healthInequalitiesRequired(paper, profile, meetingDate)) {

@@ -5,6 +5,7 @@
  * inserting a new section.
  */
 import { normaliseHeading, type Paper, type Section } from '../paper';
+import type { Profile } from '../profile';
 import type { TextEdit } from '../types';
 import { isWhitespace, trimEndWhere } from '../text';
 
@@ -25,27 +26,89 @@ export function sectionTitle(s: Section): string {
   return t || headingText(s);
 }
 
+/**
+ * A heading's match key (FORMAT.md: case, punctuation and a leading clause
+ * number ignored). A plural written `(s)` is the plural: `Recommendation(s)`
+ * is `Recommendations`.
+ */
+export function headingKey(heading: string): string {
+  return normaliseHeading(heading.includes('(') ? heading.replace(PLURAL_S, 's') : heading);
+}
+
+const PLURAL_S = /(?<=\p{L})\(s\)/giu;
+
 /** The section's match key, ignoring an inline HTML comment on the heading line. */
 export function sectionKey(s: Section): string {
-  return s.heading.includes('<!--') ? normaliseHeading(headingText(s)) : s.key;
+  if (s.heading.includes('<!--')) return headingKey(headingText(s));
+  return s.heading.includes('(') ? headingKey(s.heading) : s.key;
 }
 
 /**
  * The first level-2 section whose heading matches one of `headings`
  * (case, punctuation and a leading clause number ignored; the words must
- * otherwise be the same: `## Recommendation` is not `Recommendations`).
+ * otherwise be the same: `## Next steps` is not `Next step`).
  */
 export function bodySection(paper: Paper, headings: readonly string[]): Section | undefined {
   const keys = new Set<string>();
-  for (const h of headings) if (typeof h === 'string' && h.trim()) keys.add(normaliseHeading(h));
+  for (const h of headings) if (typeof h === 'string' && h.trim()) keys.add(headingKey(h));
+  if (keys.size === 0) return undefined;
   return paper.sections.find((s) => keys.has(sectionKey(s)));
 }
 
-export const RECOMMENDATIONS = ['Recommendations'];
-export const EXECUTIVE_SUMMARY = ['Executive summary'];
+/** The built-in accepted headings of the sections every template has (PROFILE.md v2 `sections`). */
+const BUILT_IN: Readonly<Record<string, readonly string[]>> = {
+  'executive summary': ['Executive summary', 'Summary'],
+  recommendations: ['Recommendations', 'Recommendation', 'Recommendation(s)'],
+};
 
-export function recommendationsSection(paper: Paper): Section | undefined {
-  return bodySection(paper, RECOMMENDATIONS);
+/** A section's identity: `Executive summary`, `executive_summary` and `Executive Summary:` are one. */
+export function sectionId(name: string): string {
+  return normaliseHeading(name.replace(/_/g, ' '));
+}
+
+/** The profile's `sections` (key → accepted headings), read defensively: only lists of text count. */
+function profileSections(profile: Profile): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const raw = (profile as { sections?: unknown }).sections;
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
+  for (const [key, list] of Object.entries(raw as Record<string, unknown>)) {
+    if (!Array.isArray(list)) continue;
+    const headings = list.filter((h): h is string => typeof h === 'string' && h.trim() !== '');
+    if (headings.length) out.set(sectionId(key), headings);
+  }
+  return out;
+}
+
+/**
+ * The headings accepted for a section named `name` (a `required_sections`
+ * entry, or `Executive summary` / `Recommendations`): the profile's
+ * `sections` list for it when there is one (it replaces the built-in names),
+ * else the built-in list, else the name itself.
+ */
+export function acceptedHeadings(profile: Profile, name: string): readonly string[] {
+  const id = sectionId(name);
+  return profileSections(profile).get(id) ?? BUILT_IN[id] ?? [name];
+}
+
+/** The section's name in the organisation's template: the first heading its profile accepts (`Executive comment`), else `name`. */
+export function templateName(profile: Profile, name: string): string {
+  return profileSections(profile).get(sectionId(name))?.[0] ?? name;
+}
+
+/** The paper's section for the section named `name`, under any heading the profile accepts. */
+export function findRequiredSection(paper: Paper, profile: Profile, name: string): Section | undefined {
+  return bodySection(paper, acceptedHeadings(profile, name));
+}
+
+export const RECOMMENDATIONS = 'Recommendations';
+export const EXECUTIVE_SUMMARY = 'Executive summary';
+
+export function recommendationsSection(paper: Paper, profile: Profile): Section | undefined {
+  return findRequiredSection(paper, profile, RECOMMENDATIONS);
+}
+
+export function executiveSummarySection(paper: Paper, profile: Profile): Section | undefined {
+  return findRequiredSection(paper, profile, EXECUTIVE_SUMMARY);
 }
 
 /** Start of the line holding `offset`. */

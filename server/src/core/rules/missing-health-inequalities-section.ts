@@ -67,7 +67,7 @@ export const rule = defineRule({
     }
     message += `Add a "## ${heading}" section before the Recommendations.`;
 
-    const recs = recommendationsSection(paper);
+    const recs = recommendationsSection(paper, profile);
     const at = recs ? lineStartOf(paper, recs.headingRange.start) : paper.text.length;
     report({
       message,

@@ -4,9 +4,9 @@
  * shares with the other body rules are in `queries/sections.ts`.
  */
 import { defineRule, fix } from '../rule';
-import { normaliseHeading, type Paper } from '../paper';
+import type { Paper } from '../paper';
 import type { Profile } from '../profile';
-import { bodySection, insertSection, lineStartOf, recommendationsSection } from '../queries/sections';
+import { findRequiredSection, insertSection, lineStartOf, recommendationsSection, sectionId, sectionTitle, templateName } from '../queries/sections';
 
 /** Where a new section goes at the very start of the body: before the first section, after a leading `# Title`. */
 function startOfBody(paper: Paper): number {
@@ -42,10 +42,12 @@ export const rule = defineRule({
     const seen = new Set<string>();
     for (const name of required) {
       if (typeof name !== 'string') continue;
-      const key = normaliseHeading(name);
+      const key = sectionId(name);
       if (!key || seen.has(key)) continue;
       seen.add(key);
-      if (bodySection(paper, [name])) continue;
+      if (findRequiredSection(paper, profile, name)) continue;
+      // The organisation's own name for it (`sections` in the profile): "Executive comment".
+      const title = templateName(profile, name);
 
       let at: number;
       let where: string;
@@ -56,9 +58,9 @@ export const rule = defineRule({
         at = paper.text.length;
         where = 'at the end of the paper';
       } else {
-        const recs = recommendationsSection(paper);
+        const recs = recommendationsSection(paper, profile);
         at = recs ? lineStartOf(paper, recs.headingRange.start) : paper.text.length;
-        where = recs ? 'before the Recommendations' : 'at the end of the paper';
+        where = recs ? `before the "${sectionTitle(recs)}" section` : 'at the end of the paper';
       }
       const why =
         key === 'executive summary'
@@ -67,10 +69,10 @@ export const rule = defineRule({
             ? 'without it the meeting is not told what it is asked to decide or note, and the minutes cannot record it'
             : 'the organisation requires every paper to have it';
       report({
-        message: `The paper has no "${name}" section: ${why}. Add a level-2 heading "## ${name}" ${where} and write the section.`,
+        message: `The paper has no "${title}" section: ${why}. Add a level-2 heading "## ${title}" ${where} and write the section.`,
         range: paper.anchor,
         paperWide: true,
-        suggestions: [fix(`Insert the "${name}" section`, insertSection(paper, at, [`## ${name}`, '', guidanceFor(key, profile)]))],
+        suggestions: [fix(`Insert the "${title}" section`, insertSection(paper, at, [`## ${title}`, '', guidanceFor(key, profile)]))],
       });
     }
   },

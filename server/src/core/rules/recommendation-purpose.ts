@@ -81,7 +81,7 @@ export const rule = defineRule({
     const purpose = raw as Purpose;
     const own = verbsOf(profile, purpose);
     if (own.length === 0) return;
-    const section = recommendationsSection(paper);
+    const section = recommendationsSection(paper, profile);
     if (!section || isPlaceholder(section)) return;
 
     const words = wordsOf(renderedText(section.nodes));
