@@ -170,6 +170,40 @@ describe('boardpaper status', function () {
   });
 });
 
+describe('the agenda checks keep Part 2 confidential', function () {
+  this.timeout(90000);
+
+  it('check output (stylish, json, sarif; in one thread and in workers) names Part 2 items and files, never their titles or phrases', () => {
+    const dir = tempDir();
+    fs.cpSync(meetingFixture, dir, { recursive: true });
+    assert.equal(runCli(['agenda', '--meeting', 'SRTB', '--date', '2024-06-18'], dir).status, 0);
+    // The agenda disagrees with the Part 2 papers: a planned title, and confidentiality.
+    let text = fs.readFileSync(path.join(dir, 'agenda.yaml'), 'utf8');
+    text = text.replace(/(- item: "9"\n {4}title: )"[^"]*"/, '$1"Lanvale settlement (draft title)"').replace(/(- item: "10"\n(?: {4}.*\n)*?) {4}confidential: true/, '$1    confidential: false');
+    fs.writeFileSync(path.join(dir, 'agenda.yaml'), text);
+    const old = process.env.BOARDPAPER_WORKERS;
+    try {
+      for (const workers of ['1', '2']) {
+        process.env.BOARDPAPER_WORKERS = workers;
+        for (const format of ['stylish', 'json', 'sarif']) {
+          const r = runCli(['check', '--format', format, '.'], dir);
+          assert.match(r.stdout, /agenda-paper-mismatch/, `${format}, ${workers} worker(s)`);
+          assert.match(r.stdout, /10-part-2\.md/);
+          for (const s of [...secrets(), 'Lanvale settlement']) assert.ok(!r.stdout.includes(s) && !r.stderr.includes(s), `${format} (${workers}) output contains "${s}"`);
+        }
+        const j = JSON.parse(runCli(['check', '--format', 'json', '.'], dir).stdout) as { file: string; diagnostics: { rule: string; severity: string }[] }[];
+        assert.deepEqual(
+          j.find((f) => f.file === 'agenda.yaml')!.diagnostics.map((d) => `${d.rule}:${d.severity}`),
+          ['agenda-paper-mismatch:warning', 'agenda-paper-mismatch:error'],
+        );
+      }
+    } finally {
+      if (old === undefined) delete process.env.BOARDPAPER_WORKERS;
+      else process.env.BOARDPAPER_WORKERS = old;
+    }
+  });
+});
+
 describe('boardpaper agenda', function () {
   this.timeout(60000);
 
