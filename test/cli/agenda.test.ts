@@ -143,6 +143,21 @@ describe('boardpaper status', function () {
     assert.deepEqual(j.near_misses.map((p: { file: string }) => p.file).sort(), ['11-misspelt.md', '12-longer.md']);
   });
 
+  it("follows the profile's standing_items (a committee's own) and papers_due_working_days", () => {
+    const dir = tempDir();
+    fs.cpSync(path.join(rules, 'paper-not-on-agenda'), dir, { recursive: true });
+    fs.rmSync(path.join(dir, 'agenda.yaml'));
+    fs.writeFileSync(
+      path.join(dir, '.boardpaper.yaml'),
+      'papers_due_working_days: 2\nstanding_items:\n  - title: Opening prayers\n    at: start\ncommittees:\n  - name: Integrated Care Board\n    aliases: [ICB Board]\n    standing_items:\n      - title: Welcome\n        at: start\n      - title: Questions from the public\n        at: end\n',
+    );
+    const r = runCli(['status', '--meeting', 'ICB Board', '--date', '2024-03-13', '--format', 'json', '--today', '2024-03-12'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    const j = JSON.parse(r.stdout);
+    assert.equal(j.papers_due, '2024-03-11');
+    assert.deepEqual(j.items.filter((i: { standing?: boolean }) => i.standing).map((i: { title: string }) => i.title), ['Welcome', 'Questions from the public']);
+  });
+
   it('exits 2 with one line when it cannot work', () => {
     const dir = tempDir();
     fs.cpSync(path.join(meetingFixture), dir, { recursive: true });

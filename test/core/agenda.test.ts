@@ -91,8 +91,7 @@ describe('agenda core', () => {
       assert.equal(AGENDA.slice(nine.keys!.title!.start, nine.keys!.title!.end), '2024/25 Financial Plan');
     });
     it('takes papers_due_working_days from the profile and papers_due from the file', () => {
-      const p = mergeProfile(DEFAULT_PROFILE, {});
-      (p as unknown as Record<string, unknown>).papers_due_working_days = 3;
+      const p = mergeProfile(DEFAULT_PROFILE, { papers_due_working_days: 3 });
       assert.equal(parseAgenda(AGENDA, p).agenda.papersDue, '2024-05-03');
       assert.equal(parseAgenda(AGENDA.replace('time:', 'papers_due: 2024-04-26\ntime:'), p).agenda.papersDue, '2024-04-26');
     });
@@ -200,8 +199,7 @@ items:
       assert.deepEqual(r.part2.map((i) => i.paper?.file), ['part2/14.md']);
     });
     it("uses a committee's own standing items", () => {
-      const p = mergeProfile(DEFAULT_PROFILE, {});
-      p.committees = p.committees.map((c) => (c.name === 'Audit Committee' ? ({ ...c, standing_items: [{ title: 'Private meeting with auditors', at: 'end' }] } as typeof c) : c));
+      const p = mergeProfile(DEFAULT_PROFILE, { committees: [{ name: 'Audit Committee', standing_items: [{ title: 'Private meeting with auditors', at: 'end' }] }] });
       const a = agendaFromPapers([OTHER], { meeting: 'Audit Committee', date: '2024-05-08', profile: p });
       assert.deepEqual(a.items.map((i) => i.title), ['Audit', 'Private meeting with auditors']);
     });
