@@ -22,7 +22,7 @@ const check = (ok, what) => {
   if (!ok) failures++;
 };
 
-async function until(fn, ms, what) {
+async function until(fn, ms, _what) {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn().catch(() => false);

@@ -29,3 +29,4 @@ export { topKeyRange, itemRange } from './rule-context';
 
 /** The agenda file's name in a meeting's folder (contract). */
 export const AGENDA_FILE = 'agenda.yaml';
+export { readinessRows, stateText, CONFIDENTIAL_TITLE, type ReadinessRow } from './report';
