@@ -24,6 +24,8 @@ describe('boardpaper pack: the HTML pack passes axe-core (WCAG 2.2 A/AA) in Chro
 
   before(async function () {
     if (!fs.existsSync(CHROMIUM)) {
+      // CI (.ci/run) installs Chromium and sets BOARDPAPER_CI=1: there a missing browser is a failure, not a skip.
+      if (process.env.BOARDPAPER_CI === '1') assert.fail(`no Chromium at ${CHROMIUM}, and BOARDPAPER_CI=1 says every suite must run (apt-get install -y chromium)`);
       console.log(`      skipped: no Chromium at ${CHROMIUM} (install Debian's chromium, as .ci/install-code-server.sh does, or set BOARDPAPER_CHROMIUM)`);
       this.skip();
     }

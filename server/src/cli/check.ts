@@ -50,7 +50,9 @@ export async function runCheck(argv: string[], version: string, out: (s: string)
   }
   if (values.profile !== undefined && !fs.existsSync(values.profile)) throw new UsageError(`cannot read profile ${values.profile}: no such file`);
   const paths = positionals.length ? positionals : ['.'];
-  const resolver = new ProfileResolver({ explicit: values.profile ?? null, defaultBaseDir: process.cwd() });
+  // No defaultBaseDir: the built-in profile's `papers` globs are relative to
+  // each paper's project folder, not to the current directory (INTERFACES.md v2).
+  const resolver = new ProfileResolver({ explicit: values.profile ?? null });
   const files = expandPaths(paths);
 
   // Many files: a worker per core (check-pool.ts); the same papers, fixes and
@@ -58,7 +60,7 @@ export async function runCheck(argv: string[], version: string, out: (s: string)
   const workers = poolSize(files.length);
   let papers: CheckedPaper[];
   if (workers >= 2) {
-    const results = await runPool(files, workers, { explicit: values.profile ?? null, defaultBaseDir: process.cwd(), fix: !!values.fix });
+    const results = await runPool(files, workers, { explicit: values.profile ?? null, fix: !!values.fix });
     papers = collectPoolResults(files, results, resolver);
   } else {
     papers = [];
