@@ -12,6 +12,7 @@ import { registerNewPaper } from './new-paper';
 import { registerGeneratePack } from './generate-pack';
 import { registerFixAll } from './fix-all';
 import { StatusItem, looksLikePaper } from './status';
+import { registerMeetingView, type MeetingTree } from './meeting-view';
 
 let client: LanguageClient | undefined;
 
@@ -28,6 +29,8 @@ export interface BoardPaperApi {
    */
   ready: Promise<LanguageClient | undefined>;
   previews: PreviewPanels;
+  /** The Meeting view's tree (explorer). */
+  meetings?: MeetingTree;
 }
 
 /**
@@ -50,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
       { scheme: 'file', pattern: '**/.boardpaper.yaml' },
+      { scheme: 'file', pattern: '**/agenda.yaml' },
     ],
     synchronize: {
       configurationSection: 'boardPaper',
@@ -121,7 +125,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
     if (!papers && !starting) return undefined;
     return needClient();
   })().catch(() => undefined);
-  return { client: getClient, ensureStarted: needClient, ready, previews };
+  const meetings = registerMeetingView(context, needClient);
+  return { client: getClient, ensureStarted: needClient, ready, previews, meetings };
 }
 
 export async function deactivate(): Promise<void> {

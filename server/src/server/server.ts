@@ -9,6 +9,7 @@ import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { checkedTextDocuments } from './documents';
 import { LanguageService } from './service/language-service';
 import { registerExtensionRequests } from './extension-requests';
+import { registerMeetingRequests } from './meeting-requests';
 import { createContext } from './context';
 import { DiagnosticsPublisher } from './handlers/diagnostics';
 import { registerFeatures } from './handlers/features';
@@ -36,6 +37,10 @@ export function startServer(connection: Connection): void {
   registerFeatures(ctx);
   // After `initialized` has been handled, the index run is under way (or done).
   registerExtensionRequests(connection, documents, service, async () => {
+    await ctx.ready;
+    await service.index.ready;
+  });
+  registerMeetingRequests(connection, service, async () => {
     await ctx.ready;
     await service.index.ready;
   });
