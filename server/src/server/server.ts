@@ -33,6 +33,7 @@ import { isMarkdownDocument, LanguageService, uriToPath } from './service/langua
 import type { Folder } from './service/profiles';
 import { flatSymbols } from './service/symbols';
 import { registerExtensionRequests } from './extension-requests';
+import { registerWordRequests } from './word-requests';
 import type { IndexProgress } from './service/workspace-index';
 import { DEFAULT_SETTINGS, readSettings, SECTION, type Settings, type SettingsProblem } from './settings';
 
@@ -369,6 +370,7 @@ export function startServer(connection: Connection): void {
     await ready;
     await service.index.ready;
   });
+  registerWordRequests(connection, service);
 
   documents.listen(connection);
   connection.listen();
