@@ -6,6 +6,8 @@
 import { runCheck, CHECK_HELP } from './check';
 import { runNew, NEW_HELP } from './new';
 import { runPack, PACK_HELP } from './pack';
+import { runStatus, STATUS_HELP } from './status';
+import { runAgenda, AGENDA_HELP } from './agenda';
 import { runImport, runExport, IMPORT_HELP, EXPORT_HELP } from './word';
 import { UsageError } from './errors';
 import { InputError } from '../node/check-files';
@@ -20,6 +22,8 @@ Commands:
   check [paths…]   check board papers (default command)
   new              write a new paper from a template
   pack [folder]    build the agenda pack for a meeting
+  status [folder]  the readiness of a meeting: each agenda item's paper and state
+  agenda [folder]  write a starting agenda.yaml from the papers and standing items
   import FILE.docx read a Word board paper into a paper
   export FILE.md   write a paper as a Word document
 
@@ -28,6 +32,8 @@ Run "boardpaper <command> --help" for a command's options.
 ${CHECK_HELP}
 ${NEW_HELP}
 ${PACK_HELP}
+${STATUS_HELP}
+${AGENDA_HELP}
 ${IMPORT_HELP}
 ${EXPORT_HELP}`;
 
@@ -51,13 +57,17 @@ export async function main(argv: string[]): Promise<number> {
         return runNew(rest, out);
       case 'pack':
         return await runPack(rest, out);
+      case 'status':
+        return runStatus(rest, out);
+      case 'agenda':
+        return runAgenda(rest, out);
       case 'import':
         return await runImport(rest, out);
       case 'export':
         return await runExport(rest, out);
       default:
         if (cmd.startsWith('-') || /\.md$/i.test(cmd) || cmd === '.') return await runCheck(argv, VERSION, out);
-        throw new UsageError(`unknown command "${cmd}" (commands: check, new, pack, import, export)`);
+        throw new UsageError(`unknown command "${cmd}" (commands: check, new, pack, status, agenda, import, export)`);
     }
   } catch (e) {
     process.stderr.write(`boardpaper: ${oneLine(e)}\n`);

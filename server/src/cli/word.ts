@@ -31,7 +31,6 @@ Options:
 
 /** The Word code (mammoth, docx), loaded only for a Word job: dist/word.js beside dist/cli.js. */
 function loadWord(): typeof import('../word/bundle') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('../word/bundle') as typeof import('../word/bundle');
 }
 

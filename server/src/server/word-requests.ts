@@ -10,7 +10,6 @@ import { ExportWordRequest, ImportWordRequest, type ExportWordParams, type Expor
 import type { LanguageService } from './service/language-service';
 
 function loadWord(): typeof import('../word/bundle') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('../word/bundle') as typeof import('../word/bundle');
 }
 

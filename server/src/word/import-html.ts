@@ -682,7 +682,7 @@ function markHeadings(blocks: ElementContent[], reader: CoverReader): ElementCon
 /** A YAML scalar: plain when it reads back as the same string, else double-quoted. */
 function q(s: string): string {
   if (/[\n\r\t]/.test(s)) return JSON.stringify(s);
-  if (s !== yamlString(s) && !/^[\s\-?:,\[\]{}#&*!|>'"%@`]|: | #|:$|\s$/.test(s)) {
+  if (s !== yamlString(s) && !/^[\s\-?:,[\]{}#&*!|>'"%@`]|: | #|:$|\s$/.test(s)) {
     try {
       if (jsyaml.load(`k: ${s}`) && (jsyaml.load(`k: ${s}`) as { k: unknown }).k === s) return s;
     } catch {
