@@ -62,3 +62,11 @@ export async function exportWordFile(text: string, dir: string, target: string, 
   }
   return { target, missingImages: r.missingImages };
 }
+
+/** `init --from FILE.docx`: the objectives, committees and cover-sheet labels of a real Word paper. */
+export async function readWordTemplate(input: string, profile: Profile): Promise<import('./init-from').WordTemplate> {
+  const { templateFromImport } = await import('./init-from');
+  const buf = readWordFile(input);
+  const r = await importDocxBuffer(buf, input, profile, 'template');
+  return templateFromImport(r);
+}
