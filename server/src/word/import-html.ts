@@ -178,7 +178,7 @@ class CoverReader {
 
   constructor(readonly profile: Profile) {
     this.matcher = new LabelMatcher(coverLabels(profile));
-    const custom = (profile as unknown as { sections?: Record<string, string[]> }).sections ?? {};
+    const custom = profile.sections ?? {};
     this.sectionNames = new Set(
       [
         'Executive summary', 'Summary', 'Recommendations', 'Recommendation', 'Recommendation(s)', 'Purpose of the report', 'Purpose of report',

@@ -141,8 +141,8 @@ describe('boardpaper in VS Code', function () {
     const doc = await vscode.workspace.openTextDocument(paper);
     await vscode.window.showTextDocument(doc);
     assert.match(doc.getText(), /^title: Recovery and Transformation Programmes$/m);
-    const c = await waitFor('the imported paper\'s findings', () => codes(paper).length > 0 && codes(paper));
-    assert.deepEqual(c, ['required-field'], 'the seed cover sheet has no purpose');
+    const c = await waitFor('the imported paper\'s findings', () => codes(paper).includes('required-field') && codes(paper));
+    assert.ok(c.includes('required-field'), 'the seed cover sheet has no purpose');
     const out = vscode.Uri.joinPath(folder(), 'word', 'exported.docx');
     const e = await vscode.commands.executeCommand<{ docxUri: string; missingImages: string[] }>('boardPaper.exportWord', { uri: paper.toString(), outUri: out.toString(), quiet: true });
     assert.ok(e, 'the export ran');
