@@ -18,6 +18,7 @@ import type { Element, ElementContent, Root as HastRoot, RootContent } from 'has
 import type { Root as MdRoot, RootContent as MdContent } from 'mdast';
 import { normaliseHeading } from '../core/paper';
 import { findCommittee, type Profile } from '../core/profile';
+import { templateField } from '../core/template-fields';
 import * as jsyaml from 'js-yaml';
 import { yamlString } from '../core/rule';
 import { coverLabels, LabelMatcher, normaliseLabel } from './labels';
@@ -262,7 +263,32 @@ class CoverReader {
         return this.set('meeting', findCommittee(this.profile, m)?.name ?? m, label);
       }
       default:
-        return this.set(key, v.includes('\n') ? v : oneLine(v), label);
+        return this.ownField(key, v, label);
+    }
+  }
+
+  /** The organisation's own field (PROFILE.md v2 `cover_sheet`), read by its type. */
+  ownField(key: string, v: string, label: string): void {
+    const f = templateField(this.profile, key);
+    const text = v.includes('\n') ? v : oneLine(v);
+    if (!f || f.builtin) return this.set(key, text, label);
+    switch (f.type) {
+      case 'list':
+        return this.set(key, oneLine(v).split(/\s*[,;]\s*/).filter(Boolean), label);
+      case 'date':
+        return this.set(key, isoDate(oneLine(v)) ?? oneLine(v), label);
+      case 'boolean': {
+        const c = confidentialOf(oneLine(v));
+        return this.set(key, c ? c.value : oneLine(v), label);
+      }
+      case 'yes-no-na':
+        return this.set(key, statusWithComment(oneLine(v))?.status ?? oneLine(v), label);
+      case 'assessment': {
+        const a = statusWithComment(oneLine(v));
+        return this.set(key, a ? { status: a.status, ...(a.comment ? { comment: a.comment } : {}) } : { comment: oneLine(v) }, label);
+      }
+      default:
+        return this.set(key, text, label);
     }
   }
 
