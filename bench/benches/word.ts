@@ -40,7 +40,6 @@ export const wordBench: Bench = {
   async run(ctx: BenchContext) {
     const bundle = path.join(ctx.root, 'dist', 'word.js');
     if (!fs.existsSync(bundle)) throw new Error('dist/word.js is missing: run `npm run build` first');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const word = require(bundle) as typeof import('../../server/src/word/bundle');
     const text = longPaper(ctx.root, 30);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'boardpaper-bench-word-'));
