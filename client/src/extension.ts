@@ -11,6 +11,7 @@ import { PreviewPanels } from './preview';
 import { registerNewPaper } from './new-paper';
 import { registerGeneratePack } from './generate-pack';
 import { registerFixAll } from './fix-all';
+import { registerExportWord, registerImportWord } from './word';
 import { StatusItem, looksLikePaper } from './status';
 import { registerMeetingView, type MeetingTree } from './meeting-view';
 
@@ -115,6 +116,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
     registerNewPaper(needClient),
     registerGeneratePack(needClient),
     registerFixAll(needClient),
+    registerImportWord(needClient),
+    registerExportWord(needClient),
     new StatusItem(),
   );
   // In the background: neither the search for papers nor the server's start

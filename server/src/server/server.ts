@@ -10,6 +10,7 @@ import { checkedTextDocuments } from './documents';
 import { LanguageService } from './service/language-service';
 import { registerExtensionRequests } from './extension-requests';
 import { registerMeetingRequests } from './meeting-requests';
+import { registerWordRequests } from './word-requests';
 import { createContext } from './context';
 import { DiagnosticsPublisher } from './handlers/diagnostics';
 import { registerFeatures } from './handlers/features';
@@ -44,6 +45,7 @@ export function startServer(connection: Connection): void {
     await ctx.ready;
     await service.index.ready;
   });
+  registerWordRequests(connection, service);
 
   documents.listen(connection);
   connection.listen();
