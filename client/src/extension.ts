@@ -11,6 +11,7 @@ import { PreviewPanels } from './preview';
 import { registerNewPaper } from './new-paper';
 import { registerGeneratePack } from './generate-pack';
 import { registerFixAll } from './fix-all';
+import { registerOpenExamples } from './examples';
 import { StatusItem, looksLikePaper } from './status';
 
 let client: LanguageClient | undefined;
@@ -111,6 +112,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
     registerNewPaper(needClient),
     registerGeneratePack(needClient),
     registerFixAll(needClient),
+    registerOpenExamples(context),
     new StatusItem(),
   );
   // In the background: neither the search for papers nor the server's start
