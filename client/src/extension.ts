@@ -12,6 +12,7 @@ import { registerNewPaper } from './new-paper';
 import { registerGeneratePack } from './generate-pack';
 import { registerFixAll } from './fix-all';
 import { registerExportWord, registerImportWord } from './word';
+import { registerOpenExamples } from './examples';
 import { StatusItem, looksLikePaper } from './status';
 import { registerMeetingView, type MeetingTree } from './meeting-view';
 
@@ -118,6 +119,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
     registerFixAll(needClient),
     registerImportWord(needClient),
     registerExportWord(needClient),
+    registerOpenExamples(context),
     new StatusItem(),
   );
   // In the background: neither the search for papers nor the server's start

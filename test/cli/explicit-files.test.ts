@@ -81,7 +81,8 @@ function sameFromEverywhere(args: string[], folders: string[]): { status: number
 }
 
 describe('boardpaper check: explicit files are judged the same from any folder', function () {
-  this.timeout(60000);
+  // Each test runs the CLI a dozen times, from several folders.
+  this.timeout(120000);
 
   it('a paper under papers/ in a git project, front-matter never closed: reported from every folder', () => {
     const dir = tree({ '.git/': '', 'papers/2024-05-08/x.md': UNCLOSED });

@@ -1,4 +1,6 @@
 /** The CLI's three output formats. */
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { RULES } from '../core/rules';
 import type { CheckedPaper } from '../node/check-files';
 import type { Finding } from '../core/types';
@@ -68,6 +70,18 @@ export function stylish(files: JsonFile[]): string {
 
 const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note' };
 
+/**
+ * A SARIF `artifactLocation.uri` for a file as the CLI names it: a relative
+ * path stays relative (code scanning resolves it against the repository's
+ * root), each segment percent-encoded so that a name holding `#`, `?`, `%` or
+ * a space is still one file; an absolute path becomes a `file:` URI.
+ */
+export function sarifUri(file: string): string {
+  const slashed = file.split('\\').join('/');
+  if (path.isAbsolute(file) || path.posix.isAbsolute(slashed)) return pathToFileURL(file).href;
+  return slashed.split('/').map(encodeURIComponent).join('/');
+}
+
 export function sarif(files: JsonFile[], version: string): string {
   const rules = RULES.map((r) => ({
     id: r.id,
@@ -86,7 +100,7 @@ export function sarif(files: JsonFile[], version: string): string {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: encodeURI(f.file) },
+            artifactLocation: { uri: sarifUri(f.file) },
             region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn },
           },
         },
@@ -99,7 +113,7 @@ export function sarif(files: JsonFile[], version: string): string {
     runs: [
       {
         tool: { driver: { name: 'boardpaper', version, informationUri: 'https://github.com/boardpaper/boardpaper', rules } },
-        artifacts: files.map((f) => ({ location: { uri: encodeURI(f.file) } })),
+        artifacts: files.map((f) => ({ location: { uri: sarifUri(f.file) } })),
         results,
       },
     ],

@@ -5,6 +5,9 @@
  * to a temp folder by the runner).
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
@@ -50,6 +53,25 @@ describe('boardpaper in VS Code', function () {
     // activate() returns at once; the server starts in the background.
     await api.ready;
     assert.equal(api.client()?.isRunning(), true, 'a workspace with papers starts the language server');
+  });
+
+  it("the walkthrough's first step: boardPaper.openExamples copies the shipped examples beside, never over, and opens a paper with its findings", async () => {
+    const target = vscode.Uri.file(fs.mkdtempSync(path.join(os.tmpdir(), 'boardpaper-examples-')));
+    try {
+      const first = await vscode.commands.executeCommand<vscode.Uri>('boardPaper.openExamples', target);
+      assert.equal(first?.fsPath, path.join(target.fsPath, 'boardpaper-examples'));
+      assert.equal(fs.readdirSync(path.join(first.fsPath, 'papers', '2024-05-08')).length, 10);
+      const ed = vscode.window.activeTextEditor;
+      assert.equal(ed?.document.uri.fsPath, path.join(first.fsPath, 'papers', '2024-05-08', '10.10-virtual-wards.md'));
+      await waitFor('findings in the example paper', () => codes(ed!.document.uri).includes('agenda-item-number'));
+      const second = await vscode.commands.executeCommand<vscode.Uri>('boardPaper.openExamples', target);
+      assert.equal(second?.fsPath, path.join(target.fsPath, 'boardpaper-examples-2'), 'a second copy goes beside the first');
+      const walkthroughs = vscode.extensions.getExtension(EXT_ID)!.packageJSON.contributes.walkthroughs as { steps: { media: { markdown: string } }[] }[];
+      for (const step of walkthroughs[0]!.steps) assert.ok(fs.existsSync(path.join(vscode.extensions.getExtension(EXT_ID)!.extensionPath, step.media.markdown)), step.media.markdown);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      fs.rmSync(target.fsPath, { recursive: true, force: true });
+    }
   });
 
   it('shows the findings of a defective paper, with rule codes and docs links', async () => {
