@@ -28,6 +28,7 @@ export interface BoardPaperApi {
    */
   ready: Promise<LanguageClient | undefined>;
   previews: PreviewPanels;
+  status: StatusItem;
 }
 
 /**
@@ -60,6 +61,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
       ],
     },
     diagnosticCollectionName: 'boardpaper',
+    middleware: {
+      // VS Code's own Markdown extension outlines a paper's headings. With a second outline
+      // provider VS Code puts each provider's symbols under its extension's name (an extra
+      // "Board papers (NHS)" level, and every heading twice), so on Markdown the outline is
+      // left to it. Other editors still get the server's symbols (cover sheet and sections).
+      provideDocumentSymbols: (document, token, next) =>
+        document.languageId === 'markdown' && vscode.extensions.getExtension('vscode.markdown-language-features') ? [] : next(document, token),
+    },
     // In an untrusted workspace a profile cannot reach outside the workspace.
     initializationOptions: { untrustedWorkspace: !vscode.workspace.isTrusted },
   };
@@ -104,6 +113,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
     return client;
   };
   const previews = new PreviewPanels(needClient);
+  const status = new StatusItem();
   context.subscriptions.push(
     previews,
     vscode.commands.registerCommand('boardPaper.showPreview', () => previews.show(false)),
@@ -111,7 +121,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
     registerNewPaper(needClient),
     registerGeneratePack(needClient),
     registerFixAll(needClient),
-    new StatusItem(),
+    status,
   );
   // In the background: neither the search for papers nor the server's start
   // (which forks a process) holds up activation, not even within its tick.
@@ -121,7 +131,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
     if (!papers && !starting) return undefined;
     return needClient();
   })().catch(() => undefined);
-  return { client: getClient, ensureStarted: needClient, ready, previews };
+  return { client: getClient, ensureStarted: needClient, ready, previews, status };
 }
 
 export async function deactivate(): Promise<void> {

@@ -25,8 +25,10 @@ export interface TemplateInfo {
   purposes: string[];
   objectives: { code: string; text: string }[];
   templates: string[];
-  /** Meeting dates seen in the workspace, newest first. */
+  /** Meeting dates seen in the workspace (real dates written YYYY-MM-DD only), newest first. */
   meetingDates: { meeting: string; date: string }[];
+  /** The meeting most papers in that folder are for (its real date), when it holds any: the new paper's default. */
+  folderMeeting?: { meeting: string; date: string };
 }
 
 export const NewPaperRequest = 'boardPaper/newPaper';
@@ -64,6 +66,21 @@ export interface BuildPackParams {
   /** Where to write (a file URI); `both` adds -public/-private. */
   outUri: string;
   strict?: boolean;
+  /** A draft pack: findings page, DRAFT on every page; papers whose cover sheet cannot be read are left out (and listed). Default: final. */
+  draft?: boolean;
+  /** A final pack even when agenda items have no paper yet. */
+  allowMissing?: boolean;
+}
+/**
+ * A failed buildPack answers with a ResponseError whose message is one
+ * sentence for the user; `data.kind` says which failure it is:
+ * `unreadable-cover-sheet` (data.file, data.line) when a paper for the meeting
+ * cannot be read, so the client can offer a draft that leaves it out.
+ */
+export interface BuildPackErrorData {
+  kind: 'unreadable-cover-sheet' | 'no-papers' | 'input' | 'strict';
+  file?: string;
+  line?: number;
 }
 export interface BuildPackResult {
   files: string[];

@@ -33,6 +33,10 @@ export interface BuildPackOptions {
   /** Output file; `both` adds -public / -private before the extension. Default: defaultOut(). */
   out?: string;
   strict?: boolean;
+  /** A draft pack: the findings page and DRAFT on every page. Default: a final pack, with no findings anywhere. */
+  draft?: boolean;
+  /** Build a final pack even when agenda items have no paper yet (they show "Paper to follow"). */
+  allowMissing?: boolean;
   resolver?: ProfileResolver;
 }
 
@@ -137,7 +141,7 @@ function startRenderPool(folder: string): RenderPool | null {
 }
 
 async function buildWith(o: BuildPackOptions, pool: RenderPool | null): Promise<BuildPackResult> {
-  const collected: Collected = collectPapers({ folder: o.folder, meeting: o.meeting, date: o.date, resolver: o.resolver });
+  const collected: Collected = collectPapers({ folder: o.folder, meeting: o.meeting, date: o.date, resolver: o.resolver, leaveOutUnreadable: o.draft });
   const papers = collected.papers.map(summary);
   if (o.strict) {
     const bad = papers.filter((p) => p.errors > 0);
