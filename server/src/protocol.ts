@@ -66,9 +66,9 @@ export interface BuildPackParams {
   /** Where to write (a file URI); `both` adds -public/-private. */
   outUri: string;
   strict?: boolean;
-  /** A draft pack: findings page, DRAFT on every page; papers whose cover sheet cannot be read are left out (and listed). Default: final. */
+  /** A draft pack (findings page, DRAFT on every page); default false: a final pack. */
   draft?: boolean;
-  /** A final pack even when agenda items have no paper yet. */
+  /** A final pack although agenda items have no paper yet ("Paper to follow"). */
   allowMissing?: boolean;
 }
 /**
@@ -78,7 +78,7 @@ export interface BuildPackParams {
  * cannot be read, so the client can offer a draft that leaves it out.
  */
 export interface BuildPackErrorData {
-  kind: 'unreadable-cover-sheet' | 'no-papers' | 'input' | 'strict';
+  kind: 'unreadable-cover-sheet' | 'missing-papers' | 'no-papers' | 'input' | 'strict';
   file?: string;
   line?: number;
 }

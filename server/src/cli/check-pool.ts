@@ -38,7 +38,6 @@ export const MIN_FILES_FOR_POOL = 24;
 
 export interface PoolOptions {
   explicit: string | null;
-  defaultBaseDir: string;
   fix: boolean;
 }
 

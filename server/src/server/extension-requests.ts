@@ -12,7 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { PURPOSES, isRealDate, type Purpose } from '../core/profile';
 import { fileNameForTitle, fillTemplate, newPaperText, validateNewPaper } from '../core/template';
 import { coverSheetHtml, coverSheetModel, bodyHtml, escapeHtml, PAPER_CSS } from '../render';
-import { buildPack, StrictRefusal } from '../pack';
+import { buildPack, MissingPapers, StrictRefusal } from '../pack';
 import { UnreadableCoverSheet } from '../pack/collect';
 import { findTemplate, listTemplates } from '../node/templates';
 import { InputError } from '../node/check-files';
@@ -133,7 +133,7 @@ export function registerExtensionRequests(
     try {
       const folder = toPath(p.folderUri);
       const out = toPath(p.outUri);
-      const r = await buildPack({ folder, meeting: p.meeting, date: p.date, part: p.part, format: p.format, out, strict: p.strict, draft: p.draft === true, allowMissing: p.allowMissing === true, resolver: service.profiles.resolverFor(path.join(folder, 'x.md')) });
+      const r = await buildPack({ folder, meeting: p.meeting, date: p.date, part: p.part, format: p.format, out, strict: p.strict, draft: p.draft, allowMissing: p.allowMissing, resolver: service.profiles.resolverFor(path.join(folder, 'x.md')) });
       return {
         files: r.files.map((f) => pathToFileURL(f.file).toString()),
         problems: r.papers.map((x) => ({ file: x.file, errors: x.errors, warnings: x.warnings })),
@@ -143,7 +143,7 @@ export function registerExtensionRequests(
       // One sentence for the user, as the message itself (a plain Error would reach the client as
       // "Request boardPaper/buildPack failed with message: …").
       if (e instanceof UnreadableCoverSheet) throw new ResponseError<BuildPackErrorData>(1, e.message, { kind: 'unreadable-cover-sheet', file: e.file, line: e.line });
-      if (e instanceof StrictRefusal) throw new ResponseError<BuildPackErrorData>(1, e.message, { kind: 'strict' });
+      if (e instanceof StrictRefusal || e instanceof MissingPapers) throw new ResponseError<BuildPackErrorData>(1, e.message, { kind: e instanceof MissingPapers ? 'missing-papers' : 'strict' });
       if (e instanceof InputError) throw new ResponseError<BuildPackErrorData>(1, e.message, { kind: /^no board papers for /.test(e.message) ? 'no-papers' : 'input' });
       throw new ResponseError<BuildPackErrorData>(1, `the agenda pack could not be built: ${(e as Error)?.message ?? e}`, { kind: 'input' });
     } finally {
