@@ -26,20 +26,13 @@ function count(ds: vscode.Diagnostic[]): Map<string, number> {
   return m;
 }
 
-/** Resolves when the diagnostics of `uri` next change (the server re-checked the paper), or after `ms`. */
-function nextDiagnostics(uri: vscode.Uri, ms: number): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      sub.dispose();
-      resolve();
-    }, ms);
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (!e.uris.some((u) => u.toString() === uri.toString())) return;
-      clearTimeout(timer);
-      sub.dispose();
-      resolve();
-    });
-  });
+const fingerprint = (ds: vscode.Diagnostic[]) => ds.map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character}`).sort().join('|');
+
+/** Resolves when the findings of `uri` differ from `before` (the server re-checked the fixed paper), or after `ms`. */
+async function changedDiagnostics(uri: vscode.Uri, before: vscode.Diagnostic[], ms: number): Promise<void> {
+  const was = fingerprint(before);
+  const end = Date.now() + ms;
+  while (Date.now() < end && fingerprint(ours(uri)) === was) await new Promise((r) => setTimeout(r, 100));
 }
 
 /** `ready` waits for the language server (it starts in the background): its code actions are what is applied. */
@@ -63,14 +56,13 @@ export function registerFixAll(ready: () => Promise<unknown>): vscode.Disposable
       void vscode.window.showInformationMessage(message);
       return { applied: false, fixed: {}, remaining: before.length, message };
     }
-    const changed = nextDiagnostics(doc.uri, 5000);
     const ok = await vscode.workspace.applyEdit(action.edit);
     if (!ok) {
       const message = `Board paper: the fixes could not be applied to ${name} (the file may have changed or be read-only). Nothing was changed.`;
       void vscode.window.showErrorMessage(message);
       return { applied: false, fixed: {}, remaining: before.length, message };
     }
-    await changed;
+    await changedDiagnostics(doc.uri, before, 4000);
     const after = ours(doc.uri);
     const was = count(before);
     const now = count(after);
