@@ -46,7 +46,7 @@ try {
   const page = await openWorkbench(server, browser, vsix ? { folder: ws } : { folder: ws, extensionDevelopmentPath: root });
   console.log(vsix ? `installed ${path.basename(vsix)}` : 'development extension');
   await page.waitForTimeout(3000);
-  await openFile(page, 'papers/2024-05-08/defective.md');
+  await openFile(page, 'papers/2024-05-08/defective.md', { timeoutMs: 60000 });
   await runCommand(page, 'View: Focus Problems');
   const problems = await until(async () => {
     const t = await page.locator('.markers-panel').innerText();
@@ -56,7 +56,7 @@ try {
   check(!!problems, 'the Problems panel lists the paper\'s findings with their rule ids');
   check(!!problems && /presented_by/.test(problems), 'a finding\'s message is shown (did you mean presented_by)');
 
-  await openFile(page, 'papers/2024-05-08/clean.md');
+  await openFile(page, 'papers/2024-05-08/clean.md', { timeoutMs: 60000 });
   await runCommand(page, 'Board paper: Open Preview to the Side');
   const frameText = await until(async () => {
     for (const f of page.frames()) {
@@ -191,7 +191,7 @@ try {
 
   // ---- Point 4: the wizard keeps answers (back, cancel asks), explains an empty objectives step, shows the folder, dates from the folder's meeting.
   await runCommand(page, 'View: Close All Editors');
-  await openFile(page, 'papers/2024-05-08/clean.md');
+  await openFile(page, 'papers/2024-05-08/clean.md', { timeoutMs: 60000 });
   await runCommand(page, 'Board paper: New Board Paper');
   const qi = page.locator('.quick-input-widget');
   const qTitle = () => qi.locator('.quick-input-title').innerText().catch(() => '');

@@ -157,8 +157,8 @@ describe('issue 16: the extension as people use it', function () {
   });
 
   it('6: the status bar tooltip says when info findings remain behind the tick', async () => {
-    const u = at('meetings', '2024-01-24', 'info-only.md');
-    await write(u, (await read(at('papers', '2024-05-08', 'clean.md'))).replace(/^date: .*$/m, 'date: 2024-01-24') + '\nThe QXZR board will meet again.\n');
+    const u = at('meetings', '2024-03-27', 'info-only.md');
+    await write(u, (await read(at('papers', '2024-05-08', 'clean.md'))).replace(/^date: .*$/m, 'date: 2024-03-27') + '\nThe QXZR board will meet again.\n');
     const ed = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(u));
     await waitFor('the info finding', () => codes(ed.document.uri).includes('undefined-acronym'));
     const s = await waitFor('status', () => (/info/.test(api.status.state().tooltip) ? api.status.state() : undefined), 5000).catch(() => api.status.state());
