@@ -57,7 +57,8 @@ body.bp-preview .cover-sheet td, body.bp-preview .paper-body td { background: tr
 body.bp-preview .cover-sheet thead th, body.bp-preview .paper-body thead th, body.bp-preview .cover-sheet thead th.cs-caption { background: var(--vscode-editorWidget-background); color: var(--vscode-editorWidget-foreground, var(--vscode-editor-foreground)); border-bottom: 2px solid var(--vscode-textLink-foreground); }
 body.bp-preview .cover-sheet tbody th { background: var(--vscode-editorWidget-background); color: var(--vscode-editorWidget-foreground, var(--vscode-editor-foreground)); }
 body.bp-preview .cover-sheet .cs-meeting, body.bp-preview .cover-sheet .tick, body.bp-preview .paper-body h1, body.bp-preview .paper-body h2, body.bp-preview .paper-body a { color: var(--vscode-textLink-foreground); }
-body.bp-preview .cover-sheet .missing, body.bp-preview .paper-body .missing, body.bp-preview .cover-sheet .cs-objectives tr.unknown td { color: var(--vscode-errorForeground); }
+/* "Not stated" and unknown objectives: text in the theme's foreground (errorForeground is 3.4:1 on Light Modern's white), marked by a wavy error-coloured underline. */
+body.bp-preview .cover-sheet .missing, body.bp-preview .paper-body .missing, body.bp-preview .cover-sheet .cs-objectives tr.unknown td { color: var(--vscode-editor-foreground); text-decoration: underline wavy var(--vscode-editorError-foreground); text-decoration-skip-ink: none; }
 body.bp-preview .paper-body blockquote { border-left-color: var(--vscode-textBlockQuote-border, var(--vscode-textLink-foreground)); background: var(--vscode-textBlockQuote-background, transparent); color: var(--vscode-editor-foreground); }
 body.bp-preview .paper-body code, body.bp-preview .paper-body pre { background: var(--vscode-textCodeBlock-background); color: var(--vscode-editor-foreground); }
 body.bp-preview .paper-body .image-omitted { color: var(--vscode-descriptionForeground); }
@@ -70,7 +71,7 @@ body.bp-preview .paper-body .image-omitted { color: var(--vscode-descriptionFore
 .bp-finding-note { display: block; font-size: 0.85em; color: var(--vscode-editor-foreground); border-left: 3px solid var(--vscode-editorWarning-foreground); padding-left: 0.5em; margin: 0.2em 0; }
 .bp-finding-error > .bp-finding-note, .bp-finding-note.bp-error { border-left-color: var(--vscode-editorError-foreground); }
 .bp-findings { border-left: 4px solid var(--vscode-editorWarning-foreground); padding: 0.25em 1em; margin: 1em 0; background: var(--vscode-editorWidget-background); color: var(--vscode-editorWidget-foreground, var(--vscode-editor-foreground)); }
-.bp-confidential, body.bp-preview .bp-error { color: var(--vscode-errorForeground); font-weight: bold; }
+.bp-confidential, body.bp-preview .bp-error { color: var(--vscode-editor-foreground); font-weight: bold; border-left: 3px solid var(--vscode-editorError-foreground); padding-left: 0.4em; }
 `;
 
 const PREVIEW_SCRIPT = `
