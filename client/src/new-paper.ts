@@ -54,7 +54,7 @@ function folderLabel(uri: vscode.Uri): string {
 }
 
 function title(ctx: Ctx, what: string): string {
-  return `New board paper (${ctx.step}/${ctx.total}): ${what}${ctx.a.folder ? ` · in ${folderLabel(ctx.a.folder)}` : ''}`;
+  return `New board paper (${ctx.step > ctx.total ? 'last step' : `${ctx.step}/${ctx.total}`}): ${what}${ctx.a.folder ? ` · in ${folderLabel(ctx.a.folder)}` : ''}`;
 }
 
 /** One quick pick step; resolves with the picked items, or 'back' / 'cancel'. */
@@ -150,7 +150,8 @@ const folderStep: StepFn = async (ctx) => {
     items.push({ label: `$(folder) ${folderLabel(uri)}`, description, uri });
   };
   if (ctx.a.folder) add(ctx.a.folder, 'chosen before');
-  const active = vscode.window.activeTextEditor?.document.uri;
+  const activeDoc = vscode.window.activeTextEditor?.document;
+  const active = activeDoc?.languageId === 'markdown' ? activeDoc.uri : undefined;
   if (active?.scheme === 'file' && vscode.workspace.getWorkspaceFolder(active)) add(vscode.Uri.joinPath(active, '..'), 'folder of the open paper');
   const meetings = await ctx.client.sendRequest<MeetingSummary[]>(MeetingsRequest, {}).catch(() => [] as MeetingSummary[]);
   for (const m of meetings) add(vscode.Uri.parse(m.folderUri), `papers for ${m.meeting}, ${m.date}`);
@@ -277,10 +278,12 @@ export function registerNewPaper(client: () => Promise<LanguageClient | undefine
       { fn: templateStep, answered: given.template !== undefined || Object.keys(given).length > 0 },
     ];
     const asked = steps.filter((s) => !s.answered);
+    // The template step is asked only when the folder has templates: it is not counted in "n of N".
+    const counted = asked.filter((s) => s.fn !== templateStep).length;
     let i = 0;
     while (i < asked.length) {
       ctx.step = i + 1;
-      ctx.total = asked.length;
+      ctx.total = counted;
       ctx.canGoBack = i > 0;
       const r = await asked[i]!.fn(ctx);
       if (r === 'next') i++;

@@ -236,7 +236,7 @@ try {
   await until(async () => /5\/6/.test(await qTitle()), 10000, 'purpose 2');
   await page.keyboard.press('Enter');
   await until(async () => /6\/6/.test(await qTitle()), 10000, 'objectives 2');
-  await page.keyboard.press('Space');
+  await page.locator('.quick-input-list .monaco-list-row').first().locator('input[type="checkbox"], .quick-input-list-checkbox, .monaco-custom-toggle').first().click();
   await page.keyboard.press('Enter');
   const created = await until(async () => (await page.locator('.tabs-container .tab', { hasText: 'wizard-keeps-answers.md' }).count()) > 0, 15000, 'created');
   await page.screenshot({ path: path.join(shots, 'wizard-created.png') });
