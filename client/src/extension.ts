@@ -33,6 +33,7 @@ export interface BoardPaperApi {
   previews: PreviewPanels;
   /** The Meeting view's tree (explorer). */
   meetings?: MeetingTree;
+  status: StatusItem;
 }
 
 /**
@@ -66,6 +67,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
       ],
     },
     diagnosticCollectionName: 'boardpaper',
+    middleware: {
+      // VS Code's own Markdown extension outlines a paper's headings. With a second outline
+      // provider VS Code puts each provider's symbols under its extension's name (an extra
+      // "Board papers (NHS)" level, and every heading twice), so on Markdown the outline is
+      // left to it. Other editors still get the server's symbols (cover sheet and sections).
+      provideDocumentSymbols: (document, token, next) =>
+        document.languageId === 'markdown' && vscode.extensions.getExtension('vscode.markdown-language-features') ? [] : next(document, token),
+    },
     // In an untrusted workspace a profile cannot reach outside the workspace.
     initializationOptions: { untrustedWorkspace: !vscode.workspace.isTrusted },
   };
@@ -110,6 +119,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
     return client;
   };
   const previews = new PreviewPanels(needClient);
+  const status = new StatusItem();
   context.subscriptions.push(
     previews,
     vscode.commands.registerCommand('boardPaper.showPreview', () => previews.show(false)),
@@ -120,7 +130,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
     registerImportWord(needClient),
     registerExportWord(needClient),
     registerOpenExamples(context),
-    new StatusItem(),
+    status,
   );
   // In the background: neither the search for papers nor the server's start
   // (which forks a process) holds up activation, not even within its tick.
@@ -131,7 +141,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
     return needClient();
   })().catch(() => undefined);
   const meetings = registerMeetingView(context, needClient);
-  return { client: getClient, ensureStarted: needClient, ready, previews, meetings };
+  return { client: getClient, ensureStarted: needClient, ready, previews, meetings, status };
 }
 
 export async function deactivate(): Promise<void> {

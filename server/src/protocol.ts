@@ -25,8 +25,10 @@ export interface TemplateInfo {
   purposes: string[];
   objectives: { code: string; text: string }[];
   templates: string[];
-  /** Meeting dates seen in the workspace, newest first. */
+  /** Meeting dates seen in the workspace (real dates written YYYY-MM-DD only), newest first. */
   meetingDates: { meeting: string; date: string }[];
+  /** The meeting most papers in that folder are for (its real date), when it holds any: the new paper's default. */
+  folderMeeting?: { meeting: string; date: string };
 }
 
 export const NewPaperRequest = 'boardPaper/newPaper';
@@ -68,6 +70,17 @@ export interface BuildPackParams {
   draft?: boolean;
   /** A final pack although agenda items have no paper yet ("Paper to follow"). */
   allowMissing?: boolean;
+}
+/**
+ * A failed buildPack answers with a ResponseError whose message is one
+ * sentence for the user; `data.kind` says which failure it is:
+ * `unreadable-cover-sheet` (data.file, data.line) when a paper for the meeting
+ * cannot be read, so the client can offer a draft that leaves it out.
+ */
+export interface BuildPackErrorData {
+  kind: 'unreadable-cover-sheet' | 'missing-papers' | 'no-papers' | 'input' | 'strict';
+  file?: string;
+  line?: number;
 }
 export interface BuildPackResult {
   files: string[];
