@@ -10,6 +10,10 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+if (!process.argv.includes('--electron')) {
+  const { skipUnlessRealEditor } = await import('../test/vscode/runner/code-server.mjs');
+  skipUnlessRealEditor('extension tests in VS Code (npm run test:vscode)');
+}
 const out = path.join(root, 'out', 'vscode-test');
 fs.rmSync(out, { recursive: true, force: true });
 await esbuild.build({

@@ -64,6 +64,10 @@ export interface BuildPackParams {
   /** Where to write (a file URI); `both` adds -public/-private. */
   outUri: string;
   strict?: boolean;
+  /** A draft pack (findings page, DRAFT on every page); default false: a final pack. */
+  draft?: boolean;
+  /** A final pack although agenda items have no paper yet ("Paper to follow"). */
+  allowMissing?: boolean;
 }
 export interface BuildPackResult {
   files: string[];

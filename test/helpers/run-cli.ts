@@ -4,7 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-export const repoRoot = path.resolve(__dirname, '..', '..');
+import { ensureBuilt, repoRoot } from './build';
+
+export { repoRoot };
 export const cliPath = path.join(repoRoot, 'dist', 'cli.js');
 
 export interface CliResult {
@@ -14,7 +16,7 @@ export interface CliResult {
 }
 
 export function runCli(args: string[], cwd = repoRoot): CliResult {
-  if (!fs.existsSync(cliPath)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  ensureBuilt();
   const r = spawnSync(process.execPath, [cliPath, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -77,7 +77,8 @@ describe('boardpaper pack (CLI)', function () {
     assert.ok(pub.includes('Agenda item 8 is used by more than one paper.'));
     assert.ok(!pub.includes('Kingfisher') && !pub.includes('d.md'));
     assert.ok(priv.includes('d.md'), 'the private pack names the file');
-    assert.deepEqual(agendaItems(pub), ['7', '7', '8']);
+    // The withheld Part 2 item keeps its number in the item column, and nothing else.
+    assert.deepEqual(agendaItems(pub), ['7', '7', '8', '8']);
   });
 
   describe('--strict and findings', () => {
@@ -102,21 +103,42 @@ describe('boardpaper pack (CLI)', function () {
       assert.equal(fs.readFileSync(out, 'utf8'), 'the previous pack');
     });
 
-    it('without --strict builds (exit 0) and lists the papers with findings: in full in private, public ones only in public', () => {
+    it('without --strict builds (exit 0) and names the papers with findings on the command line, but a final pack carries no findings', async () => {
       const r = runCli(['pack', d, ...ICB, '--part', 'both', '--format', 'html', '--out', path.join(d, 'pack.html')]);
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, /2 papers have findings/);
-      const pub = fs.readFileSync(path.join(d, 'pack-public.html'), 'utf8');
-      const priv = fs.readFileSync(path.join(d, 'pack-private.html'), 'utf8');
-      const checks = (html: string) => html.slice(html.indexOf('class="checks"'), html.indexOf('</section>', html.indexOf('class="checks"')));
+      for (const f of ['pack-public.html', 'pack-private.html']) {
+        const html = fs.readFileSync(path.join(d, f), 'utf8');
+        assert.ok(!html.includes('class="checks'), `${f}: no findings page in a final pack`);
+        for (const lint of ['required-field', 'Paper checks', 'error', 'warning', 'DRAFT']) assert.ok(!html.includes(lint), `${f}: "${lint}" in a final pack`);
+      }
+      const pdf = runCli(['pack', d, ...ICB, '--part', 'both', '--out', path.join(d, 'pack.pdf')]);
+      assert.equal(pdf.status, 0, pdf.stderr);
+      for (const f of ['pack-public.pdf', 'pack-private.pdf']) {
+        const text = await pdfText(path.join(d, f));
+        for (const lint of ['required-field', 'Paper checks', 'DRAFT']) assert.ok(!text.includes(lint), `${f}: "${lint}" in a final PDF pack`);
+      }
+    });
+
+    it('--draft adds the findings page (in full in private, public papers only in public) and DRAFT on every page', async () => {
+      const r = runCli(['pack', d, ...ICB, '--draft', '--part', 'both', '--format', 'html', '--out', path.join(d, 'draft.html')]);
+      assert.equal(r.status, 0, r.stderr);
+      const pub = fs.readFileSync(path.join(d, 'draft-public.html'), 'utf8');
+      const priv = fs.readFileSync(path.join(d, 'draft-private.html'), 'utf8');
+      const checks = (html: string) => html.slice(html.indexOf('class="checks'), html.indexOf('</section>', html.indexOf('class="checks')));
       assert.ok(checks(pub).includes('Unfinished Public Paper'));
       assert.ok(checks(pub).includes('required-field'));
       assert.ok(!pub.includes('Osprey'), 'a confidential paper is never named in the public pack');
+      assert.ok(!checks(pub).includes('03-unfinished.md'), 'the public draft names no files');
       assert.ok(checks(priv).includes('Unfinished Public Paper') && checks(priv).includes('Osprey Lodge Disposal'));
-      const annex = priv.slice(priv.indexOf('class="checks annex'));
-      assert.ok(annex.includes('09-osprey.md') && annex.includes('03-unfinished.md'), 'the private pack gives files and findings in full at the end');
-      assert.match(annex, /line \d+: error .*presented_by/);
-      assert.ok(!pub.includes('class="checks annex'), 'no annex in the public pack');
+      assert.ok(checks(priv).includes('09-osprey.md') && checks(priv).includes('03-unfinished.md'), 'the private draft gives files and findings in full');
+      assert.match(checks(priv), /line \d+: error .*presented_by/);
+      assert.ok(pub.includes('DRAFT'));
+      const pdf = runCli(['pack', d, ...ICB, '--draft', '--out', path.join(d, 'draft.pdf')]);
+      assert.equal(pdf.status, 0, pdf.stderr);
+      const pages = await pdfPages(path.join(d, 'draft.pdf'));
+      for (let i = 1; i < pages.length; i++) assert.ok(pages[i]!.includes('DRAFT'), `page ${i} says DRAFT`);
+      assert.ok(pages.some((t) => t.includes('Draft: paper checks') && t.includes('required-field')), 'the findings page');
     });
   });
 
@@ -224,7 +246,7 @@ describe('boardpaper pack (CLI)', function () {
     assert.match(r.stderr, /no closing "---"/);
   });
 
-  it('keeps a paper out of the public pack unless confidential is exactly false', () => {
+  it('keeps a paper out of the public pack unless confidential is exactly false', async () => {
     const d = temp();
     writePapers(d, {
       'a.md': { title: 'Plain Public Paper', item: '1' },
@@ -235,20 +257,20 @@ describe('boardpaper pack (CLI)', function () {
     const r = runCli(['pack', d, ...ICB, '--part', 'both', '--out', path.join(d, 'p.pdf')]);
     assert.equal(r.status, 0, r.stderr);
     assert.equal((r.stdout.match(/treated as confidential/g) ?? []).length, 3, r.stdout);
-    const pub = flat(pdfText(path.join(d, 'p-public.pdf')));
-    const priv = flat(pdfText(path.join(d, 'p-private.pdf')));
+    const pub = flat(await pdfText(path.join(d, 'p-public.pdf')));
+    const priv = flat(await pdfText(path.join(d, 'p-private.pdf')));
     assert.ok(pub.includes('plain public paper'));
     assert.ok(!pub.includes('heronry'), 'no fail-closed paper in public');
     for (const i of ['2', '3', '4']) assert.ok(pub.includes(`item ${i} — confidential`), `item ${i} withheld`);
     for (const t of ['said yes heronry', 'quoted false heronry', 'missing flag heronry']) assert.ok(priv.includes(t), t);
   });
 
-  it('builds a public pack for a meeting held wholly in private: the agenda and nothing else', () => {
+  it('builds a public pack for a meeting held wholly in private: the agenda and nothing else', async () => {
     const d = temp();
     writePapers(d, { 'a.md': { title: 'Heronsgate Alpha', item: '1', confidential: 'true', reason: 'Section 43 FOI Act' }, 'b.md': { title: 'Heronsgate Bravo', item: '2', confidential: 'true' } });
     const r = runCli(['pack', d, ...ICB, '--out', path.join(d, 'p.pdf')]);
     assert.equal(r.status, 0, r.stderr);
-    const pages = pdfPages(path.join(d, 'p.pdf'));
+    const pages = await pdfPages(path.join(d, 'p.pdf'));
     assert.equal(pages.length - 1, 1, 'one page: the agenda');
     const t = flat(pages[1]!);
     assert.ok(t.includes('no items are to be considered in public'));
@@ -256,7 +278,7 @@ describe('boardpaper pack (CLI)', function () {
     assert.ok(!t.includes('heronsgate'));
   });
 
-  it('sanitises hostile HTML, embeds small local images, drops remote ones and files outside the folder', () => {
+  it('sanitises hostile HTML, embeds small local images, drops remote ones and files outside the folder', async () => {
     const d = temp();
     const root = path.join(d, 'meeting');
     writePapers(root, {
@@ -293,14 +315,14 @@ describe('boardpaper pack (CLI)', function () {
     assert.match(html, /<td align="right">1,184<\/td>/);
     r = runCli(['pack', root, ...ICB, '--out', path.join(d, 'p.pdf')]);
     assert.equal(r.status, 0, r.stderr);
-    assert.equal(pdfImageCount(path.join(d, 'p.pdf')), 1);
-    const text = pdfText(path.join(d, 'p.pdf'));
+    assert.equal(await pdfImageCount(path.join(d, 'p.pdf')), 1);
+    const text = await pdfText(path.join(d, 'p.pdf'));
     assert.ok(text.includes('Waits over 65 weeks') && text.includes('1,184'));
     assert.ok(flat(text).includes('closing-words-of-the-cell'), 'a long mixed-style table cell is drawn in full, not clipped');
     assert.ok(!text.includes('alert('));
   });
 
-  it('draws text beyond Latin-1 in the PDF and keeps every page numbered', () => {
+  it('draws text beyond Latin-1 in the PDF and keeps every page numbered', async () => {
     const d = temp();
     writePapers(d, {
       'a.md': {
@@ -312,7 +334,7 @@ describe('boardpaper pack (CLI)', function () {
     });
     const r = runCli(['pack', d, ...ICB, '--out', path.join(d, 'p.pdf')]);
     assert.equal(r.status, 0, r.stderr);
-    const pages = pdfPages(path.join(d, 'p.pdf'));
+    const pages = await pdfPages(path.join(d, 'p.pdf'));
     assert.ok(pages.length - 1 >= 5, 'a long paper runs over several pages');
     const all = pages.join('\n');
     assert.ok(all.includes('Łódź and Ñandú: Access ≥ 95% → Target'));

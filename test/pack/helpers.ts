@@ -1,4 +1,4 @@
-/** Helpers for the agenda pack tests: papers written on the fly, PDF text per page. */
+/** Helpers for the agenda pack tests: papers written on the fly, PDF text per page (pdf.js). */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -101,43 +101,9 @@ export function writePapers(dir: string, papers: Record<string, PaperSpec | stri
   }
 }
 
-export function havePoppler(): boolean {
-  return spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).status === 0;
-}
-
-function poppler(tool: string, args: string[]): string {
-  const r = spawnSync(tool, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (r.error || r.status !== 0) throw new Error(`${tool} failed (install Debian's poppler-utils): ${r.error?.message ?? r.stderr}`);
-  return r.stdout;
-}
-
-export function pdfPageCount(file: string): number {
-  const m = /^Pages:\s+(\d+)/m.exec(poppler('pdfinfo', [file]));
-  if (!m) throw new Error(`pdfinfo gave no page count for ${file}`);
-  return Number(m[1]);
-}
-
-/** The text of every page, 1-based (index 0 unused), with `pdftotext -f N -l N -layout`. */
-export function pdfPages(file: string): string[] {
-  const n = pdfPageCount(file);
-  const pages = [''];
-  for (let i = 1; i <= n; i++) pages.push(poppler('pdftotext', ['-f', String(i), '-l', String(i), '-layout', file, '-']));
-  return pages;
-}
-
-export function pdfText(file: string): string {
-  return poppler('pdftotext', [file, '-']);
-}
-
-export function pdfInfo(file: string): string {
-  return poppler('pdfinfo', [file]);
-}
-
-/** Number of images in the PDF (`pdfimages -list`). */
-export function pdfImageCount(file: string): number {
-  const lines = poppler('pdfimages', ['-list', file]).split('\n').slice(2).filter((l) => l.trim());
-  return lines.length;
-}
+// PDFs are read through pdf.js (npm), never with a system tool: `npm test` needs Node and npm alone.
+export { pdfImageCount, pdfInfo, pdfMarkedText, pdfPageCount, pdfPages, pdfText, readPdf, outlineTitles } from './pdf-read';
+export type { StructNode } from './pdf-read';
 
 /** Collapse whitespace and normalise dashes/quotes so wrapped PDF text can be searched. */
 export function flat(s: string): string {

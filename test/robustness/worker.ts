@@ -15,7 +15,6 @@ import * as v8 from 'node:v8';
 // The code under test is required lazily, so that a worker that only runs
 // regular expressions starts in a few milliseconds (it is restarted after
 // every regex that overruns).
-/* eslint-disable @typescript-eslint/no-require-imports */
 const core = () => ({
   ...(require('../../server/src/core/analyze') as typeof import('../../server/src/core/analyze')),
   ...(require('../../server/src/core/fix-all') as typeof import('../../server/src/core/fix-all')),

@@ -20,7 +20,9 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import type { JsonFile } from '../../server/src/cli/output';
 
-export const repoRoot = path.resolve(__dirname, '..', '..');
+import { ensureBuilt, repoRoot } from '../helpers/build';
+
+export { repoRoot };
 export const serverPath = path.join(repoRoot, 'dist', 'server.js');
 
 export const CAPABILITIES: ClientCapabilities = {
@@ -50,6 +52,8 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   capabilities?: ClientCapabilities;
   initializationOptions?: unknown;
+  /** Extra environment variables for the server process. */
+  env?: Record<string, string>;
 }
 
 export class TestClient {
@@ -73,8 +77,8 @@ export class TestClient {
   }
 
   static async start(opts: StartOptions): Promise<TestClient> {
-    if (!fs.existsSync(serverPath)) throw new Error('dist/server.js is missing: run `npm run build` first');
-    const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    ensureBuilt();
+    const proc = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'], env: opts.env ? { ...process.env, ...opts.env } : process.env });
     const conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     const c = new TestClient(proc, conn, opts.settings ?? {});
     proc.stderr!.on('data', (d) => c.stderr.push(String(d)));

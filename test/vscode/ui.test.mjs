@@ -6,7 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startCodeServer, launchBrowser, openWorkbench, openFile, runCommand } from './runner/code-server.mjs';
+import { startCodeServer, launchBrowser, openWorkbench, openFile, runCommand, skipUnlessRealEditor } from './runner/code-server.mjs';
+
+skipUnlessRealEditor('UI checks in VS Code (npm run test:ui)');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shots = path.join(root, 'out', 'vscode-ui');
@@ -22,7 +24,7 @@ const check = (ok, what) => {
   if (!ok) failures++;
 };
 
-async function until(fn, ms, what) {
+async function until(fn, ms, _what) {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn().catch(() => false);

@@ -38,7 +38,6 @@ export const MIN_FILES_FOR_POOL = 24;
 
 export interface PoolOptions {
   explicit: string | null;
-  defaultBaseDir: string;
   fix: boolean;
 }
 
@@ -105,7 +104,7 @@ function revive(e: SerialisedError): Error {
 export function checkedFromResult(file: string, r: Extract<FileResult, { kind: 'paper' }>, resolver: ProfileResolver): CheckedPaper {
   const text = r.fixedText ?? r.text;
   const paper = { ...r.facts, text, lines: new LineIndex(text) } as Paper;
-  return { file, text, analysis: { paper, isPaper: true, findings: r.findings }, loaded: resolver.forFile(file), findings: r.findings };
+  return { file, text, analysis: { paper, isPaper: true, findings: r.findings, ruleFailures: [] }, loaded: resolver.forFile(file), findings: r.findings };
 }
 
 export function workerScript(): string {

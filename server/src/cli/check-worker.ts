@@ -10,7 +10,7 @@ import { checkOneFile, type PoolOptions, type PoolRequest, type PoolResponse } f
 import { ProfileResolver } from '../node/check-files';
 
 const options = workerData as PoolOptions;
-const resolver = new ProfileResolver({ explicit: options.explicit, defaultBaseDir: options.defaultBaseDir });
+const resolver = new ProfileResolver({ explicit: options.explicit });
 
 parentPort!.on('message', (m: PoolRequest) => {
   const reply: PoolResponse = { i: m.i, result: checkOneFile(m.file, resolver, options.fix) };

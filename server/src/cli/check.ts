@@ -6,10 +6,14 @@ import { analyseForCheck, collectPoolResults, poolSize, runPool } from './check-
 import { writeFileAtomic } from '../node/files';
 import { toJson, stylish, sarif } from './output';
 import { UsageError } from './errors';
+import { agendaFilesIn, checkAgendas } from './check-agenda';
+import { localToday } from '../node/meeting';
 
 export const CHECK_HELP = `Usage: boardpaper check [paths…] [options]
 
-Check board papers (files, or folders: every board paper under them).
+Check board papers (files, or folders: every board paper under them). A
+folder holding an agenda.yaml also gets the agenda checks, reported on the
+agenda file (see docs/meeting.md).
 
 Options:
   --format stylish|json|sarif   output format (default stylish)
@@ -46,7 +50,9 @@ export async function runCheck(argv: string[], version: string, out: (s: string)
   }
   if (values.profile !== undefined && !fs.existsSync(values.profile)) throw new UsageError(`cannot read profile ${values.profile}: no such file`);
   const paths = positionals.length ? positionals : ['.'];
-  const resolver = new ProfileResolver({ explicit: values.profile ?? null, defaultBaseDir: process.cwd() });
+  // No defaultBaseDir: the built-in profile's `papers` globs are relative to
+  // each paper's project folder, not to the current directory (INTERFACES.md v2).
+  const resolver = new ProfileResolver({ explicit: values.profile ?? null });
   const files = expandPaths(paths);
 
   // Many files: a worker per core (check-pool.ts); the same papers, fixes and
@@ -54,7 +60,7 @@ export async function runCheck(argv: string[], version: string, out: (s: string)
   const workers = poolSize(files.length);
   let papers: CheckedPaper[];
   if (workers >= 2) {
-    const results = await runPool(files, workers, { explicit: values.profile ?? null, defaultBaseDir: process.cwd(), fix: !!values.fix });
+    const results = await runPool(files, workers, { explicit: values.profile ?? null, fix: !!values.fix });
     papers = collectPoolResults(files, results, resolver);
   } else {
     papers = [];
@@ -68,12 +74,14 @@ export async function runCheck(argv: string[], version: string, out: (s: string)
   addAcrossFindings(papers);
 
   const filter = values.quiet ? (f: { severity: string }) => f.severity === 'error' : () => true;
-  const json = toJson(papers, filter);
+  // A folder holding an agenda.yaml also gets the agenda checks, on the agenda file.
+  const agendas = checkAgendas(agendaFilesIn(paths), papers, resolver, localToday(), filter);
+  const json = [...toJson(papers, filter), ...agendas.map((a) => a.json)];
   if (format === 'json') out(JSON.stringify(json, null, 2) + '\n');
   else if (format === 'sarif') out(sarif(json, version));
   else out(stylish(json));
 
-  const all = papers.flatMap((p) => p.findings);
+  const all = [...papers.flatMap((p) => p.findings), ...agendas.flatMap((a) => a.findings)];
   const errors = all.filter((f) => f.severity === 'error').length;
   const warnings = all.filter((f) => f.severity === 'warning').length;
   if (errors > 0) return 1;

@@ -6,6 +6,8 @@
 import { runCheck, CHECK_HELP } from './check';
 import { runNew, NEW_HELP } from './new';
 import { runPack, PACK_HELP } from './pack';
+import { runStatus, STATUS_HELP } from './status';
+import { runAgenda, AGENDA_HELP } from './agenda';
 import { UsageError } from './errors';
 import { InputError } from '../node/check-files';
 import { ProfileError } from '../node/profile-loader';
@@ -19,12 +21,16 @@ Commands:
   check [paths…]   check board papers (default command)
   new              write a new paper from a template
   pack [folder]    build the agenda pack for a meeting
+  status [folder]  the readiness of a meeting: each agenda item's paper and state
+  agenda [folder]  write a starting agenda.yaml from the papers and standing items
 
 Run "boardpaper <command> --help" for a command's options.
 
 ${CHECK_HELP}
 ${NEW_HELP}
-${PACK_HELP}`;
+${PACK_HELP}
+${STATUS_HELP}
+${AGENDA_HELP}`;
 
 export async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
@@ -46,9 +52,13 @@ export async function main(argv: string[]): Promise<number> {
         return runNew(rest, out);
       case 'pack':
         return await runPack(rest, out);
+      case 'status':
+        return runStatus(rest, out);
+      case 'agenda':
+        return runAgenda(rest, out);
       default:
         if (cmd.startsWith('-') || /\.md$/i.test(cmd) || cmd === '.') return await runCheck(argv, VERSION, out);
-        throw new UsageError(`unknown command "${cmd}" (commands: check, new, pack)`);
+        throw new UsageError(`unknown command "${cmd}" (commands: check, new, pack, status, agenda)`);
     }
   } catch (e) {
     process.stderr.write(`boardpaper: ${oneLine(e)}\n`);

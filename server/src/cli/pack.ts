@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isRealDate } from '../core/profile';
-import { buildPack, StrictRefusal, type PackFormat, type PackPart } from '../pack/build';
+import { buildPack, MissingPapers, StrictRefusal, type PackFormat, type PackPart } from '../pack/build';
 import { UsageError } from './errors';
 
 export const PACK_HELP = `Usage: boardpaper pack [folder] --meeting NAME --date YYYY-MM-DD [options]
@@ -24,9 +24,14 @@ Options:
   --part public|private|both
                         default public; private is the full pack for members
   --strict              refuse to build (exit 1) while any paper has errors
+  --draft               a draft: adds the findings page and marks every page
+                        DRAFT (a final pack, the default, has no findings)
+  --allow-missing       build a final pack although agenda items have no
+                        paper yet (they show "Paper to follow")
   -h, --help            show this help
 
-Exit status: 0 written, 1 refused by --strict, 2 could not build.
+Exit status: 0 written, 1 refused by --strict or a final pack with a paper
+missing (without --allow-missing), 2 could not build.
 `;
 
 export async function runPack(argv: string[], out: (s: string) => void): Promise<number> {
@@ -40,6 +45,8 @@ export async function runPack(argv: string[], out: (s: string) => void): Promise
       format: { type: 'string' },
       part: { type: 'string', default: 'public' },
       strict: { type: 'boolean', default: false },
+      draft: { type: 'boolean', default: false },
+      'allow-missing': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -77,9 +84,9 @@ export async function runPack(argv: string[], out: (s: string) => void): Promise
 
   let result;
   try {
-    result = await buildPack({ folder, meeting, date, part: part as PackPart, format, out: outFile, strict: values.strict });
+    result = await buildPack({ folder, meeting, date, part: part as PackPart, format, out: outFile, strict: values.strict, draft: values.draft, allowMissing: values['allow-missing'] });
   } catch (e) {
-    if (e instanceof StrictRefusal) {
+    if (e instanceof StrictRefusal || e instanceof MissingPapers) {
       process.stderr.write(`boardpaper: ${e.message}\n`);
       return 1;
     }
@@ -101,5 +108,8 @@ export async function runPack(argv: string[], out: (s: string) => void): Promise
     }
   }
   for (const w of result.warnings) out(`warning: ${w}\n`);
+  if (result.missing.length) out(`${result.missing.length} agenda item${result.missing.length === 1 ? ' has' : 's have'} no paper yet (shown "Paper to follow"): ${result.missing.map((m) => `item ${m.item || '(no number)'}`).join(', ')}\n`);
+  // Papers that a misspelt meeting name keeps out of the pack: never silent.
+  for (const n of result.nearMisses) process.stderr.write(`boardpaper: warning: ${n}\n`);
   return 0;
 }

@@ -49,6 +49,10 @@ export interface CoverSheet {
   meetingDate?: string;
   /** `agenda_item` as written (trimmed): quoted "10" and plain 10 are the same. */
   agendaItem?: string;
+  /** `presented_by` as written (trimmed). */
+  presentedBy?: string;
+  /** `purpose` as written (trimmed). */
+  purpose?: string;
   /** `confidential` when it is a boolean; null when missing or anything else. */
   confidential: boolean | null;
   /** `committee_history` entries, in order (empty when absent or not a list). */
@@ -73,6 +77,10 @@ function factsOf(cover: YMap | null, isPaper: boolean, anchor: OffsetRange): Cov
   if (raw && isRealDate(raw)) out.meetingDate = raw;
   const item = text(getNode(cover, 'agenda_item'));
   if (item !== undefined) out.agendaItem = item;
+  const presenter = text(getNode(cover, 'presented_by'));
+  if (presenter !== undefined) out.presentedBy = presenter;
+  const purpose = text(getNode(cover, 'purpose'));
+  if (purpose !== undefined) out.purpose = purpose;
   const conf = getNode(cover, 'confidential');
   if (conf?.kind === 'scalar' && typeof conf.value === 'boolean') out.confidential = conf.value;
   const h = getNode(cover, 'committee_history');

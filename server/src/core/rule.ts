@@ -108,14 +108,10 @@ export function fix(title: string, ...edits: TextEdit[]): Fix {
 
 /** A YAML scalar's text for insertion: quoted when YAML would misread it. */
 export function yamlString(s: string): string {
-  if (s === '' || /^[\s]|[\s]$|[:#\[\]{},&*!|>'"%@`]|^(?:yes|no|true|false|null|~|[-+]?[\d.]+(?:e[-+]?\d+)?)$/i.test(s) || /^[-?]\s/.test(s)) {
+  if (s === '' || /^[\s]|[\s]$|[:#[\]{},&*!|>'"%@`]|^(?:yes|no|true|false|null|~|[-+]?[\d.]+(?:e[-+]?\d+)?)$/i.test(s) || /^[-?]\s/.test(s)) {
     return JSON.stringify(s);
   }
   return s;
-}
-
-export function isMap(n: YNode | undefined): n is YMap {
-  return !!n && n.kind === 'map';
 }
 
 /**
@@ -154,9 +150,9 @@ export function yamlScalar(s: string, inFlow = false): string {
     s !== '' &&
     !/[\r\n\t]/.test(s) &&
     !/^\s|\s$/.test(s) &&
-    !/^[-?:,\[\]{}#&*!|>'"%@`]/.test(s) &&
+    !/^[-?:,[\]{}#&*!|>'"%@`]/.test(s) &&
     !/:(\s|$)|\s#/.test(s) &&
-    !(inFlow && /[,\[\]{}]/.test(s)) &&
+    !(inFlow && /[,[\]{}]/.test(s)) &&
     !/^(?:true|false|null|~|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?|0x[0-9a-f]+|0o[0-7]+|[-+]?\.(?:inf|nan))$/i.test(s);
   return plainOk ? s : JSON.stringify(s);
 }

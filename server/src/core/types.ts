@@ -43,8 +43,3 @@ export interface Finding {
   paperWide?: boolean;
 }
 
-/** A finding with 1-based line/column positions, as the CLI prints them. */
-export interface Position1 {
-  line: number;
-  column: number;
-}

@@ -10,6 +10,9 @@ import { checkAcrossPapers } from '../core/across';
 import type { Finding } from '../core/types';
 import { ProfileResolver, matchesPaperGlobs, ProfileError, type LoadedProfile } from './profile-loader';
 import { markdownFilesUnder } from './files';
+import { rulesFromEnvironment } from './rule-set';
+
+const RULES_FOR_RUN = rulesFromEnvironment();
 
 export class InputError extends Error {
   constructor(message: string) {
@@ -59,8 +62,14 @@ export function checkFile(file: string, resolver: ProfileResolver, text?: string
   } catch (e) {
     throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const analysis = analyze(content, loaded.profile, { matchesPaperGlob: matchesPaperGlobs(file, loaded) });
+  const analysis = analyze(content, loaded.profile, { matchesPaperGlob: matchesPaperGlobs(file, loaded), rules: RULES_FOR_RUN });
   if (!analysis.isPaper) return null;
+  // A rule that failed would silently drop its findings: refuse (exit 2) and say which (as markdownlint's handleRuleFailures does).
+  const failed = analysis.ruleFailures[0];
+  if (failed) {
+    const more = analysis.ruleFailures.length > 1 ? ` (and ${analysis.ruleFailures.length - 1} more rule${analysis.ruleFailures.length > 2 ? 's' : ''})` : '';
+    throw new InputError(`rule ${failed.rule} failed on ${file}${more}: ${failed.message.split('\n')[0]} — this is a bug in boardpaper; please report it with the paper`);
+  }
   return { file, text: content, analysis, loaded, findings: analysis.findings };
 }
 
@@ -71,16 +80,6 @@ export function addAcrossFindings(papers: CheckedPaper[]): void {
     const extra = across.get(p.file);
     if (extra?.length) p.findings = finalise(p.analysis.paper, [...p.findings, ...extra]);
   }
-}
-
-export function checkFiles(files: readonly string[], resolver: ProfileResolver): CheckedPaper[] {
-  const out: CheckedPaper[] = [];
-  for (const f of files) {
-    const c = checkFile(f, resolver);
-    if (c) out.push(c);
-  }
-  addAcrossFindings(out);
-  return out;
 }
 
 export { ProfileError, ProfileResolver };

@@ -166,7 +166,11 @@ export interface ResolveOptions {
   explicit?: string | null;
   /** Extra severities (`boardPaper.rules`), applied over the profile's. */
   ruleOverrides?: Record<string, SeveritySetting>;
-  /** Base folder for the built-in default's `papers` globs. */
+  /**
+   * Base folder for the built-in default's `papers` globs (the language
+   * server: the workspace folder). Unset: the paper's project folder
+   * (`projectFolderOf`), so the CLI judges a file the same from any folder.
+   */
   defaultBaseDir?: string;
   /** How profile and register files are read (default: from disk). */
   readText?: ReadText;
@@ -187,7 +191,7 @@ export class ProfileResolver {
     const file = this.options.explicit ?? findProfileFile(path.dirname(path.resolve(filePath)));
     let loaded: LoadedProfile;
     if (!file) {
-      loaded = { profile: DEFAULT_PROFILE, file: null, baseDir: this.options.defaultBaseDir ?? path.dirname(path.resolve(filePath)), files: [] };
+      loaded = { profile: DEFAULT_PROFILE, file: null, baseDir: this.options.defaultBaseDir ?? projectFolderOf(filePath), files: [] };
     } else {
       const key = path.resolve(file);
       let hit = this.cache.get(key);
@@ -205,6 +209,26 @@ export class ProfileResolver {
     const o = this.options.ruleOverrides;
     if (o && Object.keys(o).length) loaded = { ...loaded, profile: { ...loaded.profile, rules: { ...loaded.profile.rules, ...o } } };
     return loaded;
+  }
+}
+
+/** What marks a project's top folder, for the built-in profile's `papers` globs (INTERFACES.md v2). */
+const PROJECT_MARKERS = ['.git', 'package.json', PROFILE_FILE];
+
+/**
+ * The folder the built-in profile's `papers` globs are relative to: the
+ * nearest folder at or above the paper's own holding `.git`, `package.json`
+ * or `.boardpaper.yaml`, else the paper's own folder. Never the current
+ * directory, so a file named on the command line gives the same findings
+ * wherever the command is run from.
+ */
+export function projectFolderOf(filePath: string): string {
+  const own = path.dirname(path.resolve(filePath));
+  for (let d = own; ; ) {
+    if (PROJECT_MARKERS.some((m) => fs.existsSync(path.join(d, m)))) return d;
+    const up = path.dirname(d);
+    if (up === d) return own;
+    d = up;
   }
 }
 

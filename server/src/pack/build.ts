@@ -33,6 +33,12 @@ export interface BuildPackOptions {
   /** Output file; `both` adds -public / -private before the extension. Default: defaultOut(). */
   out?: string;
   strict?: boolean;
+  /** A draft pack: the findings page and DRAFT on every page. Default: a final pack, with no findings anywhere. */
+  draft?: boolean;
+  /** Build a final pack even when agenda items have no paper yet (they show "Paper to follow"). */
+  allowMissing?: boolean;
+  /** YYYY-MM-DD: decides whether a missing paper is overdue (the CLI passes the system date). */
+  today?: string;
   resolver?: ProfileResolver;
 }
 
@@ -63,6 +69,10 @@ export interface BuildPackResult {
   papers: PaperSummary[];
   /** Problems with the pack itself (duplicate items, papers left out…), full text. */
   warnings: string[];
+  /** Papers dated the meeting's day whose meeting is a near miss of it: left out of the pack (one line each). */
+  nearMisses: string[];
+  /** Agenda items with no paper yet (shown "Paper to follow": draft, or --allow-missing). */
+  missing: { item: string; title: string }[];
 }
 
 /** --strict and a paper has errors: exit 1, nothing written. */
@@ -73,6 +83,18 @@ export class StrictRefusal extends Error {
         papers.map((p) => `${p.file} (item ${p.item || 'not set'}: ${p.errors} error${p.errors === 1 ? '' : 's'})`).join(', '),
     );
     this.name = 'StrictRefusal';
+  }
+}
+
+/** A final pack while agenda items have no paper: exit 1, nothing written (unless --allow-missing or --draft). */
+export class MissingPapers extends Error {
+  constructor(readonly items: { item: string; title: string }[]) {
+    super(
+      `the final pack was not built because ${items.length} agenda item${items.length === 1 ? ' has' : 's have'} no paper yet: ` +
+        items.map((i) => `item ${i.item || '(no number)'}${i.title ? ` "${i.title}"` : ''}`).join(', ') +
+        ' (build a --draft, or a final pack with --allow-missing: they show "Paper to follow")',
+    );
+    this.name = 'MissingPapers';
   }
 }
 
@@ -137,17 +159,19 @@ function startRenderPool(folder: string): RenderPool | null {
 }
 
 async function buildWith(o: BuildPackOptions, pool: RenderPool | null): Promise<BuildPackResult> {
-  const collected: Collected = collectPapers({ folder: o.folder, meeting: o.meeting, date: o.date, resolver: o.resolver });
+  const collected: Collected = collectPapers({ folder: o.folder, meeting: o.meeting, date: o.date, resolver: o.resolver, today: o.today });
   const papers = collected.papers.map(summary);
   if (o.strict) {
     const bad = papers.filter((p) => p.errors > 0);
     if (bad.length) throw new StrictRefusal(bad);
   }
+  const missing = collected.items.filter((i) => i.missing).map((i) => ({ item: i.item, title: i.title }));
+  if (missing.length && !o.draft && !o.allowMissing) throw new MissingPapers(missing);
   const out = o.out ?? defaultOut(collected.meeting, o.date, o.format, o.part);
   const targets = outputFiles(out, o.part);
   const built: { target: { part: Part; file: string }; data: string | Buffer; pages?: number; startPages?: number[] }[] = [];
   for (const t of targets) {
-    const view = packView(collected, t.part);
+    const view = packView(collected, t.part, { draft: o.draft });
     if (o.format === 'html') {
       let bodies: Map<string, string> | undefined;
       if (pool) {
@@ -171,5 +195,5 @@ async function buildWith(o: BuildPackOptions, pool: RenderPool | null): Promise<
     }
     files.push({ part: b.target.part, file: b.target.file, bytes: Buffer.byteLength(b.data), pages: b.pages, startPages: b.startPages });
   }
-  return { meeting: collected.meeting, date: o.date, files, papers, warnings: collected.warnings.map((w) => w.message) };
+  return { meeting: collected.meeting, date: o.date, files, papers, warnings: collected.warnings.map((w) => w.message), nearMisses: collected.nearMisses, missing };
 }

@@ -13,6 +13,13 @@
  * - A paper whose cover sheet cannot be read (broken YAML, no closing `---`)
  *   stops the pack (InputError, exit 2) unless it plainly belongs to another
  *   meeting or date: the pack is either complete or not written.
+ * - The pack follows the agenda (MEETING.md): the folder's `agenda.yaml` when
+ *   it is for this meeting and date, else the papers with the profile's
+ *   standing items (core/agenda). Part 2 is what the agenda or the paper says
+ *   is confidential (either is enough). A paper for the meeting that the
+ *   agenda does not list is still in the pack, at the end of its part.
+ * - Papers dated the same day whose meeting is a near miss of --meeting are
+ *   reported (they would otherwise be left out without a word).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -26,6 +33,8 @@ import { ProfileResolver } from '../node/profile-loader';
 import { coverSheetModel, displayText, type CoverSheetModel } from '../render/cover';
 import { compareAgendaItems } from './order';
 import { stripTrailingComment } from '../core/text';
+import { agendaFromPapers, agendaReadiness, meetingNearMisses, meetingSettings, parseAgenda, sameMeeting as agendaSameMeeting, type Agenda, type ItemKind } from '../core/agenda';
+import { agendaFileIn, readMeetingPapers, type MeetingPaper } from '../node/meeting';
 
 export interface PackPaper {
   /** Path as found (relative to the current folder when the folder was given relative). */
@@ -55,6 +64,29 @@ export interface CollectOptions {
   meeting: string;
   date: string;
   resolver?: ProfileResolver;
+  /** YYYY-MM-DD, for missing / overdue (default: the meeting's date). */
+  today?: string;
+}
+
+/** One agenda item of the pack, in pack order. */
+export interface PackItem {
+  part: 1 | 2;
+  /** The number as written; '' for a standing item. */
+  item: string;
+  /** The agenda's title (a paper's own title is on its cover sheet). */
+  title: string;
+  kind: ItemKind;
+  time?: string;
+  presenter?: string;
+  purpose?: string;
+  /** A standing item from the profile (no agenda file). */
+  standing?: boolean;
+  /** The paper of a `paper` item. */
+  paper?: PackPaper;
+  /** The file of a `document` item (minutes, action log): rendered as it is. */
+  document?: { file: string; text: string };
+  /** A `paper` item with no paper yet. */
+  missing?: boolean;
 }
 
 export interface Collected {
@@ -66,6 +98,14 @@ export interface Collected {
   profile: Profile;
   /** Part 1 in agenda order, then Part 2 in agenda order. */
   papers: PackPaper[];
+  /** The agenda: every item, Part 1 then Part 2, each in agenda order. */
+  items: PackItem[];
+  /** Read before Part 2 (the profile's part2_resolution). */
+  resolution: string;
+  /** The agenda file followed, when there is one for this meeting and date. */
+  agendaFile?: string;
+  /** Papers dated the meeting's day naming a meeting close to it: left out, reported (one line each). */
+  nearMisses: string[];
   warnings: PackWarning[];
 }
 
@@ -122,8 +162,10 @@ export function collectPapers(options: CollectOptions): Collected {
   const files = markdownFilesUnder(folder).map((f) => (path.isAbsolute(folder) ? f : path.relative(process.cwd(), path.resolve(f)) || f));
   const selected: CheckedPaper[] = [];
   const warnings: PackWarning[] = [];
+  const checkedAll = new Map<string, CheckedPaper>();
   for (const file of files) {
     const c = checkFile(file, resolver);
+    if (c) checkedAll.set(path.resolve(file), c);
     if (!c) {
       // Not a paper to the checker, but an opening `---` with no closing one
       // around a title and a meeting is a paper whose cover sheet is broken.
@@ -213,5 +255,102 @@ export function collectPapers(options: CollectOptions): Collected {
       });
     }
   }
-  return { folder, meeting, date: options.date, profile: folderProfile, papers: ordered, warnings };
+  const agenda = followAgenda({ folder, meeting, options, folderProfile, resolver, checkedAll, papers: ordered, warnings });
+  return { folder, meeting, date: options.date, profile: folderProfile, papers: agenda.papers, items: agenda.items, resolution: agenda.resolution, agendaFile: agenda.agendaFile, nearMisses: agenda.nearMisses, warnings };
 }
+
+const slash = (p: string) => p.split(path.sep).join('/');
+
+/**
+ * The pack's items in agenda order (core/agenda): the folder's agenda file
+ * when it is for this meeting and date, else the papers and the profile's
+ * standing items. Every paper of `papers` is in exactly one item.
+ */
+function followAgenda(a: {
+  folder: string;
+  meeting: string;
+  options: CollectOptions;
+  folderProfile: Profile;
+  resolver: ProfileResolver;
+  checkedAll: ReadonlyMap<string, CheckedPaper>;
+  papers: PackPaper[];
+  warnings: PackWarning[];
+}): { papers: PackPaper[]; items: PackItem[]; resolution: string; agendaFile?: string; nearMisses: string[] } {
+  const { folder, meeting, options, folderProfile: profile, warnings } = a;
+  const date = options.date;
+  const found: MeetingPaper[] = readMeetingPapers(folder, a.resolver, a.checkedAll);
+  const byRel = new Map(a.papers.map((p) => [slash(path.relative(folder, p.file)), p]));
+  let agenda: Agenda | undefined;
+  let agendaFile = agendaFileIn(folder);
+  if (agendaFile) {
+    let text = '';
+    try {
+      text = fs.readFileSync(agendaFile, 'utf8');
+    } catch (e) {
+      throw new InputError(`cannot read ${agendaFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    const parsed = parseAgenda(text, profile);
+    const ours = parsed.agenda.date === date && !!parsed.agenda.meeting && agendaSameMeeting(parsed.agenda.meeting, profile, meeting, profile);
+    if (ours && parsed.root?.kind === 'map') agenda = parsed.agenda;
+    else {
+      warnings.push({ message: `${agendaFile} is not an agenda for ${meeting} on ${date}${parsed.problems.length ? ` (${parsed.problems[0]!.message})` : ''}: the pack follows the papers and the profile's standing items` });
+      agendaFile = undefined;
+    }
+  }
+  agenda ??= agendaFromPapers(found, { meeting, date, profile });
+  const readiness = agendaReadiness(agenda, found, { profile, today: options.today ?? date });
+  const settings = meetingSettings(profile, meeting);
+
+  const used = new Set<PackPaper>();
+  const items: PackItem[] = [];
+  for (const r of readiness.items) {
+    const it = r.item;
+    const paper = r.paper && it.kind !== 'document' ? byRel.get(r.paper.file) : undefined;
+    const base: PackItem = { part: 1, item: it.item, title: it.title, kind: it.kind, time: it.time, presenter: it.presenter, purpose: it.purpose, standing: it.standing };
+    if (it.kind === 'paper') {
+      if (paper && !used.has(paper)) {
+        used.add(paper);
+        base.paper = paper;
+        if (r.confidential && !paper.confidential) {
+          // The agenda puts a paper that says it is public in Part 2: Part 2 wins.
+          paper.confidential = true;
+          warnings.push({ message: `${paper.file}: the agenda lists item ${it.item} as confidential but the paper says confidential: false: treated as confidential (Part 2, private pack only)` });
+        }
+      } else if (!r.paper) base.missing = true;
+      else {
+        // A file for another meeting or date, or one already in the pack: not this item's paper.
+        base.missing = true;
+        warnings.push({ message: `${agendaFile ?? folder}: item ${it.item} names ${r.paper.file}, which is not a paper for ${meeting} on ${date}: shown as "Paper to follow"` });
+      }
+    }
+    if (it.kind === 'document' && r.paper) {
+      const m = r.paper as MeetingPaper;
+      try {
+        base.document = { file: m.path, text: fs.readFileSync(m.path, 'utf8') };
+      } catch (e) {
+        throw new InputError(`cannot read ${m.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
+    }
+    base.part = r.confidential || base.paper?.confidential ? 2 : 1;
+    items.push(base);
+  }
+  // Papers for the meeting that the agenda does not list: in the pack all the same, at the end of their part.
+  for (const p of a.papers) {
+    if (used.has(p)) continue;
+    used.add(p);
+    items.push({ part: p.confidential ? 2 : 1, item: p.item, title: p.cover.title, kind: 'paper', paper: p });
+    if (agendaFile) {
+      warnings.push({
+        message: `${p.file} (item ${p.item || 'not set'}) is for ${meeting} on ${date} but ${agendaFile} does not list it: placed at the end of ${p.confidential ? 'Part 2' : 'Part 1'}`,
+        publicMessage: p.confidential ? undefined : `"${p.cover.title}" is not on the agenda file.`,
+      });
+    }
+  }
+  const ordered = [...items.filter((i) => i.part === 1), ...items.filter((i) => i.part === 2)];
+  const papers = ordered.flatMap((i) => (i.paper ? [i.paper] : []));
+  const nearMisses = (meetingNearMisses(found, meeting, date, profile) as MeetingPaper[]).map(
+    (p) => `${p.path} is dated ${date} but names the meeting "${p.cover.meeting}", not ${meeting}: it is not in the pack. If it is for this meeting, correct its meeting: or add "${p.cover.meeting}" to the committee's aliases in the profile`,
+  );
+  return { papers, items: ordered, resolution: settings.part2Resolution, agendaFile, nearMisses };
+}
+

@@ -2,7 +2,7 @@
  * The agenda pack (docs/agenda-pack.md): every paper for a meeting and date,
  * in agenda order, as one HTML or PDF file, public and/or private.
  */
-export { buildPack, defaultOut, outputFiles, meetingSlug, StrictRefusal } from './build';
+export { buildPack, defaultOut, outputFiles, meetingSlug, MissingPapers, StrictRefusal } from './build';
 export type { BuildPackOptions, BuildPackResult, BuiltFile, PaperSummary, PackFormat, PackPart } from './build';
 export { collectPapers } from './collect';
 export type { Collected, PackPaper, PackWarning } from './collect';

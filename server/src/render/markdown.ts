@@ -22,7 +22,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Root as MdRoot } from 'mdast';
-import { boundedMarkdown } from '../core/markdown-limits';
+import { boundedMarkdown, markdownLimits } from '../core/markdown-limits';
 import type { Root as HastRoot, Element, ElementContent, Nodes as HastNodes } from 'hast';
 
 // boundedMarkdown: any text parses in linear time (core/markdown-limits.ts), in the preview and pack too.
@@ -36,7 +36,7 @@ export function bodyTree(text: string): MdRoot {
   return tree;
 }
 
-const gfmParser = unified().use(remarkParse).use(remarkGfm);
+const gfmParser = unified().use(remarkParse).use(remarkGfm).use(boundedMarkdown);
 
 /**
  * What GFM can make of a piece of Markdown that CommonMark does not:
@@ -89,6 +89,14 @@ export function bodyTreeFrom(text: string, plain: MdRoot): MdRoot {
   // it would at the start of a document (a `- item` line can stay a
   // paragraph), so no block can be parsed on its own.
   if (/^---[ \t]*(?:\r\n|\r|\n|$)/.test(text) && plain.children[0]?.type !== 'yaml') return bodyTree(text);
+  // Where a Markdown bound applies (core/markdown-limits.ts), the whole text
+  // is parsed with the bounds: a piece parsed alone would count its markers
+  // without the lines around it and could build what bodyTree reads as text
+  // (and take super-linear time doing it). With no bound applying to the
+  // whole text none can apply to a piece of it (a piece's runs of lines are
+  // parts of the text's), so the pieces are parsed with the same bounds.
+  const limits = markdownLimits(text);
+  if (limits.plainInline.length || limits.noContainers.length) return bodyTree(text);
   const kids = plain.children.filter((n) => n.type !== 'yaml');
   const children: MdRoot['children'] = [];
   for (let i = 0; i < kids.length; ) {

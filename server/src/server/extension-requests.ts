@@ -12,7 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { PURPOSES, isRealDate, type Purpose } from '../core/profile';
 import { fileNameForTitle, fillTemplate, newPaperText, validateNewPaper } from '../core/template';
 import { coverSheetHtml, coverSheetModel, bodyHtml, escapeHtml, PAPER_CSS } from '../render';
-import { buildPack, StrictRefusal } from '../pack';
+import { buildPack, MissingPapers, StrictRefusal } from '../pack';
 import { findTemplate, listTemplates } from '../node/templates';
 import { InputError } from '../node/check-files';
 import {
@@ -126,14 +126,14 @@ export function registerExtensionRequests(
     try {
       const folder = toPath(p.folderUri);
       const out = toPath(p.outUri);
-      const r = await buildPack({ folder, meeting: p.meeting, date: p.date, part: p.part, format: p.format, out, strict: p.strict, resolver: service.profiles.resolverFor(path.join(folder, 'x.md')) });
+      const r = await buildPack({ folder, meeting: p.meeting, date: p.date, part: p.part, format: p.format, out, strict: p.strict, draft: p.draft, allowMissing: p.allowMissing, resolver: service.profiles.resolverFor(path.join(folder, 'x.md')) });
       return {
         files: r.files.map((f) => pathToFileURL(f.file).toString()),
         problems: r.papers.map((x) => ({ file: x.file, errors: x.errors, warnings: x.warnings })),
         warnings: r.warnings,
       };
     } catch (e) {
-      if (e instanceof StrictRefusal || e instanceof InputError) throw new Error(e.message);
+      if (e instanceof StrictRefusal || e instanceof MissingPapers || e instanceof InputError) throw new Error(e.message);
       throw e;
     } finally {
       progress.done();

@@ -3,8 +3,9 @@
  * Transports as vscode-languageserver offers them: --stdio, --node-ipc,
  * --socket=N (and --pipe=NAME).
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { recoverFromBadHeaders } from './framing';
+import { format } from 'node:util';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
+import { RecoveringFraming } from './framing';
 import { startServer, VERSION } from './server';
 
 const USAGE = `Usage: boardpaper-language-server --stdio | --node-ipc | --socket=PORT
@@ -43,5 +44,16 @@ process.on('unhandledRejection', (e) => {
   process.stderr.write(`boardpaper-language-server: ${(e as Error)?.stack ?? e}\n`);
 });
 
-recoverFromBadHeaders();
-startServer(createConnection(ProposedFeatures.all));
+let connection: Connection;
+if (args.includes('--stdio')) {
+  // Standard input through our own framing (framing.ts), then the library's reader.
+  const framing = new RecoveringFraming((problem) => connection.console.error(problem));
+  connection = createConnection(ProposedFeatures.all, process.stdin.pipe(framing), process.stdout);
+  // Given streams, the library no longer redirects console output off stdout (the protocol's channel): do it here.
+  const toLog = (...a: unknown[]) => connection.console.log(format(...a));
+  console.log = console.info = console.debug = toLog;
+  console.warn = console.error = (...a: unknown[]) => connection.console.error(format(...a));
+} else {
+  connection = createConnection(ProposedFeatures.all);
+}
+startServer(connection);

@@ -4,7 +4,6 @@
  */
 import * as path from 'node:path';
 // mocha 12 is ESM-only; the extension host (Node 20) can require it.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const mochaModule = require("mocha");
 const Mocha: typeof import("mocha") = mochaModule.default ?? mochaModule;
 

@@ -30,6 +30,11 @@ import { rule as recommendationPurpose } from './recommendation-purpose';
 import { rule as executiveSummaryLength } from './executive-summary-length';
 import { rule as undefinedAcronym } from './undefined-acronym';
 import { rule as duplicateAgendaItem } from './duplicate-agenda-item';
+import { rule as agendaPaperMissing } from './agenda-paper-missing';
+import { rule as paperNotOnAgenda } from './paper-not-on-agenda';
+import { rule as agendaPaperMismatch } from './agenda-paper-mismatch';
+import { rule as agendaSyntax } from './agenda-syntax';
+import { rule as meetingNameNearMiss } from './meeting-name-near-miss';
 
 export const RULES: readonly Rule[] = [
   frontmatterMissing,
@@ -59,6 +64,12 @@ export const RULES: readonly Rule[] = [
   executiveSummaryLength,
   undefinedAcronym,
   duplicateAgendaItem,
+  // On agenda files (core/agenda/check.ts): their per-paper check does nothing.
+  agendaPaperMissing,
+  paperNotOnAgenda,
+  agendaPaperMismatch,
+  agendaSyntax,
+  meetingNameNearMiss,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

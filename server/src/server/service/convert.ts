@@ -11,10 +11,6 @@ export function toRange(lines: LineIndex, r: OffsetRange): Range {
   return { start: lines.position(r.start), end: lines.position(r.end) };
 }
 
-export function toOffsetRange(lines: LineIndex, r: Range): OffsetRange {
-  return { start: lines.offset(r.start), end: lines.offset(r.end) };
-}
-
 export function offsetAt(lines: LineIndex, p: Position): number {
   return lines.offset(p);
 }

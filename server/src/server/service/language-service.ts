@@ -31,6 +31,9 @@ import { Profiles, type Folder } from './profiles';
 import { documentSymbols } from './symbols';
 import { fileUri, WorkspaceIndex, type IndexProgress, type PaperFacts } from './workspace-index';
 import { cutFromFirst } from '../../core/text';
+import { rulesFromEnvironment } from '../../node/rule-set';
+
+const RULES_FOR_RUN = rulesFromEnvironment();
 
 /** An open document as the service sees it (vscode-languageserver-textdocument's TextDocument fits). */
 export interface OpenDocument {
@@ -185,9 +188,12 @@ export class LanguageService {
     const analyse = (): Analysis => {
       if (analysis) return analysis;
       const t1 = Date.now();
-      analysis = r.loaded ? analyze(text, r.loaded.profile, { paper, matchesPaperGlob: matches }) : { paper, isPaper, findings: [] };
-      if (verbose) this.logger.log(`analysed ${doc.uri} v${doc.version} in ${Date.now() - t1} ms: ${analysis.findings.length} findings`);
-      return analysis;
+      const a: Analysis = r.loaded ? analyze(text, r.loaded.profile, { paper, matchesPaperGlob: matches, rules: RULES_FOR_RUN }) : { paper, isPaper, findings: [], ruleFailures: [] };
+      // A rule that failed is never silent: its findings are missing from this document.
+      for (const f of a.ruleFailures) this.logger.error(`rule ${f.rule} failed on ${doc.uri} v${doc.version}: ${f.message}`);
+      analysis = a;
+      if (verbose) this.logger.log(`analysed ${doc.uri} v${doc.version} in ${Date.now() - t1} ms: ${a.findings.length} findings`);
+      return a;
     };
     return {
       uri: doc.uri,
