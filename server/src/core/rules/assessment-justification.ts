@@ -12,7 +12,7 @@ import { readAssessment } from '../fields';
 import type { Paper } from '../paper';
 import type { TextEdit } from '../types';
 import { getNode, getPair, isEmptyNode, type YMap, type YPair } from '../yaml';
-import { keyIndent, setInMap } from './risk-reference-missing';
+import { keyIndent, setInMap } from '../queries/yaml-edits';
 
 const NAMES: Record<string, string> = {
   risks: 'risks entry (are there associated risks?)',

@@ -9,8 +9,8 @@ import { defineRule } from '../rule';
 import { renderedText } from '../paper';
 import { PURPOSES, type Profile, type Purpose } from '../profile';
 import { getNode, scalarText } from '../yaml';
-import { recommendationsSection, sectionTitle } from './missing-section';
-import { isPlaceholder } from './placeholder-section';
+import { recommendationsSection, sectionTitle } from '../queries/sections';
+import { isPlaceholder } from '../queries/placeholder';
 
 const IRREGULAR: Record<string, string[]> = {
   decide: ['decision', 'decisions'],
@@ -81,7 +81,7 @@ export const rule = defineRule({
     const purpose = raw as Purpose;
     const own = verbsOf(profile, purpose);
     if (own.length === 0) return;
-    const section = recommendationsSection(paper);
+    const section = recommendationsSection(paper, profile);
     if (!section || isPlaceholder(section)) return;
 
     const words = wordsOf(renderedText(section.nodes));
