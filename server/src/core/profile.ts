@@ -13,6 +13,33 @@ export interface Committee {
   name: string;
   aliases: string[];
   formal: boolean;
+  /** The committee's own opening and closing items (replacing the profile's for its meetings). */
+  standing_items?: StandingItem[];
+}
+
+/** An opening or closing item every meeting has (PROFILE.md v2: meetings). */
+export interface StandingItem {
+  title: string;
+  at: 'start' | 'end';
+}
+
+/** What a cover-sheet field holds (PROFILE.md v2 `cover_sheet[].type`). */
+export const FIELD_TYPES = ['text', 'date', 'yes-no-na', 'assessment', 'list', 'choice', 'boolean'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+/**
+ * One field of the organisation's cover-sheet template as the profile writes
+ * it (`cover_sheet` entries). `core/template-fields.ts` turns the list into
+ * the effective template (labels and types filled in).
+ */
+export interface CoverSheetEntry {
+  /** A FORMAT.md key, a dotted nested key (`impact_assessments.equality`) or the organisation's own key. */
+  key: string;
+  label?: string;
+  aliases: string[];
+  required?: boolean;
+  type?: FieldType;
+  values?: string[];
 }
 
 export interface RiskEntry {
@@ -36,7 +63,12 @@ export interface Profile {
   strategic_objectives: Record<string, string>;
   equality_objectives: string[];
   committees: Committee[];
-  health_inequalities: { from: string; headings: string[] };
+  health_inequalities: {
+    from: string;
+    headings: string[];
+    /** The cover-sheet field that answers the health inequalities question (v2); absent: a section is required. */
+    cover_field?: string;
+  };
   required_sections: string[];
   executive_summary_words: number;
   purposes: Record<Purpose, string[]>;
@@ -44,7 +76,59 @@ export interface Profile {
   acronyms: Record<string, string>;
   acronyms_must_be_defined: boolean;
   rules: Record<string, SeveritySetting>;
+  /** The organisation's cover-sheet template (v2); null: the built-in template. */
+  cover_sheet: CoverSheetEntry[] | null;
+  /**
+   * Accepted headings of a section, by section (`executive_summary`,
+   * `recommendations`, or a `required_sections` entry written in snake case).
+   * An entry replaces the built-in accepted headings of that section; merged
+   * entry by entry. Empty: the built-in headings.
+   */
+  sections: Record<string, string[]>;
+  /** Opening and closing items of every meeting (a committee's own replace them). */
+  standing_items: StandingItem[];
+  /** Papers are due this many working days (Mon–Fri) before the meeting. */
+  papers_due_working_days: number;
+  /** The resolution read before Part 2 (Public Bodies (Admission to Meetings) Act 1960, s1(2)). */
+  part2_resolution: string;
 }
+
+/**
+ * Acronyms every NHS reader knows (PROFILE.md v2): the built-in profile
+ * exempts them from undefined-acronym; an organisation adds its own.
+ */
+export const NATIONAL_ACRONYMS: Readonly<Record<string, string>> = Object.freeze({
+  NHSE: 'NHS England',
+  UK: 'United Kingdom',
+  GP: 'General Practitioner',
+  HR: 'Human Resources',
+  AI: 'Artificial Intelligence',
+  IT: 'Information Technology',
+  NED: 'Non-Executive Director',
+  BMA: 'British Medical Association',
+  MP: 'Member of Parliament',
+  CBE: 'Commander of the Order of the British Empire',
+  OBE: 'Officer of the Order of the British Empire',
+  MBE: 'Member of the Order of the British Empire',
+  DHSC: 'Department of Health and Social Care',
+  NICE: 'National Institute for Health and Care Excellence',
+  UKHSA: 'UK Health Security Agency',
+  GMC: 'General Medical Council',
+  NMC: 'Nursing and Midwifery Council',
+  RCN: 'Royal College of Nursing',
+  MHRA: 'Medicines and Healthcare products Regulatory Agency',
+  NIHR: 'National Institute for Health and Care Research',
+  ONS: 'Office for National Statistics',
+  CFO: 'Chief Finance Officer',
+  COO: 'Chief Operating Officer',
+  KPI: 'Key Performance Indicator',
+  FOI: 'Freedom of Information',
+  GDPR: 'General Data Protection Regulation',
+  ICU: 'Intensive Care Unit',
+  ED: 'Emergency Department',
+  RTT: 'Referral to Treatment',
+  VAT: 'Value Added Tax',
+});
 
 export const DEFAULT_PROFILE: Profile = Object.freeze({
   organisation: 'NHS Lancashire and South Cumbria Integrated Care Board',
@@ -114,9 +198,23 @@ export const DEFAULT_PROFILE: Profile = Object.freeze({
     NHS: 'National Health Service',
     CEO: 'Chief Executive Officer',
     'A&E': 'Accident and Emergency',
+    ...NATIONAL_ACRONYMS,
   },
   acronyms_must_be_defined: false,
   rules: { 'undefined-acronym': 'info' },
+  cover_sheet: null,
+  sections: {},
+  standing_items: [
+    { title: "Welcome, introductions and chair's remarks", at: 'start' },
+    { title: 'Apologies for absence', at: 'start' },
+    { title: 'Declarations of interest', at: 'start' },
+    { title: 'Minutes of the previous meeting, matters arising and action log', at: 'start' },
+    { title: 'Any other business', at: 'end' },
+    { title: 'Date, time and venue of the next meeting', at: 'end' },
+  ],
+  papers_due_working_days: 7,
+  part2_resolution:
+    'The Board is asked to resolve that representatives of the press and other members of the public be excluded from the remainder of this meeting, having regard to the confidential nature of the business to be transacted, publicity on which would be prejudicial to the public interest.',
 } satisfies Profile) as Profile;
 
 /** Keys a profile file may set. */
@@ -135,6 +233,11 @@ export const PROFILE_KEYS = [
   'acronyms',
   'acronyms_must_be_defined',
   'rules',
+  'cover_sheet',
+  'sections',
+  'standing_items',
+  'papers_due_working_days',
+  'part2_resolution',
 ] as const;
 
 export interface ProfileProblem {
@@ -192,7 +295,8 @@ export function validateProfileData(raw: unknown, knownRules: readonly string[])
         if (typeof cc.name !== 'string' || cc.name.trim() === '') add(`${key}.name`, 'is required and must be a string');
         if ('aliases' in cc && !isStringList(cc.aliases)) add(`${key}.aliases`, 'must be a list of names');
         if ('formal' in cc && typeof cc.formal !== 'boolean') add(`${key}.formal`, 'must be true or false');
-        for (const k of Object.keys(cc)) if (!['name', 'aliases', 'formal'].includes(k)) add(`${key}.${k}`, 'unknown committee key (name, aliases, formal)');
+        if ('standing_items' in cc) validateStandingItems(cc.standing_items, `${key}.standing_items`, add);
+        for (const k of Object.keys(cc)) if (!['name', 'aliases', 'formal', 'standing_items'].includes(k)) add(`${key}.${k}`, 'unknown committee key (name, aliases, formal, standing_items)');
       });
   }
   if ('health_inequalities' in o) {
@@ -202,7 +306,9 @@ export function validateProfileData(raw: unknown, knownRules: readonly string[])
       const h = hi as Record<string, unknown>;
       if ('from' in h && !(typeof h.from === 'string' && ISO_DATE.test(h.from) && isRealDate(h.from))) add('health_inequalities.from', 'must be a date written YYYY-MM-DD');
       if ('headings' in h && !isStringList(h.headings)) add('health_inequalities.headings', 'must be a list of accepted section headings');
-      for (const k of Object.keys(h)) if (!['from', 'headings'].includes(k)) add(`health_inequalities.${k}`, 'unknown key (from, headings)');
+      if ('cover_field' in h && h.cover_field !== null && !(typeof h.cover_field === 'string' && h.cover_field.trim() !== ''))
+        add('health_inequalities.cover_field', 'must be the key of the cover-sheet field that answers the health inequalities question (e.g. health_equity), or null');
+      for (const k of Object.keys(h)) if (!['from', 'headings', 'cover_field'].includes(k)) add(`health_inequalities.${k}`, 'unknown key (from, headings, cover_field)');
     }
   }
   if ('required_sections' in o && !isStringList(o.required_sections)) add('required_sections', 'must be a list of section headings');
@@ -223,6 +329,20 @@ export function validateProfileData(raw: unknown, knownRules: readonly string[])
     else for (const [k, v] of Object.entries(a)) if (typeof v !== 'string' && v !== null) add(`acronyms.${k}`, 'must be the expansion (a string), or null to remove an inherited one');
   }
   if ('acronyms_must_be_defined' in o && typeof o.acronyms_must_be_defined !== 'boolean') add('acronyms_must_be_defined', 'must be true or false');
+  if ('cover_sheet' in o && o.cover_sheet !== null) validateCoverSheet(o.cover_sheet, add);
+  if ('sections' in o) {
+    const sec = o.sections;
+    if (typeof sec !== 'object' || sec === null || Array.isArray(sec)) add('sections', 'must map each section (executive_summary, recommendations…) to its accepted headings');
+    else
+      for (const [k, v] of Object.entries(sec)) {
+        if (!SECTION_KEY.test(k)) add(`sections.${k}`, 'a section is named in snake case, e.g. executive_summary or recommendations');
+        else if (!isStringList(v) || v.length === 0) add(`sections.${k}`, 'must be a list of the headings accepted for this section, e.g. [Recommendations, Action required by the Board]');
+      }
+  }
+  if ('standing_items' in o) validateStandingItems(o.standing_items, 'standing_items', add);
+  if ('papers_due_working_days' in o && !(Number.isInteger(o.papers_due_working_days) && (o.papers_due_working_days as number) >= 0))
+    add('papers_due_working_days', 'must be a whole number of working days (0 or more), e.g. 7');
+  if ('part2_resolution' in o && !(typeof o.part2_resolution === 'string' && o.part2_resolution.trim() !== '')) add('part2_resolution', 'must be the text of the resolution read before Part 2');
   if ('rules' in o) {
     const r = o.rules;
     if (typeof r !== 'object' || r === null || Array.isArray(r)) add('rules', 'must map rule ids to error, warning, info or off');
@@ -233,6 +353,76 @@ export function validateProfileData(raw: unknown, knownRules: readonly string[])
       }
   }
   return problems;
+}
+
+const SECTION_KEY = /^[a-z][a-z0-9_]*$/;
+/** A cover-sheet key: letters, digits and underscores; dots address nested fields. */
+export const COVER_KEY = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$/;
+const ENTRY_KEYS = ['key', 'label', 'aliases', 'required', 'type', 'values'];
+const TYPES_WITH_VALUES: readonly FieldType[] = ['list', 'choice'];
+
+type Add = (key: string, message: string) => void;
+
+function validateStandingItems(v: unknown, key: string, add: Add) {
+  if (!Array.isArray(v)) return add(key, 'must be a list of {title, at: start | end}');
+  v.forEach((it, i) => {
+    const k = `${key}[${i}]`;
+    if (typeof it !== 'object' || it === null || Array.isArray(it)) return add(k, 'must be {title, at: start | end}');
+    const o = it as Record<string, unknown>;
+    if (typeof o.title !== 'string' || o.title.trim() === '') add(`${k}.title`, 'is required: the item as the agenda prints it, e.g. Apologies for absence');
+    if (o.at !== 'start' && o.at !== 'end') add(`${k}.at`, 'must be start (an opening item) or end (a closing item)');
+    for (const x of Object.keys(o)) if (x !== 'title' && x !== 'at') add(`${k}.${x}`, 'unknown standing item key (title, at)');
+  });
+}
+
+/** Normalised label for comparing labels and aliases (case, spacing and punctuation aside). */
+export function normaliseLabel(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The shape of `cover_sheet` (PROFILE.md v2). What needs FORMAT.md (a type on
+ * a built-in field, a dotted key into nothing) is checked with the merged
+ * profile in `core/template-fields.ts` (`templateProblems`).
+ */
+function validateCoverSheet(v: unknown, add: Add) {
+  if (!Array.isArray(v) || v.length === 0) return add('cover_sheet', 'must be the list of the template\'s fields, in order, each {key, label, …}');
+  const keys = new Map<string, number>();
+  const labels = new Map<string, { i: number; text: string }>();
+  v.forEach((e, i) => {
+    const at = `cover_sheet[${i}]`;
+    if (typeof e === 'string') e = { key: e };
+    if (typeof e !== 'object' || e === null || Array.isArray(e)) return add(at, 'must be a field: {key, label, aliases, required, type, values}');
+    const f = e as Record<string, unknown>;
+    for (const k of Object.keys(f)) if (!ENTRY_KEYS.includes(k)) add(`${at}.${k}`, `unknown cover_sheet field key "${k}" (key, label, aliases, required, type, values)`);
+    if (typeof f.key !== 'string' || f.key.trim() === '') add(`${at}.key`, 'is required: the front-matter key of the field, e.g. presented_by');
+    else if (!COVER_KEY.test(f.key)) add(`${at}.key`, `"${f.key}" is not a front-matter key: use letters, digits and underscores (dots for nested fields, e.g. impact_assessments.equality)`);
+    else if (keys.has(f.key)) add(`${at}.key`, `duplicate key "${f.key}": it is already cover_sheet[${keys.get(f.key)}]; each field is listed once`);
+    else keys.set(f.key, i);
+    if ('label' in f && (typeof f.label !== 'string' || f.label.trim() === '')) add(`${at}.label`, 'must be text: what the template prints beside the field, e.g. "Lead Director"');
+    if ('aliases' in f && !isStringList(f.aliases)) add(`${at}.aliases`, 'must be a list of other labels seen for the field, e.g. [Report from, Presented by]');
+    if ('required' in f && typeof f.required !== 'boolean') add(`${at}.required`, 'must be true or false');
+    const typeOk = !('type' in f) || (typeof f.type === 'string' && (FIELD_TYPES as readonly string[]).includes(f.type));
+    if (!typeOk) add(`${at}.type`, `unknown type ${JSON.stringify(f.type)}; types are ${FIELD_TYPES.join(', ')}`);
+    if ('values' in f) {
+      if (!Array.isArray(f.values) || f.values.length === 0 || !f.values.every((x) => (typeof x === 'string' && x.trim() !== '') || typeof x === 'number'))
+        add(`${at}.values`, 'must be a list of the allowed values, e.g. [Safe, Effective, Caring, Responsive, Well-led]');
+      else if (typeOk && !TYPES_WITH_VALUES.includes((f.type as FieldType | undefined) ?? 'text'))
+        add(`${at}.values`, `a ${f.type ?? 'text'} field takes no values list; values go with type list or choice`);
+    } else if (f.type === 'choice') add(`${at}.type`, 'a choice field needs its values, e.g. values: [Safe, Effective]');
+    // A label or alias that two fields share would make the Word import guess.
+    const names = [...(typeof f.label === 'string' ? [f.label] : []), ...(isStringList(f.aliases) ? f.aliases : [])];
+    for (const n of names) {
+      const k = normaliseLabel(n);
+      if (!k) continue;
+      const prior = labels.get(k);
+      if (prior && prior.i !== i) add(n === f.label ? `${at}.label` : `${at}.aliases`, `"${n}" is already a label or alias of cover_sheet[${prior.i}]; a label names one field`);
+      else if (!prior) labels.set(k, { i, text: n });
+    }
+  });
 }
 
 /**
@@ -255,6 +445,7 @@ export function mergeProfile(base: Profile, raw: Record<string, unknown> | null 
             name: String((c as Record<string, unknown>).name),
             aliases: ((c as Record<string, unknown>).aliases as string[] | undefined) ?? [],
             formal: (c as Record<string, unknown>).formal !== false,
+            ...(Array.isArray((c as Record<string, unknown>).standing_items) ? { standing_items: standingItems((c as Record<string, unknown>).standing_items as unknown[]) } : {}),
           },
     );
   }
@@ -264,7 +455,26 @@ export function mergeProfile(base: Profile, raw: Record<string, unknown> | null 
       from: typeof h.from === 'string' ? h.from : base.health_inequalities.from,
       headings: Array.isArray(h.headings) ? (h.headings as string[]) : base.health_inequalities.headings,
     };
+    const cf = 'cover_field' in h ? h.cover_field : base.health_inequalities.cover_field;
+    if (typeof cf === 'string' && cf.trim()) p.health_inequalities.cover_field = cf.trim();
   }
+  if ('cover_sheet' in raw) {
+    p.cover_sheet = Array.isArray(raw.cover_sheet)
+      ? (raw.cover_sheet as unknown[]).map((e) => {
+          const f = (typeof e === 'string' ? { key: e } : e) as Record<string, unknown>;
+          const out: CoverSheetEntry = { key: String(f.key).trim(), aliases: Array.isArray(f.aliases) ? (f.aliases as string[]).map((a) => a.trim()) : [] };
+          if (typeof f.label === 'string') out.label = f.label.trim();
+          if (typeof f.required === 'boolean') out.required = f.required;
+          if (typeof f.type === 'string') out.type = f.type as FieldType;
+          if (Array.isArray(f.values)) out.values = (f.values as unknown[]).map((x) => String(x).trim());
+          return out;
+        })
+      : null;
+  }
+  if (raw.sections && typeof raw.sections === 'object') p.sections = { ...base.sections, ...(raw.sections as Record<string, string[]>) };
+  if (Array.isArray(raw.standing_items)) p.standing_items = standingItems(raw.standing_items);
+  if (typeof raw.papers_due_working_days === 'number') p.papers_due_working_days = raw.papers_due_working_days;
+  if (typeof raw.part2_resolution === 'string') p.part2_resolution = raw.part2_resolution.trim();
   if (Array.isArray(raw.required_sections)) p.required_sections = raw.required_sections as string[];
   if (typeof raw.executive_summary_words === 'number') p.executive_summary_words = raw.executive_summary_words;
   if (raw.purposes && typeof raw.purposes === 'object') p.purposes = { ...base.purposes, ...(raw.purposes as Record<Purpose, string[]>) };
@@ -277,6 +487,18 @@ export function mergeProfile(base: Profile, raw: Record<string, unknown> | null 
   if (typeof raw.acronyms_must_be_defined === 'boolean') p.acronyms_must_be_defined = raw.acronyms_must_be_defined;
   if (raw.rules && typeof raw.rules === 'object') Object.assign(p.rules, raw.rules as Record<string, SeveritySetting>);
   return p;
+}
+
+function standingItems(list: unknown[]): StandingItem[] {
+  return list.map((it) => {
+    const o = it as Record<string, unknown>;
+    return { title: String(o.title).trim(), at: o.at === 'end' ? 'end' : 'start' };
+  });
+}
+
+/** The standing items of a committee's meetings: its own, else the profile's. */
+export function standingItemsFor(profile: Profile, meeting: string): StandingItem[] {
+  return findCommittee(profile, meeting)?.standing_items ?? profile.standing_items;
 }
 
 /** True for a real calendar date written YYYY-MM-DD. */

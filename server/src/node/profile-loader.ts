@@ -13,6 +13,8 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import picomatch from 'picomatch';
 import { DEFAULT_PROFILE, mergeProfile, validateProfileData, type Profile, type RiskEntry, type RiskRegister } from '../core/profile';
 import { RULE_IDS } from '../core/rules';
+import { templateProblems } from '../core/template-fields';
+import { parseYaml, type YNode } from '../core/yaml';
 import type { SeveritySetting } from '../core/types';
 
 export const PROFILE_FILE = '.boardpaper.yaml';
@@ -57,6 +59,46 @@ export function findProfileFile(dir: string): string | null {
   }
 }
 
+/**
+ * The 0-based line of a problem's key path (`cover_sheet[3].type`,
+ * `committees[1].standing_items[0].at`, `rules.required-field`) in the
+ * profile text: the key itself when the file writes it, else the nearest
+ * enclosing entry the file does write. Falls back to a search for the last
+ * segment (a file js-yaml reads but the tree does not hold).
+ */
+export function lineOfPath(text: string, key: string): number {
+  const tree = parseYaml(text, 0).root;
+  if (!tree) return lineOfKey(text, key);
+  let node: YNode | undefined = tree;
+  let at = -1;
+  let rest = key;
+  while (rest && node) {
+    const idx = /^\[(\d+)\]\.?/.exec(rest);
+    if (idx) {
+      if (node.kind !== 'seq') break;
+      node = node.items[Number(idx[1])];
+      if (!node) break;
+      at = node.start;
+      rest = rest.slice(idx[0].length);
+      continue;
+    }
+    if (node.kind !== 'map') break;
+    // The longest key name the path starts with (names may hold dots: acronyms, rule ids).
+    let best: { name: string; key: YNode; value: YNode } | undefined;
+    for (const p of node.pairs) {
+      if (rest === p.name || rest.startsWith(`${p.name}.`) || rest.startsWith(`${p.name}[`)) if (!best || p.name.length > best.name.length) best = p;
+    }
+    if (!best) break;
+    at = best.key.start;
+    node = best.value;
+    rest = rest.slice(best.name.length).replace(/^\./, '');
+  }
+  if (at < 0) return lineOfKey(text, key);
+  let line = 0;
+  for (let i = 0; i < at && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
 function lineOfKey(text: string, key: string): number {
   const leaf = key.replace(/\[\d+\]/g, '').split('.').filter(Boolean).at(-1) ?? key;
   const lines = text.split(/\r\n|\r|\n/);
@@ -90,7 +132,7 @@ export function loadProfileFile(file: string, seen: string[] = [], read: ReadTex
   }
   const problems = validateProfileData(raw, RULE_IDS);
   if (problems.length) {
-    throw new ProfileError(abs, problems.map((p) => ({ file: abs, key: p.key, message: p.message, line: lineOfKey(text, p.key) })));
+    throw new ProfileError(abs, problems.map((p) => ({ file: abs, key: p.key, message: p.message, line: lineOfPath(text, p.key) })));
   }
   const data = (raw ?? {}) as Record<string, unknown>;
   const dir = path.dirname(abs);
@@ -102,12 +144,14 @@ export function loadProfileFile(file: string, seen: string[] = [], read: ReadTex
     } catch (e) {
       if (e instanceof ProfileError && e.file !== target) throw e;
       const why = e instanceof ProfileError ? e.problems[0]!.message : String(e);
-      throw new ProfileError(abs, [{ file: abs, key: 'extends', message: `${data.extends}: ${why}`, line: lineOfKey(text, 'extends') }]);
+      throw new ProfileError(abs, [{ file: abs, key: 'extends', message: `${data.extends}: ${why}`, line: lineOfPath(text, 'extends') }]);
     }
   } else {
     base = { profile: DEFAULT_PROFILE, file: null, baseDir: dir, files: [] };
   }
   const profile = mergeProfile(base.profile, data);
+  const inTemplate = templateProblems(data, profile);
+  if (inTemplate.length) throw new ProfileError(abs, inTemplate.map((p) => ({ file: abs, key: p.key, message: p.message, line: lineOfPath(text, p.key) })));
   const files = [...base.files, abs];
   if ('risk_register' in data) {
     if (data.risk_register === null) profile.risk_register = null;
@@ -116,7 +160,7 @@ export function loadProfileFile(file: string, seen: string[] = [], read: ReadTex
       try {
         profile.risk_register = loadRiskRegister(reg, read);
       } catch (e) {
-        throw new ProfileError(abs, [{ file: abs, key: 'risk_register', message: `${data.risk_register}: ${(e as Error).message}`, line: lineOfKey(text, 'risk_register') }]);
+        throw new ProfileError(abs, [{ file: abs, key: 'risk_register', message: `${data.risk_register}: ${(e as Error).message}`, line: lineOfPath(text, 'risk_register') }]);
       }
       files.push(reg);
     }

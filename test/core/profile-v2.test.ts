@@ -1,0 +1,439 @@
+/**
+ * PROFILE.md v2: the organisation's own template (`cover_sheet`, `sections`,
+ * `health_inequalities.cover_field`, the national acronyms) and the meetings
+ * keys. Every mistake in a profile is a problem on its line, and the CLI
+ * exits 2 naming it — never a silent fallback.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_PROFILE, PROFILE_KEYS, standingItemsFor } from '../../server/src/core/profile';
+import { coverSheetFields, fieldLabel } from '../../server/src/core/template-fields';
+import { loadProfileFile, ProfileError } from '../../server/src/node/profile-loader';
+import { repoRoot, runCli, tempDir } from '../helpers/run-cli';
+
+function write(dir: string, name: string, text: string): string {
+  const f = path.join(dir, name);
+  fs.mkdirSync(path.dirname(f), { recursive: true });
+  fs.writeFileSync(f, text);
+  return f;
+}
+
+/** Problems of a profile text: `line: key: message` (1-based lines). */
+function problemsOf(text: string): { line: number; key: string; message: string }[] {
+  const dir = tempDir('bp-profile-');
+  const f = write(dir, '.boardpaper.yaml', text);
+  try {
+    loadProfileFile(f);
+  } catch (e) {
+    assert.ok(e instanceof ProfileError, String(e));
+    return e.problems.map((p) => ({ line: p.line + 1, key: p.key, message: p.message }));
+  }
+  return [];
+}
+
+function load(text: string) {
+  const dir = tempDir('bp-profile-');
+  return loadProfileFile(write(dir, '.boardpaper.yaml', text)).profile;
+}
+
+const PAPER = '---\ntitle: A paper\nmeeting: Trust Board\ndate: 2024-06-18\n---\n\n## Executive summary\n\nText.\n';
+
+describe('profile v2: cover_sheet mistakes are reported on their line', () => {
+  const cases: { name: string; text: string; line: number; key: string; message: RegExp }[] = [
+    {
+      name: 'an unknown type',
+      text: 'cover_sheet:\n  - key: title\n  - key: cqc_domains\n    label: CQC domain\n    type: lists\n',
+      line: 5,
+      key: 'cover_sheet[1].type',
+      message: /unknown type "lists"; types are text, date, yes-no-na, assessment, list, choice, boolean/,
+    },
+    {
+      name: 'values on a text field',
+      text: 'cover_sheet:\n  - key: title\n  - key: lead\n    type: text\n    values: [A, B]\n',
+      line: 5,
+      key: 'cover_sheet[1].values',
+      message: /a text field takes no values list/,
+    },
+    {
+      name: 'values on an own field with no type (text)',
+      text: 'cover_sheet:\n  - key: lead\n    values: [A, B]\n',
+      line: 3,
+      key: 'cover_sheet[0].values',
+      message: /a text field takes no values list/,
+    },
+    {
+      name: 'a choice with no values',
+      text: 'cover_sheet:\n  - key: title\n  - key: domain\n    type: choice\n',
+      line: 4,
+      key: 'cover_sheet[1].type',
+      message: /a choice field needs its values/,
+    },
+    {
+      name: 'a dotted key into a FORMAT.md mapping that has no such field',
+      text: 'cover_sheet:\n  - key: title\n  - key: impact_assessments.equalty\n    label: EIA\n',
+      line: 3,
+      key: 'cover_sheet[1].key',
+      message: /"impact_assessments\.equalty" is a dotted key into nothing/,
+    },
+    {
+      name: 'a dotted key into a field that does not exist',
+      text: 'cover_sheet:\n  - key: title\n  - key: cqc.domain\n    type: text\n',
+      line: 3,
+      key: 'cover_sheet[1].key',
+      message: /"cqc" is not a field of the format/,
+    },
+    {
+      name: 'a dotted key into a field with no nested fields',
+      text: 'cover_sheet:\n  - key: title.main\n',
+      line: 2,
+      key: 'cover_sheet[0].key',
+      message: /"title" has no nested fields/,
+    },
+    {
+      name: 'a duplicate key',
+      text: 'cover_sheet:\n  - key: title\n  - key: date\n  - key: title\n    label: Report title\n',
+      line: 4,
+      key: 'cover_sheet[2].key',
+      message: /duplicate key "title": it is already cover_sheet\[0\]/,
+    },
+    {
+      name: 'a label that is not a string',
+      text: 'cover_sheet:\n  - key: title\n  - key: presented_by\n    label: [Lead, Director]\n',
+      line: 4,
+      key: 'cover_sheet[1].label',
+      message: /must be text/,
+    },
+    {
+      name: 'two fields with the same label',
+      text: 'cover_sheet:\n  - key: presented_by\n    label: Lead Director\n  - key: author\n    aliases: [lead director]\n',
+      line: 5,
+      key: 'cover_sheet[1].aliases',
+      message: /"lead director" is already a label or alias of cover_sheet\[0\]/,
+    },
+    {
+      name: 'required that is not a boolean',
+      text: 'cover_sheet:\n  - key: title\n    required: sometimes\n',
+      line: 3,
+      key: 'cover_sheet[0].required',
+      message: /must be true or false/,
+    },
+    {
+      name: 'an unknown key in an entry',
+      text: 'cover_sheet:\n  - key: title\n    lable: Title\n',
+      line: 3,
+      key: 'cover_sheet[0].lable',
+      message: /unknown cover_sheet field key "lable"/,
+    },
+    {
+      name: 'a type on a FORMAT.md field',
+      text: 'cover_sheet:\n  - key: title\n  - key: risks\n    type: text\n',
+      line: 4,
+      key: 'cover_sheet[1].type',
+      message: /"risks" is a FORMAT\.md field: its type is fixed \(assessment\)/,
+    },
+    {
+      name: 'a key that is not a front-matter key',
+      text: 'cover_sheet:\n  - key: Lead Director\n',
+      line: 2,
+      key: 'cover_sheet[0].key',
+      message: /is not a front-matter key/,
+    },
+    {
+      name: 'an entry with no key',
+      text: 'cover_sheet:\n  - title\n  - label: CQC domain\n',
+      line: 3,
+      key: 'cover_sheet[1].key',
+      message: /is required/,
+    },
+    {
+      name: 'a cover_field that the template does not have',
+      text: 'cover_sheet:\n  - key: title\nhealth_inequalities:\n  cover_field: health_equity\n',
+      line: 4,
+      key: 'health_inequalities.cover_field',
+      message: /"health_equity" is not a field of the cover sheet template/,
+    },
+    {
+      name: 'a cover_field that is not a yes/no question',
+      text: 'cover_sheet:\n  - key: title\n  - key: health_equity\n    label: Health equity\n    type: text\nhealth_inequalities:\n  cover_field: health_equity\n',
+      line: 7,
+      key: 'health_inequalities.cover_field',
+      message: /is a text field/,
+    },
+    {
+      name: 'a sections entry naming no section',
+      text: 'sections:\n  recomendations: [Action required by the Board]\n',
+      line: 2,
+      key: 'sections.recomendations',
+      message: /no section "recomendations": sections are executive_summary, recommendations/,
+    },
+    {
+      name: 'a sections entry that is not a list',
+      text: 'sections:\n  recommendations: Action required by the Board\n',
+      line: 2,
+      key: 'sections.recommendations',
+      message: /must be a list of the headings/,
+    },
+    {
+      name: 'a standing item at neither start nor end',
+      text: 'standing_items:\n  - title: Apologies for absence\n    at: start\n  - title: Any other business\n    at: middle\n',
+      line: 5,
+      key: 'standing_items[1].at',
+      message: /must be start .* or end/,
+    },
+    {
+      name: "a committee's standing item with no title",
+      text: 'committees:\n  - name: Trust Board\n    standing_items:\n      - at: start\n',
+      line: 4,
+      key: 'committees[0].standing_items[0].title',
+      message: /is required/,
+    },
+    {
+      name: 'papers_due_working_days that is not a whole number',
+      text: 'papers_due_working_days: 7.5\n',
+      line: 1,
+      key: 'papers_due_working_days',
+      message: /whole number of working days/,
+    },
+    {
+      name: 'an empty part2_resolution',
+      text: 'organisation: X\npart2_resolution: ""\n',
+      line: 2,
+      key: 'part2_resolution',
+      message: /text of the resolution/,
+    },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      const problems = problemsOf(c.text);
+      const p = problems.find((x) => x.key === c.key);
+      assert.ok(p, `a problem on ${c.key}; got ${JSON.stringify(problems)}`);
+      assert.equal(p.line, c.line, `line of ${c.key}`);
+      assert.match(p.message, c.message);
+    });
+  }
+
+  it('the CLI exits 2 with a one-line reason naming the key, and checks nothing', () => {
+    const dir = tempDir('bp-profile-cli-');
+    write(dir, '.boardpaper.yaml', 'cover_sheet:\n  - key: title\n  - key: cqc_domains\n    type: lists\n');
+    write(dir, 'papers/p.md', PAPER);
+    const r = runCli(['check', path.join(dir, 'papers', 'p.md')], repoRoot);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /invalid profile .*\.boardpaper\.yaml: cover_sheet\[1\]\.type: unknown type "lists"/);
+    assert.equal(r.stderr.trim().split('\n').length, 1);
+    assert.equal(r.stdout, '');
+  });
+
+  it('the CLI exits 2 for a dotted key into nothing', () => {
+    const dir = tempDir('bp-profile-cli-');
+    write(dir, '.boardpaper.yaml', 'cover_sheet:\n  - key: impact_assessments.equalty\n');
+    write(dir, 'p.md', PAPER);
+    const r = runCli(['check', path.join(dir, 'p.md')], repoRoot);
+    assert.equal(r.status, 2, r.stderr);
+    assert.match(r.stderr, /cover_sheet\[0\]\.key: "impact_assessments\.equalty" is a dotted key into nothing/);
+  });
+});
+
+describe('profile v2: values, defaults and merging', () => {
+  it('the built-in profile has the meetings defaults of the spec', () => {
+    assert.equal(DEFAULT_PROFILE.papers_due_working_days, 7);
+    assert.deepEqual(
+      DEFAULT_PROFILE.standing_items.map((s) => `${s.at}: ${s.title}`),
+      [
+        "start: Welcome, introductions and chair's remarks",
+        'start: Apologies for absence',
+        'start: Declarations of interest',
+        'start: Minutes of the previous meeting, matters arising and action log',
+        'end: Any other business',
+        'end: Date, time and venue of the next meeting',
+      ],
+    );
+    assert.match(DEFAULT_PROFILE.part2_resolution, /^The Board is asked to resolve that representatives of the press and other members of the public be excluded .* prejudicial to the public interest\.$/);
+    assert.equal(DEFAULT_PROFILE.cover_sheet, null);
+    assert.deepEqual(DEFAULT_PROFILE.sections, {});
+    assert.equal(DEFAULT_PROFILE.health_inequalities.cover_field, undefined);
+  });
+
+  it('the built-in profile exempts the national acronyms and keeps its own', () => {
+    for (const a of ['NHS', 'NHSE', 'UK', 'GP', 'HR', 'CQC', 'A&E', 'AI', 'NED', 'BMA', 'MP', 'CBE', 'OBE', 'MBE', 'ICB', 'LSC', 'PCN'])
+      assert.ok(a in DEFAULT_PROFILE.acronyms, a);
+  });
+
+  it('reads every v2 key, a committee’s own standing items winning for its meetings', () => {
+    const p = load(
+      [
+        'organisation: East of England Ambulance Service NHS Trust',
+        'committees:',
+        '  - name: Trust Board',
+        '  - name: Audit Committee',
+        '    standing_items:',
+        '      - title: Apologies',
+        '        at: start',
+        'standing_items:',
+        '  - title: Welcome',
+        '    at: start',
+        '  - title: Close',
+        '    at: end',
+        'papers_due_working_days: 5',
+        'part2_resolution: >-',
+        '  The Board resolves to meet',
+        '  in private.',
+        'cover_sheet:',
+        '  - key: date',
+        '  - key: title',
+        '  - key: presented_by',
+        '    label: Lead Director',
+        '    aliases: [Report from, Executive lead]',
+        '  - key: cqc_domains',
+        '    label: CQC domain',
+        '    type: list',
+        '    values: [Safe, Effective, Caring, Responsive, Well-led]',
+        '    required: true',
+        '  - key: health_equity',
+        '    label: Is health equity data included in the report?',
+        '    type: assessment',
+        '  - key: impact_assessments.equality',
+        '    label: Equality impact assessment',
+        'sections:',
+        '  recommendations: [Recommendations, Action required by the Board]',
+        'health_inequalities:',
+        '  cover_field: health_equity',
+        'acronyms:',
+        '  EEAST: East of England Ambulance Service',
+        '',
+      ].join('\n'),
+    );
+    assert.equal(p.papers_due_working_days, 5);
+    assert.equal(p.part2_resolution, 'The Board resolves to meet in private.');
+    assert.deepEqual(standingItemsFor(p, 'Trust Board'), [
+      { title: 'Welcome', at: 'start' },
+      { title: 'Close', at: 'end' },
+    ]);
+    assert.deepEqual(standingItemsFor(p, 'Audit Committee'), [{ title: 'Apologies', at: 'start' }]);
+    assert.equal(p.health_inequalities.cover_field, 'health_equity');
+    assert.equal(p.health_inequalities.from, '2024-04-01', 'from inherited');
+    assert.deepEqual(p.sections, { recommendations: ['Recommendations', 'Action required by the Board'] });
+    assert.equal(p.acronyms.EEAST, 'East of England Ambulance Service');
+    assert.equal(p.acronyms.UK, 'United Kingdom', 'national acronyms inherited');
+    assert.equal(p.cover_sheet?.length, 6);
+  });
+
+  it('cover_sheet replaces the inherited list whole; sections merge entry by entry; cover_field inherits', () => {
+    const dir = tempDir('bp-profile-');
+    write(
+      dir,
+      'base.yaml',
+      'cover_sheet:\n  - key: title\n  - key: health_equity\n    type: assessment\nsections:\n  executive_summary: [Executive comment]\nhealth_inequalities:\n  cover_field: health_equity\n',
+    );
+    const child = write(dir, 'child/.boardpaper.yaml', 'extends: ../base.yaml\ncover_sheet:\n  - key: date\n  - key: health_equity\n    type: yes-no-na\nsections:\n  recommendations: [Action required by the Board]\n');
+    const p = loadProfileFile(child).profile;
+    assert.deepEqual(
+      p.cover_sheet?.map((e) => e.key),
+      ['date', 'health_equity'],
+    );
+    assert.deepEqual(p.sections, { executive_summary: ['Executive comment'], recommendations: ['Action required by the Board'] });
+    assert.equal(p.health_inequalities.cover_field, 'health_equity');
+  });
+
+  it('a child that drops the cover_field of its parent from its template is told so', () => {
+    const dir = tempDir('bp-profile-');
+    write(dir, 'base.yaml', 'cover_sheet:\n  - key: title\n  - key: health_equity\n    type: assessment\nhealth_inequalities:\n  cover_field: health_equity\n');
+    const child = write(dir, 'child/.boardpaper.yaml', 'extends: ../base.yaml\ncover_sheet:\n  - key: date\n');
+    assert.throws(
+      () => loadProfileFile(child),
+      (e: unknown) => e instanceof ProfileError && e.problems.some((p) => p.key === 'health_inequalities.cover_field' && /not a field of the cover sheet template/.test(p.message)),
+    );
+  });
+
+  it('the JSON schema describes every key a profile may set', () => {
+    const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas', 'boardpaper-profile.schema.json'), 'utf8'));
+    assert.deepEqual(Object.keys(schema.properties).sort(), [...PROFILE_KEYS].sort());
+    assert.deepEqual(schema.properties.cover_sheet.items.oneOf[1].properties.type.enum, ['text', 'date', 'yes-no-na', 'assessment', 'list', 'choice', 'boolean']);
+    assert.ok(schema.properties.health_inequalities.properties.cover_field);
+    assert.ok(schema.properties.committees.items.oneOf[1].properties.standing_items);
+  });
+});
+
+describe('the effective template (coverSheetFields, fieldLabel)', () => {
+  it('the built-in template: the seed cover sheet’s labels in its order, then the unlisted FORMAT.md keys as optional', () => {
+    const f = coverSheetFields(DEFAULT_PROFILE);
+    assert.deepEqual(
+      f.filter((x) => x.listed).map((x) => x.key),
+      [
+        'meeting',
+        'date',
+        'title',
+        'presented_by',
+        'author',
+        'agenda_item',
+        'confidential',
+        'purpose',
+        'assurance',
+        'strategic_objectives',
+        'risks',
+        'risks.on_register',
+        'financial_implications',
+        'committee_history',
+        'conflicts_of_interest',
+        'impact_assessments.quality',
+        'impact_assessments.equality',
+        'impact_assessments.data_privacy',
+        'authorised_by',
+      ],
+    );
+    assert.deepEqual(
+      f.filter((x) => !x.listed).map((x) => [x.key, x.required]),
+      [['confidential_reason', false]],
+    );
+    assert.equal(fieldLabel(DEFAULT_PROFILE, 'date'), 'Date of meeting');
+    assert.equal(fieldLabel(DEFAULT_PROFILE, 'title'), 'Title of paper');
+    assert.equal(fieldLabel(DEFAULT_PROFILE, 'presented_by'), 'Presented by');
+    assert.equal(fieldLabel(DEFAULT_PROFILE, 'authorised_by'), 'Report authorised by');
+    assert.equal(fieldLabel(DEFAULT_PROFILE, 'impact_assessments'), 'Impact assessments');
+    assert.equal(fieldLabel(DEFAULT_PROFILE, 'not_a_field'), 'not_a_field');
+    const so = f.find((x) => x.key === 'strategic_objectives')!;
+    assert.deepEqual(so.values, ['SO1', 'SO2', 'SO3', 'SO4', 'SO5', 'SO6']);
+    assert.ok(f.find((x) => x.key === 'purpose')!.values!.includes('assure'));
+    assert.equal(f.find((x) => x.key === 'authorised_by')!.required, true);
+    assert.equal(f.find((x) => x.key === 'assurance')!.required, false);
+  });
+
+  it('an organisation’s template: its fields, labels and order; own fields typed; the rest optional after', () => {
+    const p = load(
+      'cover_sheet:\n  - key: date\n  - key: title\n  - key: presented_by\n    label: Lead Director\n    aliases: [Report from]\n  - key: assurance\n    required: true\n  - key: cqc_domains\n    label: CQC domain\n    type: list\n    values: [Safe, Effective]\n    required: true\n  - key: health_equity\n    label: Is health equity data included in the report?\n    type: assessment\n  - key: impact_assessments.equality\n    label: Equality impact assessment\n',
+    );
+    const f = coverSheetFields(p);
+    assert.deepEqual(
+      f.filter((x) => x.listed).map((x) => `${x.key}|${x.label}|${x.required}|${x.type}`),
+      [
+        'date|Date of meeting|true|date',
+        'title|Title of paper|true|text',
+        'presented_by|Lead Director|true|text',
+        'assurance|Level of assurance|true|choice',
+        'cqc_domains|CQC domain|true|list',
+        'health_equity|Is health equity data included in the report?|false|assessment',
+        'impact_assessments.equality|Equality impact assessment|true|assessment',
+      ],
+    );
+    const unlisted = f.filter((x) => !x.listed);
+    assert.ok(unlisted.every((x) => !x.required && x.builtin));
+    assert.deepEqual(
+      unlisted.map((x) => x.key),
+      ['meeting', 'author', 'agenda_item', 'confidential', 'purpose', 'strategic_objectives', 'risks', 'risks.on_register', 'financial_implications', 'committee_history', 'conflicts_of_interest', 'impact_assessments.quality', 'impact_assessments.data_privacy', 'authorised_by', 'confidential_reason'],
+    );
+    const lead = f.find((x) => x.key === 'presented_by')!;
+    assert.deepEqual(lead.aliases.slice(0, 2), ['Report from', 'Presented by'], 'the template’s aliases, then the built-in label');
+    assert.deepEqual(f.find((x) => x.key === 'cqc_domains')!.values, ['Safe', 'Effective']);
+    assert.equal(fieldLabel(p, 'cqc_domains'), 'CQC domain');
+  });
+
+  it('the whole impact_assessments group listed expands to its three assessments under its label', () => {
+    const p = load('cover_sheet:\n  - key: title\n  - key: impact_assessments\n    label: Impact assessments (QIA, EIA, DPIA)\n');
+    const f = coverSheetFields(p).filter((x) => x.listed);
+    assert.deepEqual(
+      f.map((x) => x.key),
+      ['title', 'impact_assessments.quality', 'impact_assessments.equality', 'impact_assessments.data_privacy'],
+    );
+    assert.equal(fieldLabel(p, 'impact_assessments'), 'Impact assessments (QIA, EIA, DPIA)');
+  });
+});
