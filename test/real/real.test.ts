@@ -14,7 +14,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkFiles, expandPaths, ProfileResolver } from '../../server/src/node/check-files';
+import { addAcrossFindings, checkFile, expandPaths, ProfileResolver, type CheckedPaper } from '../../server/src/node/check-files';
 import { toJson } from '../../server/src/cli/output';
 
 const REAL = __dirname;
@@ -51,7 +51,9 @@ const organisations = fs
 
 function findingsOf(org: string): Actual[] {
   const dir = path.join(REAL, org);
-  const papers = checkFiles(expandPaths([dir]), new ProfileResolver({ defaultBaseDir: dir }));
+  const resolver = new ProfileResolver({ defaultBaseDir: dir });
+  const papers = expandPaths([dir]).map((f) => checkFile(f, resolver)).filter((p): p is CheckedPaper => p !== null);
+  addAcrossFindings(papers);
   return toJson(papers, () => true).flatMap((f) =>
     f.diagnostics.map((d) => ({
       file: path.relative(REAL, path.resolve(f.file)).split(path.sep).join('/'),
