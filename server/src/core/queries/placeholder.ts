@@ -1,11 +1,13 @@
 /**
  * Whether a section holds only a placeholder (TBC, N/A, only HTML comments,
- * nothing, or fewer than 10 words), and which sections must have real content.
+ * nothing, or fewer than 10 words and no sentence), and which sections must
+ * have real content.
  */
 import type { Paper, Section } from '../paper';
 import type { Profile } from '../profile';
 import { healthInequalitiesRequired, healthInequalitiesSection } from './health-inequalities';
 import { findRequiredSection } from './sections';
+import { hasCompleteAsk, hasSentence } from './ask';
 
 export const MIN_SECTION_WORDS = 10;
 
@@ -36,7 +38,12 @@ export type PlaceholderKind =
   | { kind: 'text'; text: string }
   | { kind: 'short'; words: number };
 
-/** Why a section counts as a placeholder, or undefined when it has real content. */
+/**
+ * Why a section counts as a placeholder, or undefined when it has real
+ * content. Fewer than 10 words make a placeholder only when the section has
+ * no sentence at all: a whole request ("Board members are asked to note the
+ * report.") or any other sentence is content, however short.
+ */
 export function placeholderKind(section: Section): PlaceholderKind | undefined {
   const words = section.words;
   if (words.length >= MIN_SECTION_WORDS) return undefined;
@@ -46,6 +53,7 @@ export function placeholderKind(section: Section): PlaceholderKind | undefined {
   const joined = words.join(' ');
   const norm = joined.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   if (PLACEHOLDER_TEXTS.has(norm)) return { kind: 'text', text: joined.length > 40 ? `${joined.slice(0, 40)}…` : joined };
+  if (hasCompleteAsk(section) || hasSentence(section)) return undefined;
   return { kind: 'short', words: words.length };
 }
 
