@@ -22,4 +22,9 @@ export default tseslint.config(
       'prefer-const': 'error',
     },
   },
+  {
+    // Functions that Playwright runs inside the page.
+    files: ['test/vscode/ui.test.mjs', 'test/**/*.browser.mjs'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', getComputedStyle: 'readonly' } },
+  },
 );

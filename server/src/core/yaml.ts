@@ -99,7 +99,7 @@ function explainYamlError(reason: string, source: string, pos: number): string {
   const lineStart = source.lastIndexOf('\n', Math.max(0, pos - 1)) + 1;
   const lineEnd = source.indexOf('\n', pos);
   const line = source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd).replace(/\r$/, '');
-  const m = /^\s*(?:-\s+)?([A-Za-z_][\w-]*):[ \t]+([^'"|>&*!\[{#\s].*?:[ \t].*)$/.exec(line);
+  const m = /^\s*(?:-\s+)?([A-Za-z_][\w-]*):[ \t]+([^'"|>&*![{#\s].*?:[ \t].*)$/.exec(line);
   if (m && /mapping entry|mapping pair|implicit key/.test(reason)) {
     const value = m[2]!.trim().replace(/"/g, '\\"');
     return `the value of "${m[1]}" contains ": ", which YAML reads as the start of another field; put the whole value in quotes: ${m[1]}: "${value}"`;

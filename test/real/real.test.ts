@@ -1,0 +1,126 @@
+/**
+ * Real published papers from NHS bodies other than Lancashire and South
+ * Cumbria ICB (test/real/<organisation>/papers, each organisation with the
+ * .boardpaper.yaml its governance officer would write; sources in SOURCE.md).
+ *
+ * Every error and warning the checks give on them has been judged by hand in
+ * test/real/judged.json (real problem, wrong, or arguable). This test runs the
+ * same analysis as `boardpaper check` on every paper and fails when the
+ * findings differ from the judged list: a new finding must be judged, and a
+ * judged finding that disappears is either a regression (it was real) or an
+ * improvement to record (it was wrong). It also holds precision — real
+ * problems ÷ all errors and warnings — at 90% or better (docs/precision.md).
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { addAcrossFindings, checkFile, expandPaths, ProfileResolver, type CheckedPaper } from '../../server/src/node/check-files';
+import { toJson } from '../../server/src/cli/output';
+
+const REAL = __dirname;
+
+interface Judged {
+  file: string;
+  rule: string;
+  severity: string;
+  line: number;
+  /** A part of the message; tells apart findings of one rule on one line. */
+  message: string;
+  verdict: 'real' | 'wrong' | 'arguable';
+  why: string;
+}
+
+interface JudgedFile {
+  findings: Judged[];
+  info: { file: string; rule: string; line: number; message: string; note?: string }[];
+}
+
+interface Actual {
+  file: string;
+  rule: string;
+  severity: string;
+  line: number;
+  message: string;
+}
+
+const organisations = fs
+  .readdirSync(REAL, { withFileTypes: true })
+  .filter((d) => d.isDirectory() && fs.existsSync(path.join(REAL, d.name, '.boardpaper.yaml')))
+  .map((d) => d.name)
+  .sort();
+
+function findingsOf(org: string): Actual[] {
+  const dir = path.join(REAL, org);
+  const resolver = new ProfileResolver({ defaultBaseDir: dir });
+  const papers = expandPaths([dir]).map((f) => checkFile(f, resolver)).filter((p): p is CheckedPaper => p !== null);
+  addAcrossFindings(papers);
+  return toJson(papers, () => true).flatMap((f) =>
+    f.diagnostics.map((d) => ({
+      file: path.relative(REAL, path.resolve(f.file)).split(path.sep).join('/'),
+      rule: d.rule,
+      severity: d.severity,
+      line: d.line,
+      message: d.message,
+    })),
+  );
+}
+
+const judged: JudgedFile = JSON.parse(fs.readFileSync(path.join(REAL, 'judged.json'), 'utf8'));
+const show = (f: { file: string; line: number; rule: string; message: string }) => `${f.file}:${f.line} ${f.rule} — ${f.message.slice(0, 140)}`;
+
+/** Pair each judged entry with one actual finding (same file, rule and line; message contains the excerpt). */
+function pair(actual: Actual[], list: Judged[]) {
+  const left = [...actual];
+  const unmatched: Judged[] = [];
+  for (const j of list) {
+    const i = left.findIndex((a) => a.file === j.file && a.rule === j.rule && a.line === j.line && a.message.includes(j.message));
+    if (i < 0) unmatched.push(j);
+    else left.splice(i, 1);
+  }
+  return { unjudged: left, gone: unmatched };
+}
+
+describe('real papers from other NHS organisations: judged findings', function () {
+  this.timeout(60_000);
+
+  it('has at least four organisations and twelve papers', () => {
+    assert.ok(organisations.length >= 4, `organisations: ${organisations.join(', ')}`);
+    const papers = organisations.flatMap((o) => expandPaths([path.join(REAL, o)]));
+    assert.ok(papers.length >= 12, `${papers.length} papers`);
+  });
+
+  const all: Actual[] = [];
+  before(() => {
+    for (const org of organisations) all.push(...findingsOf(org));
+  });
+
+  it('every error and warning is judged, and every judged one is still found', () => {
+    const errorsAndWarnings = all.filter((f) => f.severity === 'error' || f.severity === 'warning');
+    const { unjudged, gone } = pair(errorsAndWarnings, judged.findings);
+    const problems: string[] = [];
+    for (const f of unjudged) problems.push(`new finding, judge it in test/real/judged.json: ${show(f)}`);
+    for (const j of gone) {
+      problems.push(
+        j.verdict === 'real'
+          ? `regression: a real problem is no longer found: ${show(j)}`
+          : `no longer found (judged ${j.verdict}): remove it from test/real/judged.json and docs/precision.md: ${show(j)}`,
+      );
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('records a verdict and a reason for every judged finding', () => {
+    for (const j of judged.findings) {
+      assert.ok(['real', 'wrong', 'arguable'].includes(j.verdict), show(j));
+      assert.ok(j.why && j.why.length > 10, `no reason given: ${show(j)}`);
+    }
+  });
+
+  it('precision (real problems ÷ all errors and warnings) is at least 90%', () => {
+    const total = judged.findings.length;
+    const real = judged.findings.filter((j) => j.verdict === 'real').length;
+    assert.ok(total > 0, 'no judged findings');
+    const precision = real / total;
+    assert.ok(precision >= 0.9, `precision ${(precision * 100).toFixed(1)}% (${real} real of ${total}); wrong and arguable: ${judged.findings.filter((j) => j.verdict !== 'real').map(show).join('; ')}`);
+  });
+});
