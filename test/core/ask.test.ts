@@ -72,6 +72,7 @@ describe('the ask of a section', () => {
     assert.equal(hasCompleteAsk(section('The Board is asked to note.')), true);
     assert.equal(hasCompleteAsk(section('The Board is asked to:\n\n- note;\n- the update.')), false);
     assert.equal(hasCompleteAsk(section('The Board is asked to TBC')), false);
+    assert.equal(hasCompleteAsk(section('The Board is asked to approve TBC.')), false);
     assert.equal(hasSentence(section('Board members are asked to note the report.')), true);
     assert.equal(hasSentence(section('Summary to be added.')), false);
     assert.equal(hasSentence(section('5.1 Update on the nine programmes')), false);

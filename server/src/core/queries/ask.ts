@@ -180,7 +180,9 @@ function readAsk(toks: readonly string[], start: number, verbs: Verbs): Ask | un
   }
   const label = known ? labels.join(' and ') : `${phrase.slice(0, 4).join(' ')}${phrase.length > 4 ? ' …' : ''}`;
   const closed = toks.at(-1) === '.' || toks.at(-1) === '!';
-  return { terms, phrase, label, complete: phrase.length >= 2 || closed };
+  // "… is asked to approve TBC." is a skeleton still to be written, not a whole request.
+  const unfinished = phrase.some((w) => PLACEHOLDER_WORDS.has(w));
+  return { terms, phrase, label, complete: !unfinished && (phrase.length >= 2 || closed) };
 }
 
 /** The asks in one sentence (tokens). */
@@ -245,7 +247,7 @@ export function asksOf(section: Section, extraVerbs: readonly string[] = []): As
         const a = readAsk(toks, i, verbs);
         if (a) {
           // One word alone ("- note;") is a fragment, not a whole request.
-          out.push({ ...a, complete: a.phrase.length >= 2 });
+          out.push({ ...a, complete: a.complete && a.phrase.length >= 2 });
           continue;
         }
       }
