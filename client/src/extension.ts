@@ -11,8 +11,10 @@ import { PreviewPanels } from './preview';
 import { registerNewPaper } from './new-paper';
 import { registerGeneratePack } from './generate-pack';
 import { registerFixAll } from './fix-all';
+import { registerExportWord, registerImportWord } from './word';
 import { registerOpenExamples } from './examples';
 import { StatusItem, looksLikePaper } from './status';
+import { registerMeetingView, type MeetingTree } from './meeting-view';
 
 let client: LanguageClient | undefined;
 
@@ -29,6 +31,9 @@ export interface BoardPaperApi {
    */
   ready: Promise<LanguageClient | undefined>;
   previews: PreviewPanels;
+  /** The Meeting view's tree (explorer). */
+  meetings?: MeetingTree;
+  status: StatusItem;
 }
 
 /**
@@ -51,6 +56,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
       { scheme: 'file', pattern: '**/.boardpaper.yaml' },
+      { scheme: 'file', pattern: '**/agenda.yaml' },
     ],
     synchronize: {
       configurationSection: 'boardPaper',
@@ -61,6 +67,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
       ],
     },
     diagnosticCollectionName: 'boardpaper',
+    middleware: {
+      // VS Code's own Markdown extension outlines a paper's headings. With a second outline
+      // provider VS Code puts each provider's symbols under its extension's name (an extra
+      // "Board papers (NHS)" level, and every heading twice), so on Markdown the outline is
+      // left to it. Other editors still get the server's symbols (cover sheet and sections).
+      provideDocumentSymbols: (document, token, next) =>
+        document.languageId === 'markdown' && vscode.extensions.getExtension('vscode.markdown-language-features') ? [] : next(document, token),
+    },
     // In an untrusted workspace a profile cannot reach outside the workspace.
     initializationOptions: { untrustedWorkspace: !vscode.workspace.isTrusted },
   };
@@ -105,6 +119,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
     return client;
   };
   const previews = new PreviewPanels(needClient);
+  const status = new StatusItem();
   context.subscriptions.push(
     previews,
     vscode.commands.registerCommand('boardPaper.showPreview', () => previews.show(false)),
@@ -112,8 +127,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
     registerNewPaper(needClient),
     registerGeneratePack(needClient),
     registerFixAll(needClient),
+    registerImportWord(needClient),
+    registerExportWord(needClient),
     registerOpenExamples(context),
-    new StatusItem(),
+    status,
   );
   // In the background: neither the search for papers nor the server's start
   // (which forks a process) holds up activation, not even within its tick.
@@ -123,7 +140,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
     if (!papers && !starting) return undefined;
     return needClient();
   })().catch(() => undefined);
-  return { client: getClient, ensureStarted: needClient, ready, previews };
+  const meetings = registerMeetingView(context, needClient);
+  return { client: getClient, ensureStarted: needClient, ready, previews, meetings, status };
 }
 
 export async function deactivate(): Promise<void> {

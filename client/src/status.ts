@@ -18,6 +18,11 @@ export class StatusItem implements vscode.Disposable {
     this.update();
   }
 
+  /** For tests: what the item shows now. */
+  state(): { text: string; tooltip: string } {
+    return { text: this.item.text, tooltip: String(this.item.tooltip ?? '') };
+  }
+
   private update() {
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || doc.languageId !== 'markdown') return this.item.hide();
@@ -25,8 +30,12 @@ export class StatusItem implements vscode.Disposable {
     if (!ours.length && !looksLikePaper(doc.getText(new vscode.Range(0, 0, 40, 0)))) return this.item.hide();
     const errors = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const warnings = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
+    const infos = ours.length - errors - warnings;
+    const n = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
     this.item.text = errors || warnings ? `$(law) ${errors ? `$(error) ${errors} ` : ''}${warnings ? `$(warning) ${warnings}` : ''}`.trim() : '$(law) $(check) Board paper';
-    this.item.tooltip = errors || warnings ? `Board paper: ${errors} error(s), ${warnings} warning(s) — click to open Problems` : 'Board paper: no errors or warnings';
+    const counts = [errors ? n(errors, 'error') : '', warnings ? n(warnings, 'warning') : ''].filter(Boolean).join(', ') || 'no errors or warnings';
+    // ✓ means no errors or warnings; info findings (suggestions) may remain, and the tooltip says so.
+    this.item.tooltip = `Board paper: ${counts}${infos ? `; ${n(infos, 'info finding')} (suggestions) in Problems` : ''}${errors || warnings || infos ? ' — click to open Problems' : ''}`;
     this.item.show();
   }
 

@@ -25,8 +25,10 @@ export interface TemplateInfo {
   purposes: string[];
   objectives: { code: string; text: string }[];
   templates: string[];
-  /** Meeting dates seen in the workspace, newest first. */
+  /** Meeting dates seen in the workspace (real dates written YYYY-MM-DD only), newest first. */
   meetingDates: { meeting: string; date: string }[];
+  /** The meeting most papers in that folder are for (its real date), when it holds any: the new paper's default. */
+  folderMeeting?: { meeting: string; date: string };
 }
 
 export const NewPaperRequest = 'boardPaper/newPaper';
@@ -69,9 +71,50 @@ export interface BuildPackParams {
   /** A final pack although agenda items have no paper yet ("Paper to follow"). */
   allowMissing?: boolean;
 }
+/**
+ * A failed buildPack answers with a ResponseError whose message is one
+ * sentence for the user; `data.kind` says which failure it is:
+ * `unreadable-cover-sheet` (data.file, data.line) when a paper for the meeting
+ * cannot be read, so the client can offer a draft that leaves it out.
+ */
+export interface BuildPackErrorData {
+  kind: 'unreadable-cover-sheet' | 'missing-papers' | 'no-papers' | 'input' | 'strict';
+  file?: string;
+  line?: number;
+}
 export interface BuildPackResult {
   files: string[];
   /** Papers with errors or warnings, for the summary message. */
   problems: { file: string; errors: number; warnings: number }[];
   warnings: string[];
+}
+
+/** Word import (INTERFACES.md v2, `boardPaper.importWord`): the server reads the .docx and writes the paper beside it. */
+export const ImportWordRequest = 'boardPaper/importWord';
+export interface ImportWordParams {
+  /** The .docx (a file URI). */
+  docxUri: string;
+  /** Where to write the paper (a file URI; never overwritten). */
+  outUri: string;
+}
+export interface ImportWordResult {
+  paperUri: string;
+  images: string[];
+  notes: string[];
+}
+
+/** Word export (`boardPaper.exportWord`): the paper's text as the editor holds it. */
+export const ExportWordRequest = 'boardPaper/exportWord';
+export interface ExportWordParams {
+  /** The paper (a file URI: its folder holds its images, its profile applies). */
+  uri: string;
+  text: string;
+  /** Where to write the .docx (a file URI). */
+  outUri: string;
+  /** Replace an existing file (the user said so). */
+  replace?: boolean;
+}
+export interface ExportWordResult {
+  docxUri: string;
+  missingImages: string[];
 }

@@ -325,7 +325,7 @@ describe('profile v2: values, defaults and merging', () => {
       'base.yaml',
       'cover_sheet:\n  - key: title\n  - key: health_equity\n    type: assessment\nsections:\n  executive_summary: [Executive comment]\nhealth_inequalities:\n  cover_field: health_equity\n',
     );
-    const child = write(dir, 'child/.boardpaper.yaml', 'extends: ../base.yaml\ncover_sheet:\n  - key: date\n  - key: health_equity\n    type: yes-no-na\nsections:\n  recommendations: [Action required by the Board]\n');
+    const child = write(dir, 'child/.boardpaper.yaml', 'extends: ../base.yaml\ncover_sheet:\n  - key: date\n  - key: health_equity\n    label: Health equity\n    type: assessment\nsections:\n  recommendations: [Action required by the Board]\n');
     const p = loadProfileFile(child).profile;
     assert.deepEqual(
       p.cover_sheet?.map((e) => e.key),

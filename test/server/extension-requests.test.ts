@@ -97,4 +97,36 @@ describe('extension requests (boardPaper/*) over the protocol', function () {
     assert.match(html, /Quality Report/);
     assert.doesNotMatch(html, /Heronsgate/, 'the confidential paper stays out of the public pack');
   });
+
+  it('names a paper whose cover sheet does not parse, with the line and the fix, in one sentence; a draft leaves it out and lists it; only real dates are offered', async () => {
+    const d = workspace({
+      'm/10-good.md': paper({ agenda_item: '"10"', title: 'Quality Report', date: '2024-03-13' }),
+      'm/11-colon.md': paper({ agenda_item: '"11"', title: 'Winter: the plan', date: '2024-03-13' }),
+      'm/12-words.md': paper({ agenda_item: '"12"', title: 'Estates', date: '13 March 2024' }),
+      'm/13-impossible.md': paper({ agenda_item: '"13"', title: 'Digital', date: '2024-02-30' }),
+    });
+    const c = await TestClient.start({ folders: [d] });
+    try {
+      const base = { folderUri: pathToFileURL(path.join(d, 'm')).toString(), meeting: 'Integrated Care Board', date: '2024-03-13', part: 'public', format: 'html' };
+      const err = await c.request('boardPaper/buildPack', { ...base, outUri: pathToFileURL(path.join(d, 'final.html')).toString(), draft: false }).then(
+        () => assert.fail('a final pack must be refused'),
+        (e: { message: string; data?: { kind: string; file: string; line: number } }) => e,
+      );
+      assert.doesNotMatch(err.message, /^Request .* failed with message/);
+      assert.match(err.message, /11-colon\.md may be a paper for this meeting but its cover sheet cannot be read \(line 2: the value of "title" contains ": ".*put the whole value in quotes: title: "Winter: the plan"\).*build a draft, which leaves it out/);
+      assert.equal(err.data?.kind, 'unreadable-cover-sheet');
+      assert.equal(err.data?.line, 2);
+      assert.ok(!fs.existsSync(path.join(d, 'final.html')));
+      const r = await c.request<BuildPackResult>('boardPaper/buildPack', { ...base, outUri: pathToFileURL(path.join(d, 'draft.html')).toString(), draft: true });
+      assert.ok(fs.existsSync(path.join(d, 'draft.html')));
+      assert.ok(r.warnings.some((w) => /11-colon\.md is left out: its cover sheet cannot be read \(line 2: /.test(w)), r.warnings.join('\n'));
+      assert.ok(r.warnings.some((w) => /12-words\.md is left out: .*"13 March 2024" is not written YYYY-MM-DD/.test(w)), r.warnings.join('\n'));
+      assert.ok(r.warnings.some((w) => /13-impossible\.md is left out: .*"2024-02-30" is not a date in the calendar/.test(w)), r.warnings.join('\n'));
+      const info = await c.request<TemplateInfo>('boardPaper/templateInfo', { folderUri: base.folderUri });
+      assert.ok(!info.meetingDates.some((m) => m.date === '2024-02-30'), JSON.stringify(info.meetingDates));
+      assert.deepEqual(info.folderMeeting, { meeting: 'Integrated Care Board', date: '2024-03-13' });
+    } finally {
+      await c.stop();
+    }
+  });
 });

@@ -14,6 +14,7 @@
  */
 import { ASSURANCE_LEVELS } from './fields';
 import { normaliseLabel, PURPOSES, type CoverSheetEntry, type FieldType, type Profile, type ProfileProblem } from './profile';
+import { getNode, getPair, type YNode, type YPair } from './yaml';
 
 export interface TemplateField {
   /** The front-matter key; dotted for a nested field (`impact_assessments.equality`). */
@@ -86,6 +87,11 @@ const NESTED: Record<string, { label: string; keys: readonly string[]; ownAllowe
 
 /** Keys of the built-in template, listed (every FORMAT.md field but confidential_reason). */
 const BUILTIN_TEMPLATE = BUILTIN.filter((f) => f.key !== 'confidential_reason').map((f) => f.key);
+
+/** The built-in template's label of a FORMAT.md field (`title` → `Title of paper`). */
+export function builtinLabel(key: string): string | undefined {
+  return BUILTIN_BY_KEY.get(key)?.label ?? NESTED[key]?.label;
+}
 
 /** Is `key` a FORMAT.md field at the template's grain (or the whole `impact_assessments`)? */
 export function isFormatKey(key: string): boolean {
@@ -229,6 +235,34 @@ export function fieldLabel(profile: Profile, key: string): string {
   return key;
 }
 
+/**
+ * How messages name a field: `"Title of paper" (title)` — the template's
+ * label and the key the author types — or just `"author"` when the label is
+ * the key in words.
+ */
+export function fieldRef(profile: Profile, key: string): string {
+  const label = fieldLabel(profile, key);
+  return normaliseLabel(label) === normaliseLabel(key.replace(/[._]/g, ' ')) ? `"${key}"` : `"${label}" (${key})`;
+}
+
+/** The key/value pair of a field in the cover sheet (dotted keys follow nested mappings). */
+export function fieldPair(cover: YNode | null | undefined, key: string): YPair | undefined {
+  const parts = key.split('.');
+  let node: YNode | null | undefined = cover;
+  let pair: YPair | undefined;
+  for (const part of parts) {
+    pair = getPair(node, part);
+    if (!pair) return undefined;
+    node = pair.value;
+  }
+  return pair;
+}
+
+/** The value of a field in the cover sheet (dotted keys follow nested mappings). */
+export function fieldNode(cover: YNode | null | undefined, key: string): YNode | undefined {
+  return key.includes('.') ? fieldPair(cover, key)?.value : getNode(cover, key);
+}
+
 /** The organisation's own fields (not in FORMAT.md), in template order. */
 export function ownFields(profile: Profile): TemplateField[] {
   return coverSheetFields(profile).filter((f) => !f.builtin);
@@ -301,8 +335,8 @@ export function templateProblems(raw: Record<string, unknown>, profile: Profile)
   if (cf && (raw.health_inequalities !== undefined || raw.cover_sheet !== undefined)) {
     const f = templateField(profile, cf);
     if (!f) add('health_inequalities.cover_field', `"${cf}" is not a field of the cover sheet template; list it in cover_sheet (e.g. key: ${cf}, type: assessment)`);
-    else if (f.type !== 'assessment' && f.type !== 'yes-no-na')
-      add('health_inequalities.cover_field', `"${cf}" (${f.label}) is a ${f.type} field; the health inequalities question is answered yes, no or n/a, so the field needs type assessment (or yes-no-na)`);
+    else if (f.type !== 'assessment')
+      add('health_inequalities.cover_field', `"${cf}" (${f.label}) is a ${f.type} field; the health inequalities question is answered yes, no or n/a with a comment, so the field needs type: assessment`);
   }
   if (raw.sections && typeof raw.sections === 'object' && !Array.isArray(raw.sections)) {
     const known = sectionKeys(profile);

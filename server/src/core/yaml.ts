@@ -83,11 +83,28 @@ const CORE = jsyaml.CORE_SCHEMA;
 /** Keep a nesting bound well under anything that could exhaust the stack. */
 const MAX_DEPTH = 64;
 
-function yamlError(e: unknown, base: number, sourceLength: number): YamlError {
+function yamlError(e: unknown, base: number, source: string): YamlError {
   const err = e as { reason?: string; message?: string; mark?: { position?: number } };
   const reason = err.reason ?? String(err.message ?? e).split('\n')[0] ?? 'invalid YAML';
-  const pos = Math.min(Math.max(0, err.mark?.position ?? 0), sourceLength);
-  return { message: reason, offset: base + pos };
+  const pos = Math.min(Math.max(0, err.mark?.position ?? 0), source.length);
+  return { message: explainYamlError(reason, source, pos), offset: base + pos };
+}
+
+/**
+ * YAML's reason in words an author can act on, where the cause is plain: an
+ * unquoted value holding ": " (`title: Winter: the plan`), which YAML reads
+ * as a second key on the line ("bad indentation of a mapping entry").
+ */
+function explainYamlError(reason: string, source: string, pos: number): string {
+  const lineStart = source.lastIndexOf('\n', Math.max(0, pos - 1)) + 1;
+  const lineEnd = source.indexOf('\n', pos);
+  const line = source.slice(lineStart, lineEnd < 0 ? source.length : lineEnd).replace(/\r$/, '');
+  const m = /^\s*(?:-\s+)?([A-Za-z_][\w-]*):[ \t]+([^'"|>&*!\[{#\s].*?:[ \t].*)$/.exec(line);
+  if (m && /mapping entry|mapping pair|implicit key/.test(reason)) {
+    const value = m[2]!.trim().replace(/"/g, '\\"');
+    return `the value of "${m[1]}" contains ": ", which YAML reads as the start of another field; put the whole value in quotes: ${m[1]}: "${value}"`;
+  }
+  return reason;
 }
 
 /**
@@ -99,7 +116,7 @@ export function parseYaml(source: string, base: number): YamlResult {
   try {
     events = jsyaml.parseEvents(source, { maxDepth: MAX_DEPTH });
   } catch (e) {
-    return { root: null, error: yamlError(e, base, source.length) };
+    return { root: null, error: yamlError(e, base, source) };
   }
   // Whole-document construction catches what the event parser lets through
   // (duplicate keys, unknown tags, more than one document); aliases are
@@ -110,7 +127,7 @@ export function parseYaml(source: string, base: number): YamlResult {
       return { root: null, error: { message: 'the cover sheet must be a single YAML document (remove the extra "---" or "...")', offset: base } };
     }
   } catch (e) {
-    return { root: null, error: yamlError(e, base, source.length) };
+    return { root: null, error: yamlError(e, base, source) };
   }
   const builder = new TreeBuilder(source, base, events);
   return { root: builder.build() };

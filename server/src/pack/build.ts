@@ -159,7 +159,7 @@ function startRenderPool(folder: string): RenderPool | null {
 }
 
 async function buildWith(o: BuildPackOptions, pool: RenderPool | null): Promise<BuildPackResult> {
-  const collected: Collected = collectPapers({ folder: o.folder, meeting: o.meeting, date: o.date, resolver: o.resolver, today: o.today });
+  const collected: Collected = collectPapers({ folder: o.folder, meeting: o.meeting, date: o.date, resolver: o.resolver, today: o.today, leaveOutUnreadable: o.draft });
   const papers = collected.papers.map(summary);
   if (o.strict) {
     const bad = papers.filter((p) => p.errors > 0);

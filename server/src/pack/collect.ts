@@ -11,8 +11,9 @@
  *   is the boolean `false`. Missing, `yes`, `"no"`… put it in Part 2, with a
  *   warning, so a slip in the cover sheet can never publish a private paper.
  * - A paper whose cover sheet cannot be read (broken YAML, no closing `---`)
- *   stops the pack (InputError, exit 2) unless it plainly belongs to another
- *   meeting or date: the pack is either complete or not written.
+ *   stops the pack (UnreadableCoverSheet, an InputError: exit 2) unless it
+ *   plainly belongs to another meeting or date: the pack is either complete or
+ *   not written. A draft (`leaveOutUnreadable`) leaves it out and says so.
  * - The pack follows the agenda (MEETING.md): the folder's `agenda.yaml` when
  *   it is for this meeting and date, else the papers with the profile's
  *   standing items (core/agenda). Part 2 is what the agenda or the paper says
@@ -66,6 +67,20 @@ export interface CollectOptions {
   resolver?: ProfileResolver;
   /** YYYY-MM-DD, for missing / overdue (default: the meeting's date). */
   today?: string;
+  /** A draft: a paper whose cover sheet cannot be read is left out (with a warning naming it) instead of stopping the pack. */
+  leaveOutUnreadable?: boolean;
+}
+
+/** A paper that may be for this meeting has a cover sheet that cannot be read: the one reason a final pack is refused. */
+export class UnreadableCoverSheet extends InputError {
+  constructor(
+    message: string,
+    readonly file: string,
+    readonly line: number,
+  ) {
+    super(message);
+    this.name = 'UnreadableCoverSheet';
+  }
 }
 
 /** One agenda item of the pack, in pack order. */
@@ -155,8 +170,14 @@ export function collectPapers(options: CollectOptions): Collected {
     const otherMeeting = m !== undefined && !sameMeeting(m, profile, options.meeting, folderProfile);
     const otherDate = d !== undefined && d !== options.date;
     if (otherMeeting || otherDate) return;
-    throw new InputError(
-      `cannot build the pack: ${file} may be a paper for this meeting but its cover sheet cannot be read (line ${broken.line}: ${broken.reason}); fix it, or move it out of ${folder}`,
+    if (options.leaveOutUnreadable) {
+      warnings.push({ message: `${file} is left out: its cover sheet cannot be read (line ${broken.line}: ${broken.reason})` });
+      return;
+    }
+    throw new UnreadableCoverSheet(
+      `cannot build the pack: ${file} may be a paper for this meeting but its cover sheet cannot be read (line ${broken.line}: ${broken.reason}); fix it, move it out of ${folder}, or build a draft, which leaves it out`,
+      file,
+      broken.line,
     );
   };
   const files = markdownFilesUnder(folder).map((f) => (path.isAbsolute(folder) ? f : path.relative(process.cwd(), path.resolve(f)) || f));
@@ -190,7 +211,7 @@ export function collectPapers(options: CollectOptions): Collected {
     const pd = scalarText(getNode(cover, 'date'));
     if (pd !== options.date) {
       if (pd === undefined || !isRealDate(pd)) {
-        warnings.push({ message: `${file} is for ${meeting} but its date "${pd ?? ''}" is not written YYYY-MM-DD: it is not in the pack` });
+        warnings.push({ message: `${file} is left out: it is for ${meeting} but its date "${pd ?? ''}" ${pd && /^\d{4}-\d{2}-\d{2}$/.test(pd) ? 'is not a date in the calendar' : 'is not written YYYY-MM-DD'} (if it is for this meeting, write date: ${options.date})` });
       }
       continue;
     }

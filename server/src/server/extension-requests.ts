@@ -6,13 +6,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Connection } from 'vscode-languageserver';
+import { ResponseError, type Connection } from 'vscode-languageserver';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { PURPOSES, isRealDate, type Purpose } from '../core/profile';
 import { fileNameForTitle, fillTemplate, newPaperText, validateNewPaper } from '../core/template';
 import { coverSheetHtml, coverSheetModel, bodyHtml, escapeHtml, PAPER_CSS } from '../render';
 import { buildPack, MissingPapers, StrictRefusal } from '../pack';
+import { UnreadableCoverSheet } from '../pack/collect';
 import { findTemplate, listTemplates } from '../node/templates';
 import { InputError } from '../node/check-files';
 import {
@@ -21,6 +22,7 @@ import {
   NewPaperRequest,
   PreviewRequest,
   TemplateInfoRequest,
+  type BuildPackErrorData,
   type BuildPackParams,
   type BuildPackResult,
   type MeetingSummary,
@@ -63,20 +65,25 @@ export function registerExtensionRequests(
     const profile = service.profiles.resolve(path.join(folder, 'new-paper.md')).loaded?.profile;
     const committees = new Set<string>(profile?.committees.map((c) => c.name) ?? []);
     const dates = new Map<string, { meeting: string; date: string }>();
+    const inFolder = new Map<string, number>();
     for (const f of service.papers()) {
       const m = f.cover.meeting;
       const d = f.cover.date;
-      if (!m || !d) continue;
+      if (!m) continue;
       const name = findCommittee(f.profile, m)?.name ?? m;
       committees.add(name);
+      if (!d || !isRealDate(d)) continue; // only dates a paper can be for
       dates.set(`${name}|${d}`, { meeting: name, date: d });
+      if (path.dirname(f.key) === folder) inFolder.set(`${name}|${d}`, (inFolder.get(`${name}|${d}`) ?? 0) + 1);
     }
+    const top = [...inFolder.entries()].sort((a, b) => b[1] - a[1] || b[0].localeCompare(a[0]))[0]?.[0];
     return {
       committees: [...committees],
       purposes: [...PURPOSES],
       objectives: Object.entries(profile?.strategic_objectives ?? {}).map(([code, text]) => ({ code, text })),
       templates: listTemplates(folder).map((t) => t.name),
       meetingDates: [...dates.values()].sort((a, b) => b.date.localeCompare(a.date)),
+      ...(top ? { folderMeeting: dates.get(top)! } : {}),
     };
   });
 
@@ -122,7 +129,7 @@ export function registerExtensionRequests(
 
   connection.onRequest(BuildPackRequest, async (p: BuildPackParams): Promise<BuildPackResult> => {
     const progress = await connection.window.createWorkDoneProgress();
-    progress.begin('Building the agenda pack', 0, `${p.meeting}, ${p.date}`);
+    progress.begin(p.part === 'both' ? 'Building the public and private agenda packs' : `Building the ${p.part} agenda pack`, 0, `${p.meeting}, ${p.date}`);
     try {
       const folder = toPath(p.folderUri);
       const out = toPath(p.outUri);
@@ -133,8 +140,12 @@ export function registerExtensionRequests(
         warnings: r.warnings,
       };
     } catch (e) {
-      if (e instanceof StrictRefusal || e instanceof MissingPapers || e instanceof InputError) throw new Error(e.message);
-      throw e;
+      // One sentence for the user, as the message itself (a plain Error would reach the client as
+      // "Request boardPaper/buildPack failed with message: …").
+      if (e instanceof UnreadableCoverSheet) throw new ResponseError<BuildPackErrorData>(1, e.message, { kind: 'unreadable-cover-sheet', file: e.file, line: e.line });
+      if (e instanceof StrictRefusal || e instanceof MissingPapers) throw new ResponseError<BuildPackErrorData>(1, e.message, { kind: e instanceof MissingPapers ? 'missing-papers' : 'strict' });
+      if (e instanceof InputError) throw new ResponseError<BuildPackErrorData>(1, e.message, { kind: /^no board papers for /.test(e.message) ? 'no-papers' : 'input' });
+      throw new ResponseError<BuildPackErrorData>(1, `the agenda pack could not be built: ${(e as Error)?.message ?? e}`, { kind: 'input' });
     } finally {
       progress.done();
     }

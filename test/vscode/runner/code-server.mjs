@@ -396,9 +396,11 @@ export async function openFile(page, relPath, { timeoutMs = 15000 } = {}) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: timeoutMs });
   await input.fill(relPath);
+  const base = relPath.split('/').pop();
+  // Wait for the search to list the file itself (the list first shows recently opened files).
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first().waitFor({ timeout: timeoutMs });
   await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: timeoutMs });
   await page.keyboard.press('Enter');
-  const base = relPath.split('/').pop();
   await page.locator(`.tabs-container .tab[aria-label*="${base.replace(/"/g, '\\"')}"]`).first()
     .waitFor({ timeout: timeoutMs }).catch(() => {});
   await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: timeoutMs });

@@ -1,6 +1,7 @@
 /**
  * assessment-justification: an assessment (`risks`, `financial_implications`,
- * `impact_assessments.quality` / `.equality` / `.data_privacy`) with status
+ * `impact_assessments.quality` / `.equality` / `.data_privacy`, and the
+ * organisation's own fields of type assessment) with status
  * `no` or `n/a` (any case) and no comment. The finding sits on the status.
  *
  * The reason needs the author, so `comment: TBC` is a suggestion. For the
@@ -13,6 +14,7 @@ import type { Paper } from '../paper';
 import type { TextEdit } from '../types';
 import { getNode, getPair, isEmptyNode, type YMap, type YPair } from '../yaml';
 import { keyIndent, setInMap } from '../queries/yaml-edits';
+import { builtinLabel, coverSheetFields, fieldLabel, fieldNode } from '../template-fields';
 
 const NAMES: Record<string, string> = {
   risks: 'risks entry (are there associated risks?)',
@@ -41,16 +43,30 @@ export const rule = defineRule({
   severity: 'warning',
   description: 'An assessment has status no or n/a and no comment explaining why.',
   fixable: false,
-  check({ paper, report }) {
+  check({ paper, profile, report }) {
     const cover = paper.cover;
     if (!cover) return;
     const impact = getNode(cover, 'impact_assessments');
-    const places: { parent: YMap; key: string }[] = [
+    const places: { parent: YMap; key: string; label?: string }[] = [
       { parent: cover, key: 'risks' },
       { parent: cover, key: 'financial_implications' },
     ];
     if (impact && impact.kind === 'map') for (const key of ['quality', 'equality', 'data_privacy']) places.push({ parent: impact, key });
-    for (const { parent, key } of places) {
+    // The organisation's own assessments (cover_sheet type assessment), nested ones included.
+    for (const f of coverSheetFields(profile)) {
+      if (f.builtin || f.type !== 'assessment') continue;
+      const dot = f.key.lastIndexOf('.');
+      const parent = dot === -1 ? cover : fieldNode(cover, f.key.slice(0, dot));
+      if (parent?.kind === 'map') places.push({ parent, key: f.key.slice(dot + 1), label: f.label });
+    }
+    // A FORMAT.md assessment the template renames is called by its label.
+    for (const p of places) {
+      if (p.label) continue;
+      const full = p.parent === cover ? p.key : `impact_assessments.${p.key}`;
+      const label = fieldLabel(profile, full);
+      if (label !== builtinLabel(full)) p.label = label;
+    }
+    for (const { parent, key, label } of places) {
       const pair = getPair(parent, key);
       if (!pair) continue;
       const a = readAssessment(pair.value);
@@ -60,7 +76,7 @@ export const rule = defineRule({
       let edit: TextEdit | undefined;
       if (node.kind === 'map') edit = setInMap(paper, node, 'comment', 'TBC');
       else if (node.kind === 'scalar') edit = expandShorthand(paper, parent, pair);
-      const name = NAMES[key] ?? key;
+      const name = label ? `"${label}" answer` : (NAMES[key] ?? key);
       const said = a.status === 'no' ? 'no' : 'n/a';
       report({
         message: `The ${name} says "${said}" but gives no comment. The meeting needs the reason (why it is not needed, or why it has not been done) to rely on the assessment: add a comment.`,

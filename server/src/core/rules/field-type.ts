@@ -15,6 +15,7 @@ import { distance } from 'fastest-levenshtein';
 import { defineRule, fix, writtenRange } from '../rule';
 import { ASSESSMENT_STATUSES, ASSURANCE_LEVELS } from '../fields';
 import { PURPOSES } from '../profile';
+import { coverSheetFields, fieldNode, fieldRef } from '../template-fields';
 import { getNode, getPair, isEmptyNode, type YNode, type YScalar } from '../yaml';
 import type { Paper } from '../paper';
 import type { Fix } from '../types';
@@ -122,7 +123,7 @@ export const rule = defineRule({
   severity: 'error',
   description: 'A cover-sheet value has the wrong type or is not one of the allowed values.',
   fixable: true,
-  check({ paper, report }) {
+  check({ paper, profile, report }) {
     const cover = paper.cover;
     if (!cover) return;
 
@@ -323,6 +324,90 @@ export const rule = defineRule({
               report({ message: `The committee history entry's "${k}" must be text, but it is ${describe(v)}. Members read the paper's route through committees from it; write it as plain text.`, range: at(v) });
             }
           }
+        }
+      }
+    }
+
+    // --- the organisation's own fields, by their type and values ------------
+    for (const f of coverSheetFields(profile)) {
+      if (f.builtin) continue;
+      const v = fieldNode(cover, f.key);
+      if (!present(v)) continue;
+      const name = fieldRef(profile, f.key);
+      const why = `${profile.organisation}'s cover sheet template defines the answers this field takes.`;
+      const values = f.values ?? [];
+      const oneOf = (raw: string) => values.find((x) => x.toLowerCase() === raw.trim().toLowerCase().replace(/\s+/g, ' '));
+      const closest = (raw: string) =>
+        oneOf(raw) ??
+        (() => {
+          const c = closestValue(raw, values.map((x) => x.toLowerCase()));
+          return c === undefined ? undefined : values.find((x) => x.toLowerCase() === c);
+        })();
+      switch (f.type) {
+        case 'text':
+          if (!(v.kind === 'scalar' && (typeof v.value === 'string' || typeof v.value === 'number')))
+            report({ message: `${name} should be text, but it is ${describe(v)}. ${why} Write it as plain text${v.kind === 'scalar' ? ' (in quotes if it is only true/false)' : ' on one line'}.`, range: at(v) });
+          break;
+        case 'date':
+          break; // invalid-date owns every date
+        case 'yes-no-na':
+          checkStatus(v, name, why);
+          break;
+        case 'assessment':
+          checkAssessment(f.key, v, `"${f.label}" answer`);
+          break;
+        case 'boolean':
+          if (!(v.kind === 'scalar' && typeof v.value === 'boolean')) {
+            const s = v.kind === 'scalar' ? scalarString(v)?.trim().toLowerCase() : undefined;
+            const to = s === undefined ? undefined : CONFIDENTIAL_TRUE.has(s) ? 'true' : CONFIDENTIAL_FALSE.has(s) ? 'false' : undefined;
+            report({
+              message: `${name} must be true or false, but it is ${describe(v)}. ${why} ${to ? `Write ${to}.` : 'Write true or false.'}`,
+              range: at(v),
+              ...(to ? { fix: replaceWith(paper, v, to, `Replace with ${to}`) } : {}),
+            });
+          }
+          break;
+        case 'choice': {
+          const s = v.kind === 'scalar' && (typeof v.value === 'string' || typeof v.value === 'number') ? String(v.value) : undefined;
+          if (s !== undefined && oneOf(s) !== undefined) break;
+          const to = s !== undefined ? closest(s) : undefined;
+          report({
+            message: `${name} must be one of ${values.join(', ')}, but it is ${describe(v)}. ${why} ${to ? `Write "${to}".` : 'Choose one of those values.'}`,
+            range: at(v),
+            ...(to ? { fix: replaceWith(paper, v, to, `Replace with ${to}`) } : {}),
+          });
+          break;
+        }
+        case 'list': {
+          if (v.kind !== 'seq') {
+            const s = v.kind === 'scalar' && typeof v.value === 'string' && v.style !== 'literal' && v.style !== 'folded' ? v.value : undefined;
+            const parts = s?.split(',').map((p) => p.trim()).filter(Boolean) ?? [];
+            const ok = parts.length > 0 && (values.length === 0 || parts.every((p) => oneOf(p) !== undefined));
+            const r = writtenRange(paper, v);
+            const list = ok ? `[${parts.map((p) => oneOf(p) ?? p).join(', ')}]` : undefined;
+            report({
+              message: `${name} must be a list${values.length ? ` of ${values.join(', ')}` : ''}, but it is ${describe(v)}. ${why} Write the ${values.length ? 'values' : 'entries'} in square brackets.`,
+              range: r,
+              ...(list ? { fix: fix(`Make it a list: ${list}`, { start: r.start, end: r.end, newText: list }) } : {}),
+            });
+            break;
+          }
+          for (const item of v.items) {
+            if (item.kind === 'alias' || isEmptyNode(item)) continue;
+            const s = item.kind === 'scalar' && (typeof item.value === 'string' || typeof item.value === 'number') ? String(item.value) : undefined;
+            if (s === undefined) {
+              report({ message: `Each entry of ${name} must be a single value${values.length ? ` (${values.join(', ')})` : ''}, but this one is ${describe(item)}. ${why}`, range: at(item) });
+              continue;
+            }
+            if (!values.length || oneOf(s) !== undefined) continue;
+            const to = closest(s);
+            report({
+              message: `${describe(item)} is not one of the values of ${name}: ${values.join(', ')}. ${why} ${to ? `Write "${to}".` : 'Choose one of those values.'}`,
+              range: at(item),
+              ...(to ? { fix: replaceWith(paper, item, to, `Replace with ${to}`) } : {}),
+            });
+          }
+          break;
         }
       }
     }

@@ -1,6 +1,7 @@
 /**
- * invalid-date: the meeting `date` or a committee history entry's `date` is
- * not a real date written YYYY-MM-DD.
+ * invalid-date: the meeting `date`, a committee history entry's `date` or one
+ * of the organisation's own date fields (`cover_sheet` type date) is not a
+ * real date written YYYY-MM-DD.
  *
  * YAML 1.2 (the core schema) loads dates as text, so the check reads the
  * scalar as written. This rule owns every non-empty date value, whatever its
@@ -16,6 +17,7 @@
 import { defineRule, fix, writtenRange } from '../rule';
 import { isRealDate } from '../profile';
 import { getNode, isEmptyNode, type YNode } from '../yaml';
+import { coverSheetFields, fieldNode, fieldRef } from '../template-fields';
 
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1,
@@ -105,7 +107,7 @@ export const rule = defineRule({
   severity: 'error',
   description: 'A date is not a real date written YYYY-MM-DD.',
   fixable: true,
-  check({ paper, report }) {
+  check({ paper, profile, report }) {
     const cover = paper.cover;
     if (!cover) return;
 
@@ -137,6 +139,12 @@ export const rule = defineRule({
       'The meeting date',
       'Without a real YYYY-MM-DD date the paper cannot be matched to its meeting, put in the right agenda pack, or checked against the health inequalities requirement and the committee history.',
     );
+
+    // The organisation's own date fields.
+    for (const f of coverSheetFields(profile)) {
+      if (f.builtin || f.type !== 'date') continue;
+      checkDate(fieldNode(cover, f.key), fieldRef(profile, f.key), 'Only a real YYYY-MM-DD date can be read, printed and compared.');
+    }
 
     const history = getNode(cover, 'committee_history');
     if (history?.kind === 'seq') {

@@ -4,10 +4,18 @@
  * health inequalities section (FORMAT.md; the ICB's 2024/25 commissioning
  * intentions: "all formally constituted Board reports to have reporting on
  * unwarranted variation and action to address health inequalities").
+ *
+ * With the profile's `health_inequalities.cover_field` (PROFILE.md v2) the
+ * cover sheet may answer instead: yes (and then a section, or health
+ * inequalities data in the body), or no / n/a with a comment (a missing
+ * comment is assessment-justification's).
  */
 import { defineRule, fix } from '../rule';
 import type { Paper } from '../paper';
-import { getNode, scalarText } from '../yaml';
+import type { Profile } from '../profile';
+import { getNode, isEmptyNode, scalarText } from '../yaml';
+import { readAssessment } from '../fields';
+import { fieldLabel, fieldNode, templateField } from '../template-fields';
 import { insertSection, lineStartOf, recommendationsSection } from '../queries/sections';
 import { healthInequalitiesRequired, healthInequalitiesSection, hiHeadingFor } from '../queries/health-inequalities';
 import { longDate } from '../queries/dates';
@@ -42,6 +50,29 @@ export const HI_GUIDANCE =
   "Give the data broken down at least by deprivation, ethnicity, age and sex (NHS England's statement on information on health inequalities, " +
   'section 13SA of the National Health Service Act 2006). Replace TBC below with the section. -->';
 
+/** Words that show health inequalities data or discussion in the body. */
+const HI_WORDS = /\b(?:health inequalit|health equity|inequalit(?:y|ies) in health|unwarranted variation|core20plus5|deprivation|deprived|ethnicity|ethnic group|index of multiple deprivation|imd)/i;
+
+/**
+ * How the organisation's cover-sheet field (`health_inequalities.cover_field`)
+ * answers the health inequalities question: answered (yes with a section or
+ * data in the body, or no / n/a — whose missing comment is
+ * assessment-justification's), yes without data, unanswered, or left to
+ * other rules (a required field missing is required-field's, a status that
+ * is not yes/no/n/a is field-type's). Without a cover_field: no field.
+ */
+export function coverFieldAnswer(paper: Paper, profile: Profile): 'no field' | 'answered' | 'yes without data' | 'unanswered' | 'left to other rules' {
+  const key = profile.health_inequalities?.cover_field;
+  if (!key) return 'no field';
+  const node = fieldNode(paper.cover, key);
+  const a = readAssessment(node);
+  if (!a?.status) return (node && !isEmptyNode(node)) || templateField(profile, key)?.required ? 'left to other rules' : 'unanswered';
+  if (a.status === 'no' || a.status === 'n/a') return 'answered';
+  if (a.status !== 'yes') return 'left to other rules';
+  const body = paper.text.slice(paper.frontmatter ? paper.frontmatter.block.end : 0);
+  return HI_WORDS.test(body) ? 'answered' : 'yes without data';
+}
+
 export const rule = defineRule({
   id: 'missing-health-inequalities-section',
   severity: 'warning',
@@ -51,6 +82,8 @@ export const rule = defineRule({
     const req = healthInequalitiesRequired(paper, profile, meetingDate);
     if (!req) return;
     if (healthInequalitiesSection(paper, profile)) return;
+    const onCover = coverFieldAnswer(paper, profile);
+    if (onCover === 'answered' || onCover === 'left to other rules') return;
 
     const heading = hiHeadingFor(profile);
     const equality = Array.isArray(profile.equality_objectives) ? profile.equality_objectives : [];
@@ -65,7 +98,16 @@ export const rule = defineRule({
       const list = ticked.map((c) => (profile.strategic_objectives?.[c] ? `${c} (${profile.strategic_objectives[c]})` : c)).join(', ');
       message += `The paper says it serves ${list}, so the meeting will look here for the evidence on who benefits and whether the gap is narrowing. `;
     }
-    message += `Add a "## ${heading}" section before the Recommendations.`;
+    if (onCover === 'yes without data') {
+      const label = fieldLabel(profile, profile.health_inequalities.cover_field!);
+      message =
+        `The cover sheet answers yes to "${label}", but the paper has no health inequalities section and gives no health inequalities data in its body. ` +
+        `The meeting will look for the unwarranted variation in access, experience and outcomes and the action taken (NHS England's statement on information on health inequalities; Core20PLUS5). ` +
+        `Add a "## ${heading}" section before the Recommendations, or correct the answer on the cover sheet.`;
+    } else if (onCover === 'unanswered') {
+      const label = fieldLabel(profile, profile.health_inequalities.cover_field!);
+      message += `Answer "${label}" on the cover sheet (yes, or no / n/a with a comment saying why), or add a "## ${heading}" section before the Recommendations.`;
+    } else message += `Add a "## ${heading}" section before the Recommendations.`;
 
     const recs = recommendationsSection(paper, profile);
     const at = recs ? lineStartOf(paper, recs.headingRange.start) : paper.text.length;

@@ -1,7 +1,10 @@
 /**
  * required-field: a key the cover sheet must have is missing or empty.
  *
- * Top level: every `FIELDS` entry marked required. Nested: the three impact
+ * Top level: what the organisation's template requires (`coverSheetFields`:
+ * the built-in template requires the FORMAT.md keys marked required; a
+ * FORMAT.md key a profile's `cover_sheet` does not list is optional; own
+ * fields with `required: true`). Nested: the template's required impact
  * assessments, each assessment's `status`, `risks.on_register` when
  * `risks.status` is yes, each risk item's `id`, each committee history
  * entry's `meeting` and `date`. Left to more specific rules: the reason for a
@@ -12,10 +15,12 @@
  * Everything here needs the author's input, so edits go in `suggestions`.
  */
 import { defineRule, fix, insertIntoMap, afterColon, firstLineRange, writtenRange, indentAt } from '../rule';
-import { FIELDS, readAssessment } from '../fields';
+import { FIELD_KEYS, fieldSpec, readAssessment } from '../fields';
+import { builtinLabel, coverSheetFields, fieldPair, fieldRef, templateField, type TemplateField } from '../template-fields';
+import type { Profile } from '../profile';
 import { getPair, isEmptyNode, type YMap, type YNode, type YPair } from '../yaml';
 import type { Paper } from '../paper';
-import type { Fix, TextEdit } from '../types';
+import type { Fix, Severity, TextEdit } from '../types';
 
 const WHY: Record<string, string> = {
   title: 'the title is how the paper is listed on the agenda and in the minutes',
@@ -113,6 +118,62 @@ function valueText(paper: Paper, parent: YMap, pair: YPair, value: string): stri
     .join('');
 }
 
+/** Did the template rename a FORMAT.md field (so messages use its label)? */
+function renamed(f: TemplateField): boolean {
+  return f.builtin && builtinLabel(f.key) !== f.label;
+}
+
+/**
+ * The template's required fields by top-level key: `impact_assessments`
+ * gathers its required assessments. In template order, FORMAT.md keys first
+ * in the format's order (so the built-in template reports as before).
+ */
+function requiredGroups(profile: Profile): Map<string, TemplateField[]> {
+  const groups = new Map<string, TemplateField[]>();
+  for (const f of coverSheetFields(profile)) {
+    if (!f.required) continue;
+    const top = f.key.split('.')[0]!;
+    groups.set(top, [...(groups.get(top) ?? []), f]);
+  }
+  const order = (k: string) => {
+    const i = FIELD_KEYS.indexOf(k);
+    return i === -1 ? FIELD_KEYS.length : i;
+  };
+  return new Map([...groups].sort((a, b) => order(a[0]) - order(b[0])));
+}
+
+/** How a message names a required group: the field's label, or the group's with the assessments it must hold. */
+function groupName(profile: Profile, top: string, fields: TemplateField[]): string {
+  if (fields.length === 1 && fields[0]!.key === top) return fieldRef(profile, top);
+  const all = coverSheetFields(profile).filter((f) => f.key.startsWith(`${top}.`) && f.builtin);
+  const builtinAll = top === 'impact_assessments' && fields.length === 3 && fields.every((f) => f.builtin && !renamed(f));
+  if (builtinAll || fields.length === all.length) return fieldRef(profile, top);
+  return `"${top}" (with ${fields.map((f) => `"${f.label}"`).join(', ')})`;
+}
+
+/** The placeholder a required group's skeleton inserts. */
+function groupPlaceholder(top: string, fields: TemplateField[], builtin: string | undefined): string {
+  if (fields.length === 1 && fields[0]!.key === top) return builtin ?? placeholderFor(fields[0]!);
+  if (top === 'impact_assessments' && fields.length === 3 && fields.every((f) => f.builtin) && builtin) return builtin;
+  return fields.map((f) => `\n  ${f.key.slice(top.length + 1)}:${IMPACT_PLACEHOLDER.replace(/\n/g, '\n  ')}`).join('');
+}
+
+/** A placeholder for the organisation's own field, by its type. */
+function placeholderFor(f: TemplateField): string {
+  switch (f.type) {
+    case 'assessment':
+      return IMPACT_PLACEHOLDER;
+    case 'list':
+      return '[TBC]';
+    case 'boolean':
+      return 'false';
+    case 'yes-no-na':
+      return 'n/a';
+    default:
+      return 'TBC';
+  }
+}
+
 function hasMergeKey(map: YMap): boolean {
   return map.pairs.some((p) => p.name === '<<');
 }
@@ -122,7 +183,7 @@ export const rule = defineRule({
   severity: 'error',
   description: 'A key the cover sheet must have is missing or empty.',
   fixable: false,
-  check({ paper, report }) {
+  check({ paper, profile, report }) {
     const fm = paper.frontmatter;
     // An empty cover sheet (`---` then `---`) in a file that must be a paper:
     // every required key is missing. Other non-mappings are frontmatter-syntax's.
@@ -133,23 +194,31 @@ export const rule = defineRule({
     const suggest = (title: string, edit: TextEdit): Fix[] => [fix(title, edit)];
 
     // --- top level -------------------------------------------------------
-    for (const spec of FIELDS) {
-      if (!spec.required) continue;
-      const pair = getPair(cover, spec.key);
-      const why = WHY[spec.key] ?? 'the meeting relies on it';
+    // What the organisation's template requires (the built-in template: the
+    // FORMAT.md keys marked required), grouped by top-level key.
+    const groups = requiredGroups(profile);
+    for (const [top, fields] of groups) {
+      const pair = getPair(cover, top);
+      const spec = fieldSpec(top);
+      const own = fields.every((f) => !f.builtin);
+      const name = groupName(profile, top, fields);
+      const why = WHY[top] ?? (own ? 'the template asks every paper to answer it' : 'the meeting relies on it');
+      const template = !!profile.cover_sheet;
+      const needs = template ? `which ${profile.organisation}'s cover sheet requires` : 'which every board paper needs';
+      const placeholder = groupPlaceholder(top, fields, spec?.placeholder);
       if (!pair) {
         if (cover && hasMergeKey(cover)) continue; // keys merged from elsewhere (`<<`): cannot tell
         report({
-          message: `The cover sheet has no "${spec.key}", which every board paper needs: ${why}. Add "${spec.key}:" with its value.`,
+          message: `The cover sheet has no ${name}, ${needs}: ${why}. Add "${top}:" with its value.`,
           range: paper.anchor,
           paperWide: true,
-          suggestions: suggest(`Add "${spec.key}" with a placeholder`, insertKey(paper, cover, spec.key, spec.placeholder)),
+          suggestions: suggest(`Add "${top}" with a placeholder`, insertKey(paper, cover, top, placeholder)),
         });
       } else if (cover && isEmptyNode(pair.value)) {
         report({
-          message: `"${spec.key}" is empty, but every board paper needs it: ${why}. Fill it in.`,
+          message: `${name.charAt(0).toUpperCase()}${name.slice(1)} is empty, but ${template ? `${profile.organisation}'s cover sheet requires it` : 'every board paper needs it'}: ${why}. Fill it in.`,
           range: { start: pair.key.start, end: pair.key.end },
-          suggestions: suggest(`Fill in "${spec.key}" with a placeholder`, fillEmpty(paper, cover, pair, spec.placeholder)),
+          suggestions: suggest(`Fill in "${top}" with a placeholder`, fillEmpty(paper, cover, pair, placeholder)),
         });
       }
     }
@@ -162,7 +231,7 @@ export const rule = defineRule({
      * a risk item…); `rangeNode` is where a missing key is reported (else the
      * parent's key).
      */
-    const missingIn = (parent: YPair, map: YMap, key: string, placeholder: string, what: string, why: string, rangeNode?: YNode) => {
+    const missingIn = (parent: YPair, map: YMap, key: string, placeholder: string, what: string, why: string, rangeNode?: YNode, severity?: Severity) => {
       const pair = getPair(map, key);
       if (!pair) {
         if (hasMergeKey(map)) return;
@@ -171,6 +240,7 @@ export const rule = defineRule({
           message: `${what.charAt(0).toUpperCase()}${what.slice(1)} has no "${key}". ${why}`,
           range: at,
           suggestions: suggest(`Add "${key}" with a placeholder`, insertKey(paper, map, key, placeholder)),
+          ...(severity ? { severity } : {}),
         });
         return;
       }
@@ -179,6 +249,7 @@ export const rule = defineRule({
           message: `"${key}" in ${what} is empty. ${why}`,
           range: { start: pair.key.start, end: pair.key.end },
           suggestions: suggest(`Fill in "${key}" with a placeholder`, fillEmpty(paper, map, pair, placeholder)),
+          ...(severity ? { severity } : {}),
         });
       }
     };
@@ -202,7 +273,7 @@ export const rule = defineRule({
       checkStatus(risks, '"risks"', 'no');
       const a = readAssessment(risks.value);
       const rv = risks.value;
-      if (a?.status === 'yes') {
+      if (a?.status === 'yes' && templateField(profile, 'risks.on_register')?.listed) {
         const onRegisterWhy = 'When a paper carries risks, the meeting must know whether they are on the organisation\'s risk register; add "on_register: yes" (or no, with a comment).';
         if (rv.kind === 'map') {
           missingIn(risks, rv, 'on_register', 'yes', '"risks"', onRegisterWhy);
@@ -236,16 +307,27 @@ export const rule = defineRule({
     const impact = getPair(cover, 'impact_assessments');
     if (impact && impact.value.kind === 'map' && impact.value.pairs.length > 0) {
       const map = impact.value;
-      for (const key of ['quality', 'equality', 'data_privacy']) {
-        const name = IMPACT_NAMES[key]!;
+      const required = new Set((groups.get('impact_assessments') ?? []).map((f) => f.key.slice('impact_assessments.'.length)));
+      const nested = coverSheetFields(profile).filter((f) => f.key.startsWith('impact_assessments.') && (f.builtin || f.type === 'assessment'));
+      for (const f of nested) {
+        const key = f.key.slice('impact_assessments.'.length);
+        const name = IMPACT_NAMES[key] && !renamed(f) ? IMPACT_NAMES[key]! : `"${f.label}"`;
         const pair = getPair(map, key);
-        const why = `The meeting must see whether ${/^[aeiou]/.test(name) ? 'an' : 'a'} ${name} has been done before it acts on the paper; give its status (yes, no or n/a) and a comment.`;
+        const article = name.startsWith('"') ? 'the' : /^[aeiou]/.test(name) ? 'an' : 'a';
+        const why = `The meeting must see whether ${article} ${name} has been done before it acts on the paper; give its status (yes, no or n/a) and a comment.`;
         if (!pair || isEmptyNode(pair.value)) {
-          missingIn(impact, map, key, IMPACT_PLACEHOLDER, '"impact_assessments"', why);
+          if (required.has(key)) missingIn(impact, map, key, IMPACT_PLACEHOLDER, '"impact_assessments"', why);
         } else {
           checkStatus(pair, `the ${name}`, 'n/a');
         }
       }
+    }
+
+    // the organisation's own assessments: a status in each one given as a mapping
+    for (const f of coverSheetFields(profile)) {
+      if (f.builtin || f.type !== 'assessment' || f.key.startsWith('impact_assessments.')) continue;
+      const pair = fieldPair(cover, f.key);
+      if (pair) checkStatus(pair, fieldRef(profile, f.key), 'n/a');
     }
 
     // committee history entries
@@ -254,7 +336,8 @@ export const rule = defineRule({
       for (const entry of history.value.items) {
         if (entry.kind !== 'map') continue;
         missingIn(history, entry, 'meeting', 'TBC', 'a committee history entry', 'Each earlier discussion must name the meeting that considered the paper, so members can follow its route; add "meeting:".', entry);
-        missingIn(history, entry, 'date', 'TBC', 'a committee history entry', 'Each earlier discussion needs the date it took place (YYYY-MM-DD), so members can follow its route; add "date:".', entry);
+        // Many templates record no date: a warning, like a missing outcome (RULES.md v2).
+        missingIn(history, entry, 'date', 'TBC', 'a committee history entry', 'Each earlier discussion needs the date it took place (YYYY-MM-DD), so members can follow its route; add "date:".', entry, 'warning');
       }
     }
   },

@@ -15,6 +15,7 @@ import { defineRule, fix } from '../rule';
 import { FIELD_KEYS, ASSESSMENT_KEYS, RISK_KEYS, RISK_ITEM_KEYS, HISTORY_KEYS, IMPACT_KEYS } from '../fields';
 import { getNode, type YMap, type YNode, type YPair } from '../yaml';
 import type { Fix } from '../types';
+import { coverSheetFields, fieldNode, fieldRef } from '../template-fields';
 
 type Context = 'top' | 'assessment' | 'risks' | 'risk-item' | 'history' | 'impact';
 
@@ -254,14 +255,13 @@ export function suggestKey(name: string, known: readonly string[], synonyms: Rec
  * already in the mapping, and only when no other key of the mapping would be
  * renamed (or suggested) to the same target.
  */
-export function certainRenames(map: YMap, ctx: Context): Map<string, YPair> {
-  const known = KEYS[ctx];
+export function certainRenames(map: YMap, ctx: Context, known: readonly string[] = KEYS[ctx], synonyms: Record<string, string> = SYNONYMS[ctx]): Map<string, YPair> {
   const present = new Set(map.pairs.map((p) => p.name));
   const hits = new Map<string, YPair[]>();
   for (const pair of map.pairs) {
     if (pair.name === '<<' || pair.key.kind !== 'scalar' || pair.key.empty || known.includes(pair.name)) continue;
     if (ctx === 'top' && MISPLACED[normaliseKey(pair.name)]) continue;
-    const s = suggestKey(pair.name, known, SYNONYMS[ctx]);
+    const s = suggestKey(pair.name, known, synonyms);
     if (!s) continue;
     hits.set(s.key, [...(hits.get(s.key) ?? []), ...(s.certain ? [pair] : [pair, pair])]);
   }
@@ -275,26 +275,49 @@ export const rule = defineRule({
   severity: 'warning',
   description: 'A cover-sheet key is not one the board paper format knows.',
   fixable: true,
-  check({ paper, report }) {
+  check({ paper, profile, report }) {
     const cover = paper.cover;
     if (!cover) return;
 
+    // The organisation's own fields are known too, and its labels and
+    // aliases written as keys suggest the field (`lead_director` → presented_by).
+    const template = coverSheetFields(profile);
+    const own = template.filter((f) => !f.builtin);
+    const ownTop = own.filter((f) => !f.key.includes('.')).map((f) => f.key);
+    const ownImpact = own.filter((f) => f.key.startsWith('impact_assessments.')).map((f) => f.key.slice('impact_assessments.'.length));
+    const known: Record<Context, readonly string[]> = { ...KEYS, top: [...KEYS.top, ...ownTop], impact: [...KEYS.impact, ...ownImpact] };
+    const synonyms: Record<Context, Record<string, string>> = { ...SYNONYMS, top: { ...SYNONYMS.top }, impact: { ...SYNONYMS.impact } };
+    if (profile.cover_sheet) {
+      for (const f of template) {
+        if (!f.listed) continue;
+        const [top, child] = f.key.split('.');
+        const ctx: Context = child && top === 'impact_assessments' ? 'impact' : 'top';
+        const target = ctx === 'impact' ? child! : top!;
+        if (child && ctx === 'top') continue;
+        for (const name of [f.label, ...f.aliases]) {
+          const n = normaliseKey(name).replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+          if (n && !(n in synonyms[ctx])) synonyms[ctx][n] = target;
+        }
+      }
+    }
+    const whereTop = profile.cover_sheet ? `the cover sheet (the format and ${profile.organisation}'s template)` : WHERE.top;
+
     const checkMap = (map: YMap, ctx: Context, label?: string) => {
-      const known = KEYS[ctx];
+      const knownHere = known[ctx];
       const present = new Set(map.pairs.map((p) => p.name));
       const findings: { pair: YPair; s: KeySuggestion | undefined }[] = [];
       for (const pair of map.pairs) {
         if (pair.name === '<<') continue; // a YAML merge key, not a field
-        if (pair.key.kind === 'scalar' && known.includes(pair.name)) continue;
-        const s = pair.key.kind === 'scalar' ? suggestKey(pair.name, known, SYNONYMS[ctx]) : undefined;
+        if (pair.key.kind === 'scalar' && knownHere.includes(pair.name)) continue;
+        const s = pair.key.kind === 'scalar' ? suggestKey(pair.name, knownHere, synonyms[ctx]) : undefined;
         findings.push({ pair, s });
       }
-      const renames = certainRenames(map, ctx);
+      const renames = certainRenames(map, ctx, knownHere, synonyms[ctx]);
 
       for (const { pair, s } of findings) {
         const written = pair.key.kind === 'scalar' ? pair.name : paper.text.slice(pair.key.start, pair.key.end);
-        const where = label ?? WHERE[ctx];
-        const keyList = known.map((k) => `"${k}"`).join(', ');
+        const where = label ?? (ctx === 'top' ? whereTop : WHERE[ctx]);
+        const keyList = knownHere.map((k) => `"${k}"`).join(', ');
         let message: string;
         let fixes: { fix?: Fix } = {};
         const misplaced = ctx === 'top' ? MISPLACED[normaliseKey(pair.name)] : undefined;
@@ -302,9 +325,10 @@ export const rule = defineRule({
           message = `"${written}" is not a key at the top of the cover sheet: it belongs ${misplaced}. Here it is ignored, so the meeting's checks never see the answer and may report it as missing; move it there.`;
         } else if (s) {
           const isCase = normaliseKey(pair.name) === s.key;
+          const target = ctx === 'top' ? fieldRef(profile, s.key) : ctx === 'impact' ? fieldRef(profile, `impact_assessments.${s.key}`).replace('impact_assessments.', '') : `"${s.key}"`;
           const what = isCase
             ? `"${written}" in ${where} is not how the format writes "${s.key}".`
-            : `"${written}" is not a key the format knows in ${where}; did you mean "${s.key}"?`;
+            : `"${written}" is not a key the format knows in ${where}; did you mean ${target}?`;
           if (present.has(s.key)) {
             message = `${what} "${s.key}" is already there, so this value is ignored by the checks and may contradict it. Merge what it says into "${s.key}" and remove this key.`;
           } else {
@@ -339,6 +363,9 @@ export const rule = defineRule({
       checkMap(impact, 'impact');
       for (const k of IMPACT_KEYS) assessment(getNode(impact, k), k);
     }
+
+    // The organisation's own assessments hold status and comment.
+    for (const f of own) if (f.type === 'assessment') assessment(fieldNode(cover, f.key), f.key);
 
     const history = getNode(cover, 'committee_history');
     if (history?.kind === 'seq') for (const e of history.items) if (e.kind === 'map') checkMap(e, 'history');

@@ -22,6 +22,7 @@ import { ASSESSMENT_STATUSES, ASSURANCE_LEVELS, FIELDS, HISTORY_KEYS, IMPACT_KEY
 import { acceptedHeadings, headingKey, sectionKey, templateName } from '../../core/queries/sections';
 import { meetingDateOf } from '../../core/queries/dates';
 import { healthInequalitiesRequired, healthInequalitiesSection } from '../../core/queries/health-inequalities';
+import { coverSheetFields, type TemplateField } from '../../core/template-fields';
 import { findCommittee, isRealDate, normaliseName, PURPOSES, type Profile } from '../../core/profile';
 import { getNode, scalarText } from '../../core/yaml';
 import { usedBefore } from './acronyms';
@@ -103,14 +104,33 @@ function keyItems(model: DocumentModel, ctx: Extract<CursorContext, { where: 'ke
     return;
   }
 
+  // The organisation's template (PROFILE.md v2): its own fields are offered
+  // too, requiredness follows it and the documentation gives its label.
+  const profile = profileOf(model);
+  const template = profile ? coverSheetFields(profile) : [];
+  const own = template.filter((f) => !f.builtin);
+  const labelled = !!profile?.cover_sheet;
+  const docOf = (key: string, meaning: string) => {
+    const f = template.find((x) => x.key === key);
+    return labelled && f ? `**${f.label}**\n\n${meaning}${f.values?.length && !f.builtin ? `\n\nValues: ${f.values.map((v) => `\`${v}\``).join(', ')}` : ''}` : meaning;
+  };
+  const requiredOf = (key: string, fallback: boolean) => {
+    if (!profile?.cover_sheet) return fallback;
+    return template.some((f) => f.required && (f.key === key || f.key.startsWith(`${key}.`)));
+  };
   let keys: { key: string; meaning: string; required: boolean; body: (i: string) => [string, string] }[] = [];
   if (path.length === 0) {
-    keys = FIELDS.map((f) => ({ key: f.key, meaning: f.meaning, required: f.required, body: (i) => fieldBody(f.key, f.placeholder, f.values, i) }));
+    keys = FIELDS.map((f) => ({ key: f.key, meaning: docOf(f.key, f.meaning), required: requiredOf(f.key, f.required), body: (i) => fieldBody(f.key, f.placeholder, f.values, i) }));
+    for (const f of own) if (!f.key.includes('.')) keys.push({ key: f.key, meaning: docOf(f.key, f.meaning), required: f.required, body: (i) => ownBody(f, i) });
   } else if (path.length === 1 && path[0] === 'impact_assessments') {
-    keys = IMPACT_KEYS.map((k) => ({ key: k, meaning: NESTED_MEANING[k]!, required: true, body: (i) => assessmentBody(i) }));
+    keys = IMPACT_KEYS.map((k) => ({ key: k, meaning: docOf(`impact_assessments.${k}`, NESTED_MEANING[k]!), required: requiredOf(`impact_assessments.${k}`, true), body: (i) => assessmentBody(i) }));
+    for (const f of own) if (f.key.startsWith('impact_assessments.')) keys.push({ key: f.key.slice('impact_assessments.'.length), meaning: docOf(f.key, f.meaning), required: f.required, body: (i) => ownBody({ ...f, key: f.key.slice('impact_assessments.'.length) }, i) });
   } else if (path.length === 1 && path[0] === 'risks') {
     keys = RISK_KEYS.map((k) => ({ key: k, meaning: NESTED_MEANING[k]!, required: k === 'status', body: (i) => nestedBody(k, i) }));
-  } else if ((path.length === 1 && ASSESSMENT_PARENTS.has(path[0]!)) || (path.length === 2 && path[0] === 'impact_assessments')) {
+  } else if (
+    (path.length === 1 && (ASSESSMENT_PARENTS.has(path[0]!) || own.some((f) => f.type === 'assessment' && f.key === path[0]))) ||
+    (path.length === 2 && path[0] === 'impact_assessments')
+  ) {
     keys = ASSESSMENT_KEYS.map((k) => ({ key: k, meaning: NESTED_MEANING[k]!, required: k === 'status', body: (i) => nestedBody(k, i) }));
   } else if (path.length === 3 && path[0] === 'risks' && path[1] === 'items' && parent === '[]') {
     keys = RISK_ITEM_KEYS.map((k) => ({ key: k, meaning: NESTED_MEANING[k] ?? 'Title of the risk as the register words it', required: true, body: (i) => nestedBody(k, i) }));
@@ -184,6 +204,29 @@ function fieldBody(key: string, placeholder: string, values: readonly string[] |
   return [plain, `${key}: \${1:${escapeSnippet(placeholder)}}`];
 }
 
+/** Plain text and snippet for one of the organisation's own fields, by its type. */
+function ownBody(f: TemplateField, indent: string): [string, string] {
+  const values = f.values ?? [];
+  switch (f.type) {
+    case 'assessment': {
+      const [p, s] = assessmentBody(indent);
+      return [`${f.key}:${p}`, `${f.key}:${s}`];
+    }
+    case 'yes-no-na':
+      return [`${f.key}: `, `${f.key}: ${choice(1, ASSESSMENT_STATUSES)}`];
+    case 'boolean':
+      return [`${f.key}: false`, `${f.key}: ${choice(1, ['false', 'true'])}`];
+    case 'choice':
+      return [`${f.key}: `, values.length ? `${f.key}: ${choice(1, values)}` : `${f.key}: \${1}`];
+    case 'list':
+      return [`${f.key}: []`, values.length ? `${f.key}: [${choice(1, values)}]` : `${f.key}: [\${1}]`];
+    case 'date':
+      return [`${f.key}: `, `${f.key}: \${1:YYYY-MM-DD}`];
+    default:
+      return [`${f.key}: `, `${f.key}: \${1}`];
+  }
+}
+
 function assessmentBody(indent: string): [string, string] {
   return ['', ''].map((_, snip) => `\n${indent}  status: ${snip ? choice(1, ASSESSMENT_STATUSES) : 'n/a'}\n${indent}  comment: ${snip ? '${2:TBC}' : 'TBC'}`) as [string, string];
 }
@@ -246,6 +289,26 @@ function valueItems(model: DocumentModel, ctx: Extract<CursorContext, { where: '
   }
   if ((key === 'status' && (path.length === 1 ? ASSESSMENT_PARENTS.has(path[0]!) : path.length === 2 && path[0] === 'impact_assessments')) || (key === 'on_register' && path.length === 1 && path[0] === 'risks')) {
     return enumItems(ASSESSMENT_STATUSES, (s) => STATUS_MEANING[s]);
+  }
+  // The organisation's own fields: their values, by type.
+  if (profile) {
+    const dotted = [...path.filter((x) => x !== '[]'), key].join('.');
+    const parentKey = path.filter((x) => x !== '[]').join('.');
+    const own = coverSheetFields(profile).find((f) => !f.builtin && (f.key === dotted || (key === 'status' && f.key === parentKey && f.type === 'assessment')));
+    if (own) {
+      const inList = path.at(-1) === '[]' || !!ctx.flow;
+      if (own.type === 'assessment' || own.type === 'yes-no-na') return enumItems(ASSESSMENT_STATUSES, (s) => STATUS_MEANING[s]);
+      if (own.type === 'boolean') return enumItems(['false', 'true'], undefined, CompletionItemKind.Value);
+      if (own.type === 'choice') return enumItems(own.values ?? []);
+      if (own.type === 'list' && own.values?.length) {
+        if (inList) {
+          const present = new Set(ctx.flow ?? []);
+          return enumItems(own.values.filter((v) => !present.has(v)));
+        }
+        own.values.forEach((v, i) => items.push(b.item(v, ctx.start, `${sp}[${v}]`, { kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(2, '0') }, undefined, valueEnd)));
+        return;
+      }
+    }
   }
   if (top && key === 'strategic_objectives') {
     if (ctx.flow) return soItems(model, ctx.start, new Set([...ctx.flow, ...presentObjectives(model, yl, ctx.line)]), (c) => c, b, items, ctx.end);

@@ -6,6 +6,7 @@
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import { fieldSpec, NESTED_MEANING } from '../../core/fields';
+import { templateField } from '../../core/template-fields';
 import { findCommittee, normaliseName, type Profile } from '../../core/profile';
 import { scalarText, type YNode } from '../../core/yaml';
 import { acronymAt, expansionOf } from './acronyms';
@@ -63,7 +64,7 @@ function coverHover(model: DocumentModel, hit: NodeHit, profile: Profile | undef
     return soText(code, profile);
   }
 
-  if (hit.onKey) return keyHover(p);
+  if (hit.onKey) return keyHover(p, profile);
 
   // Risk ID → register row.
   if (p[0] === 'risks' && p[1] === 'items' && typeof p[2] === 'number' && p[3] === 'id' && scalar !== undefined) {
@@ -80,9 +81,19 @@ function coverHover(model: DocumentModel, hit: NodeHit, profile: Profile | undef
   return null;
 }
 
-function keyHover(p: (string | number)[]): string | null {
+function keyHover(p: (string | number)[], profile: Profile | undefined): string | null {
   const key = p.at(-1);
   if (typeof key !== 'string') return null;
+  // A field of the organisation's template (PROFILE.md v2): its label, requiredness, type and values.
+  if (profile?.cover_sheet && p.every((x) => typeof x === 'string')) {
+    const t = templateField(profile, p.join('.'));
+    if (t) {
+      const values = t.values?.length && !(t.builtin && t.key === 'strategic_objectives') ? `\n\n${t.type === 'list' ? 'Values' : 'One of'}: ${t.values.map((v) => `\`${v}\``).join(', ')}` : '';
+      const kind = t.builtin ? '' : `, ${t.type}`;
+      return `**${t.label}** — \`${t.key}\` (${t.required ? 'required' : 'optional'}${kind}) on ${profile.organisation}'s cover sheet\n\n${t.meaning}${values}`;
+    }
+    if (p.length === 1 && !fieldSpec(key)) return `\`${key}\` is not a cover-sheet key of the board paper format or of ${profile.organisation}'s template.`;
+  }
   if (p.length === 1) {
     const f = fieldSpec(key);
     if (!f) return `\`${key}\` is not a cover-sheet key of the board paper format.`;
