@@ -57,7 +57,8 @@ for c in "${commands[@]}"; do
   env -u BOARDPAPER_CI -u BOARDPAPER_WORKERS PATH="$fresh_path" npm_config_prefer_offline=true bash -c "$c" 2>&1 | tee -a "$tmp/log" | tail -40
   status=${PIPESTATUS[0]}
   if [ "$status" -ne 0 ]; then
-    echo "fresh-clone-check: FAILED: \`$c\` exited $status in a fresh clone (without ${hidden[*]})" >&2
+    cp "$tmp/log" "${TMPDIR:-/tmp}/boardpaper-fresh-clone-check.log"
+    echo "fresh-clone-check: FAILED: \`$c\` exited $status in a fresh clone (without ${hidden[*]}); full log: ${TMPDIR:-/tmp}/boardpaper-fresh-clone-check.log" >&2
     exit 1
   fi
 done

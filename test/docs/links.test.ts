@@ -69,7 +69,9 @@ export function badLinks(repo: string): BadLink[] {
   return out;
 }
 
-describe('documentation links stay inside the repository', () => {
+describe('documentation links stay inside the repository', function () {
+  // Every Markdown file of the repository (fixtures included) is parsed.
+  this.timeout(120000);
   it('no Markdown file links outside the repository or to a missing file', () => {
     const bad = badLinks(root);
     assert.deepEqual(bad.map((b) => `${b.file}:${b.line}: ${b.url} — ${b.problem}`), []);
