@@ -71,7 +71,7 @@ export async function editLatencies(c: BenchClient, uri: string, rng: Rng, edits
     const at = rng.int(0, len);
     // A typo, then its backspace.
     for (const step of ['insert', 'delete'] as const) {
-      const { sentAt, diagnostics } = step === 'insert' ? await c.change(uri, at, rng.pick([...LETTERS])) : await c.change(uri, at, '', 1);
+      const { sentAt, diagnostics } = step === 'insert' ? await c.edit(uri, at, rng.pick([...LETTERS])) : await c.edit(uri, at, '', 1);
       const { at: got } = await diagnostics;
       if (i >= warm) out.push(got - sentAt);
     }
@@ -94,7 +94,7 @@ export const lspEditBench: Bench = {
     ];
     for (const k of cases) {
       const r = await withClient(ctx, workspaceOf(k.file), { diagnosticsDelay: 0 }, async (c) => {
-        const opened = await c.open(k.file);
+        const opened = await c.openTimed(k.file);
         const cpu0 = c.cpuMs();
         const lat = await editLatencies(c, opened.uri, new Rng(7), k.edits, k.warm);
         const cpu1 = c.cpuMs();
@@ -120,7 +120,7 @@ export const lspEditBench: Bench = {
     // The debounce: the same edits on the 15 KB paper with the server's default setting.
     const configured = await configuredDebounce();
     const withDefault = await withClient(ctx, workspaceOf(ctx.corpus.typical), {}, async (c) => {
-      const opened = await c.open(ctx.corpus.typical);
+      const opened = await c.openTimed(ctx.corpus.typical);
       return summarise(await editLatencies(c, opened.uri, new Rng(7), q ? 5 : 15, 1));
     });
     const zero = (extra['15 KB'] as { latency: { p50: number } }).latency.p50;
@@ -195,13 +195,13 @@ export const lspFeaturesBench: Bench = {
     const text = fs.readFileSync(file, 'utf8');
     const s = spots(text);
     const r = await withClient(ctx, workspaceOf(file), {}, async (c) => {
-      const { uri } = await c.open(file, text);
+      const { uri } = await c.openTimed(file, text);
       const n = q ? 12 : 60;
       const ask = async (method: string, list: Spot[], count: number) => {
         const out: number[] = [];
         for (let i = 0; i < count + 2; i++) {
           const sp = list[i % list.length]!;
-          const { ms } = await c.request(method, { textDocument: { uri }, position: c.position(uri, sp.offset) });
+          const { ms } = await c.timedRequest(method, { textDocument: { uri }, position: c.position(uri, sp.offset) });
           if (i >= 2) out.push(ms);
         }
         return out;
@@ -218,11 +218,11 @@ export const lspFeaturesBench: Bench = {
         const len = c.text(uri).length;
         // Type a space at the end of some body line (harmless), ask, then wait for that version's diagnostics.
         const lineEnd = c.text(uri).indexOf('\n', rng.int(Math.floor(len / 3), len - 2));
-        const typed = await c.change(uri, lineEnd, ' ');
-        const { ms } = await c.request('textDocument/completion', { textDocument: { uri }, position: c.position(uri, sp.offset) });
+        const typed = await c.edit(uri, lineEnd, ' ');
+        const { ms } = await c.timedRequest('textDocument/completion', { textDocument: { uri }, position: c.position(uri, sp.offset) });
         afterEdit.push(ms);
         await typed.diagnostics;
-        await (await c.change(uri, lineEnd, '', 1)).diagnostics;
+        await (await c.edit(uri, lineEnd, '', 1)).diagnostics;
       }
       return { completion: summarise(completion), hover: summarise(hover), completionAfterEdit: summarise(afterEdit), spots: s };
     });

@@ -170,7 +170,7 @@ export const profileBench: Bench = {
         name: 'server-edits-15kb',
         folder: workspaceOf(ctx.corpus.typical),
         work: async (c: BenchClient) => {
-          const { uri } = await c.open(ctx.corpus.typical);
+          const { uri } = await c.openTimed(ctx.corpus.typical);
           await editLatencies(c, uri, new Rng(7), ctx.quick ? 40 : 150, 0);
         },
       },

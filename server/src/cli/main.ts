@@ -8,6 +8,7 @@ import { runNew, NEW_HELP } from './new';
 import { runPack, PACK_HELP } from './pack';
 import { runStatus, STATUS_HELP } from './status';
 import { runAgenda, AGENDA_HELP } from './agenda';
+import { runImport, runExport, IMPORT_HELP, EXPORT_HELP } from './word';
 import { UsageError } from './errors';
 import { InputError } from '../node/check-files';
 import { ProfileError } from '../node/profile-loader';
@@ -23,6 +24,8 @@ Commands:
   pack [folder]    build the agenda pack for a meeting
   status [folder]  the readiness of a meeting: each agenda item's paper and state
   agenda [folder]  write a starting agenda.yaml from the papers and standing items
+  import FILE.docx read a Word board paper into a paper
+  export FILE.md   write a paper as a Word document
 
 Run "boardpaper <command> --help" for a command's options.
 
@@ -30,7 +33,9 @@ ${CHECK_HELP}
 ${NEW_HELP}
 ${PACK_HELP}
 ${STATUS_HELP}
-${AGENDA_HELP}`;
+${AGENDA_HELP}
+${IMPORT_HELP}
+${EXPORT_HELP}`;
 
 export async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
@@ -56,9 +61,13 @@ export async function main(argv: string[]): Promise<number> {
         return runStatus(rest, out);
       case 'agenda':
         return runAgenda(rest, out);
+      case 'import':
+        return await runImport(rest, out);
+      case 'export':
+        return await runExport(rest, out);
       default:
         if (cmd.startsWith('-') || /\.md$/i.test(cmd) || cmd === '.') return await runCheck(argv, VERSION, out);
-        throw new UsageError(`unknown command "${cmd}" (commands: check, new, pack, status, agenda)`);
+        throw new UsageError(`unknown command "${cmd}" (commands: check, new, pack, status, agenda, import, export)`);
     }
   } catch (e) {
     process.stderr.write(`boardpaper: ${oneLine(e)}\n`);

@@ -23,7 +23,7 @@
 import type { Nodes, Root } from 'mdast';
 import type { Paper, Section } from './paper';
 import type { OffsetRange } from './types';
-import { sectionKey } from './rules/missing-section';
+import { sectionKey } from './queries/sections';
 
 // ---------------------------------------------------------------------------
 // Blocks

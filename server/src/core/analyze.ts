@@ -13,12 +13,13 @@
  */
 import { parsePaper, looksLikePaper, type Paper } from './paper';
 import type { Profile } from './profile';
-import { isRealDate } from './profile';
+import { meetingDateOf } from './queries/dates';
 import { suppressor } from './directives';
 import { RULES } from './rules';
 import type { Rule, RuleContext } from './rule';
 import type { Finding } from './types';
-import { getNode, scalarText } from './yaml';
+
+export { meetingDateOf };
 
 export interface AnalyzeOptions {
   /** The file matches the profile's `papers` globs (decided by the caller). */
@@ -80,10 +81,6 @@ function runRule(rule: Rule, ctx: RuleContext, strict?: boolean): RuleFailure | 
   }
 }
 
-export function meetingDateOf(paper: Paper): string | undefined {
-  const d = scalarText(getNode(paper.cover, 'date'));
-  return d && isRealDate(d) ? d : undefined;
-}
 
 function clampRange(r: { start: number; end: number }, len: number) {
   const start = Math.max(0, Math.min(r.start, len));

@@ -9,7 +9,8 @@
  * left undefined and the renderers say "Not stated".
  */
 import type { Paper } from '../core/paper';
-import { findCommittee, isRealDate, type Profile } from '../core/profile';
+import { findCommittee, type Profile } from '../core/profile';
+import { longDate } from '../core/queries/dates';
 import { readAssessment } from '../core/fields';
 import { coverSheetFields, fieldNode, type TemplateField } from '../core/template-fields';
 import { getNode, scalarText, type YNode } from '../core/yaml';
@@ -99,17 +100,8 @@ export const PURPOSE_LABELS: Record<string, string> = {
   information: 'For information',
 };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-/** `2024-06-18` → `18 June 2024` (with the weekday: `Tuesday 18 June 2024`). Other text is returned as is. */
-export function longDate(iso: string, weekday = false): string {
-  if (!isRealDate(iso)) return iso;
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const s = `${d} ${MONTHS[m - 1]} ${y}`;
-  if (!weekday) return s;
-  return `${DAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${s}`;
-}
+// `longDate` is the core's (one definition for the rules' messages, the preview and the pack).
+export { longDate };
 
 /** Display text of a node: scalars as decoded, lists of scalars joined. */
 export function displayText(node: YNode | undefined): string | undefined {

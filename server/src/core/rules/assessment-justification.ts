@@ -13,7 +13,7 @@ import { readAssessment } from '../fields';
 import type { Paper } from '../paper';
 import type { TextEdit } from '../types';
 import { getNode, getPair, isEmptyNode, type YMap, type YPair } from '../yaml';
-import { keyIndent, setInMap } from './risk-reference-missing';
+import { keyIndent, setInMap } from '../queries/yaml-edits';
 import { builtinLabel, coverSheetFields, fieldLabel, fieldNode } from '../template-fields';
 
 const NAMES: Record<string, string> = {

@@ -18,7 +18,7 @@ import { isRealDate } from '../profile';
 import type { Paper } from '../paper';
 import type { OffsetRange, TextEdit } from '../types';
 import { getNode, scalarText, type YNode, type YSeq } from '../yaml';
-import { blockDash, spanOf } from './duplicate-strategic-objective';
+import { blockDash, spanOf } from '../queries/yaml-edits';
 
 interface Dated {
   item: YNode;

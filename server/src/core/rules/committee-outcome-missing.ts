@@ -6,7 +6,7 @@
  */
 import { afterColon, defineRule, fix } from '../rule';
 import { getPair, isEmptyNode } from '../yaml';
-import { setInMap } from './risk-reference-missing';
+import { setInMap } from '../queries/yaml-edits';
 
 export const rule = defineRule({
   id: 'committee-outcome-missing',

@@ -9,59 +9,12 @@
  * or a trailing comment on its own line (block) goes with it. Otherwise the
  * removal is a suggestion, for the author to decide which wording to keep.
  */
-import { defineRule, fix, lineAfter, writtenRange } from '../rule';
+import { defineRule, fix } from '../rule';
 import type { Paper } from '../paper';
-import type { OffsetRange, TextEdit } from '../types';
-import type { YNode, YSeq } from '../yaml';
-import { objectiveEntries, type ObjectiveEntry } from './unknown-strategic-objective';
-import { normaliseWording, wordingMatches } from './strategic-objective-text';
-
-/** A node's written extent: quotes of scalars and of mapping keys/values included. */
-export function spanOf(paper: Paper, node: YNode): OffsetRange {
-  if (node.kind === 'scalar') return writtenRange(paper, node);
-  if (node.kind === 'map' && !node.flow && node.pairs.length) {
-    const first = node.pairs[0]!;
-    const last = node.pairs.at(-1)!;
-    const start = Math.min(writtenRange(paper, first.key).start, first.key.outerStart);
-    const endNode = last.value.kind === 'scalar' && last.value.empty ? last.key : last.value;
-    return { start, end: Math.max(spanOf(paper, endNode).end, writtenRange(paper, last.key).end) };
-  }
-  if (node.kind === 'map' && node.flow && node.pairs.length && paper.text[node.start] !== '{') {
-    // An implicit one-pair mapping inside a flow list (`[SO2: text]`).
-    const first = node.pairs[0]!;
-    const last = node.pairs.at(-1)!;
-    const endNode = last.value.kind === 'scalar' && last.value.empty ? last.key : last.value;
-    return { start: Math.min(writtenRange(paper, first.key).start, node.outerStart), end: Math.max(spanOf(paper, endNode).end, writtenRange(paper, last.key).end) };
-  }
-  return { start: Math.min(node.start, node.outerStart), end: node.end };
-}
-
-/** The `-` that opens a block list item, when only spaces precede it on its line. */
-export function blockDash(paper: Paper, item: YNode): number | undefined {
-  let i = spanOf(paper, item).start - 1;
-  while (i >= 0 && paper.text[i] === ' ') i--;
-  if (i < 0 || paper.text[i] !== '-') return undefined;
-  const lineStart = paper.lines.lineStarts[paper.lines.lineOf(i)]!;
-  return /^ *$/.test(paper.text.slice(lineStart, i)) ? i : undefined;
-}
-
-/**
- * The whole lines of a block list item: from the start of its `- ` line to
- * the start of the line after it. Undefined when something else shares those
- * lines (other than a trailing comment).
- */
-export function blockItemLines(paper: Paper, item: YNode): OffsetRange | undefined {
-  const dash = blockDash(paper, item);
-  if (dash === undefined) return undefined;
-  const span = spanOf(paper, item);
-  const lastChar = Math.max(span.start, span.end - 1);
-  const lastLine = paper.lines.lineOf(lastChar);
-  const tail = paper.text.slice(span.end, Math.max(span.end, paper.lines.lineEnd(lastLine)));
-  if (!/^[ \t]*(?:#.*)?$/.test(tail)) return undefined;
-  const end = lineAfter(paper, lastChar);
-  if (end === paper.text.length && !/[\r\n]$/.test(paper.text)) return undefined;
-  return { start: paper.lines.lineStarts[paper.lines.lineOf(dash)]!, end };
-}
+import type { TextEdit } from '../types';
+import type { YSeq } from '../yaml';
+import { normaliseWording, objectiveEntries, wordingMatches, type ObjectiveEntry } from '../queries/objectives';
+import { blockItemLines, spanOf } from '../queries/yaml-edits';
 
 function removal(paper: Paper, seq: YSeq, index: number): TextEdit | undefined {
   const item = seq.items[index]!;

@@ -4,7 +4,7 @@
  * (FORMAT.md): HTML comments, list markers and clause numbers are not words.
  */
 import { defineRule } from '../rule';
-import { bodySection, EXECUTIVE_SUMMARY, sectionTitle } from './missing-section';
+import { executiveSummarySection, sectionTitle } from '../queries/sections';
 
 export const rule = defineRule({
   id: 'executive-summary-length',
@@ -14,7 +14,7 @@ export const rule = defineRule({
   check({ paper, profile, report }) {
     const limit = profile.executive_summary_words;
     if (typeof limit !== 'number' || !Number.isFinite(limit) || limit <= 0) return;
-    const section = bodySection(paper, EXECUTIVE_SUMMARY);
+    const section = executiveSummarySection(paper, profile);
     if (!section) return;
     const count = section.words.length;
     if (count <= limit) return;

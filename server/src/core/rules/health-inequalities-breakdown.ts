@@ -6,9 +6,9 @@
  */
 import { defineRule } from '../rule';
 import { renderedText } from '../paper';
-import { sectionTitle } from './missing-section';
-import { healthInequalitiesSection } from './missing-health-inequalities-section';
-import { isPlaceholder } from './placeholder-section';
+import { sectionTitle } from '../queries/sections';
+import { healthInequalitiesSection } from '../queries/health-inequalities';
+import { isPlaceholder } from '../queries/placeholder';
 
 /** Each dimension and the words that show the paper looked at it (word-boundary, case-insensitive). */
 const DIMENSIONS: readonly RegExp[] = [

@@ -11,52 +11,14 @@
  * comment is assessment-justification's).
  */
 import { defineRule, fix } from '../rule';
-import { normaliseHeading, type Paper, type Section } from '../paper';
-import { findCommittee, isRealDate, type Profile } from '../profile';
+import type { Paper } from '../paper';
+import type { Profile } from '../profile';
 import { getNode, isEmptyNode, scalarText } from '../yaml';
 import { readAssessment } from '../fields';
 import { fieldLabel, fieldNode, templateField } from '../template-fields';
-import { bodySection, insertSection, lineStartOf, recommendationsSection } from './missing-section';
-
-export const HI_HEADING = 'Health inequalities and unwarranted variation';
-
-function hiHeadings(profile: Profile): string[] {
-  const h = profile.health_inequalities?.headings;
-  return Array.isArray(h) ? h.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
-}
-
-/** The paper's health inequalities section, under any heading the profile accepts. */
-export function healthInequalitiesSection(paper: Paper, profile: Profile): Section | undefined {
-  const headings = hiHeadings(profile);
-  return headings.length ? bodySection(paper, headings) : undefined;
-}
-
-/** The meeting as written on the cover sheet (undefined when absent or not text). */
-export function meetingName(paper: Paper): string | undefined {
-  const m = scalarText(getNode(paper.cover, 'meeting'))?.trim();
-  return m || undefined;
-}
-
-export interface HiRequirement {
-  /** The meeting's name for messages (the profile's name when known). */
-  meeting: string | undefined;
-  date: string;
-}
-
-/**
- * Whether the paper must have a health inequalities section: its meeting is
- * formal (in the profile and not `formal: false`, or not in the profile at
- * all) and its date is on or after `health_inequalities.from`.
- */
-export function healthInequalitiesRequired(paper: Paper, profile: Profile, meetingDate: string | undefined): HiRequirement | undefined {
-  const from = profile.health_inequalities?.from;
-  if (!meetingDate || typeof from !== 'string' || !isRealDate(from)) return undefined;
-  if (meetingDate < from) return undefined;
-  const name = meetingName(paper);
-  const committee = name ? findCommittee(profile, name) : undefined;
-  if (committee && committee.formal === false) return undefined;
-  return { meeting: committee?.name ?? name, date: meetingDate };
-}
+import { insertSection, lineStartOf, recommendationsSection } from '../queries/sections';
+import { healthInequalitiesRequired, healthInequalitiesSection, hiHeadingFor } from '../queries/health-inequalities';
+import { longDate } from '../queries/dates';
 
 /** Codes ticked in `strategic_objectives`: `SO2`, `"SO2: wording"`, `- SO2: wording`, or `"SO1, SO2"`. */
 export function tickedObjectives(paper: Paper): string[] {
@@ -80,23 +42,6 @@ export function tickedObjectives(paper: Paper): string[] {
     }
   }
   return out.filter(Boolean);
-}
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** `2024-04-01` → `1 April 2024`. */
-export function longDate(iso: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-}
-
-/** The heading a new section gets: ours when the profile accepts it, else the profile's first. */
-export function hiHeadingFor(profile: Profile): string {
-  const headings = hiHeadings(profile);
-  const ours = normaliseHeading(HI_HEADING);
-  if (headings.length === 0 || headings.some((h) => normaliseHeading(h) === ours)) return HI_HEADING;
-  return headings[0]!;
 }
 
 export const HI_GUIDANCE =
@@ -164,7 +109,7 @@ export const rule = defineRule({
       message += `Answer "${label}" on the cover sheet (yes, or no / n/a with a comment saying why), or add a "## ${heading}" section before the Recommendations.`;
     } else message += `Add a "## ${heading}" section before the Recommendations.`;
 
-    const recs = recommendationsSection(paper);
+    const recs = recommendationsSection(paper, profile);
     const at = recs ? lineStartOf(paper, recs.headingRange.start) : paper.text.length;
     report({
       message,

@@ -1,85 +1,12 @@
 /**
  * missing-section: the Executive summary or Recommendations (or another
- * section the profile requires) is not in the paper.
- *
- * Also home to the small section helpers the body rules share
- * (`bodySection`, `sectionTitle`, `insertSection`).
+ * section the profile requires) is not in the paper. The section helpers it
+ * shares with the other body rules are in `queries/sections.ts`.
  */
 import { defineRule, fix } from '../rule';
-import { normaliseHeading, type Paper, type Section } from '../paper';
+import type { Paper } from '../paper';
 import type { Profile } from '../profile';
-import type { TextEdit } from '../types';
-import { isWhitespace, trimEndWhere } from '../text';
-
-const HTML_COMMENT = /<!--[\s\S]*?(?:-->|$)/g;
-
-function headingText(s: Section): string {
-  return s.heading.includes('<!--') ? s.heading.replace(HTML_COMMENT, ' ').replace(/\s+/g, ' ').trim() : s.heading;
-}
-
-/**
- * The heading for messages: as written, without an inline HTML comment, a
- * leading clause number or trailing punctuation (`## 5. Recommendations:` → `Recommendations`).
- */
-export function sectionTitle(s: Section): string {
-  const numbered = headingText(s).replace(/^\s*(?:section\s+)?\d+(?:\.\d+)*[.)]?\s+(?=\S)/i, '');
-  // .replace(/[\s:;.,-]+$/, ''), in linear time
-  const t = trimEndWhere(numbered, (ch) => isWhitespace(ch) || ':;.,-'.includes(ch));
-  return t || headingText(s);
-}
-
-/** The section's match key, ignoring an inline HTML comment on the heading line. */
-export function sectionKey(s: Section): string {
-  return s.heading.includes('<!--') ? normaliseHeading(headingText(s)) : s.key;
-}
-
-/**
- * The first level-2 section whose heading matches one of `headings`
- * (case, punctuation and a leading clause number ignored; the words must
- * otherwise be the same: `## Recommendation` is not `Recommendations`).
- */
-export function bodySection(paper: Paper, headings: readonly string[]): Section | undefined {
-  const keys = new Set<string>();
-  for (const h of headings) if (typeof h === 'string' && h.trim()) keys.add(normaliseHeading(h));
-  return paper.sections.find((s) => keys.has(sectionKey(s)));
-}
-
-export const RECOMMENDATIONS = ['Recommendations'];
-export const EXECUTIVE_SUMMARY = ['Executive summary'];
-
-export function recommendationsSection(paper: Paper): Section | undefined {
-  return bodySection(paper, RECOMMENDATIONS);
-}
-
-/** Start of the line holding `offset`. */
-export function lineStartOf(paper: Paper, offset: number): number {
-  return paper.lines.lineStarts[paper.lines.lineOf(offset)] ?? offset;
-}
-
-function previousLineBlank(paper: Paper, at: number): boolean {
-  if (at <= paper.bom) return true;
-  const line = paper.lines.lineOf(at - 1);
-  const start = paper.lines.lineStarts[line] ?? 0;
-  return paper.text.slice(start, paper.lines.lineEnd(line)).trim() === '';
-}
-
-/**
- * An edit inserting a section (`lines`, joined with the paper's line ending)
- * at `at`, which is a line start or the end of the text, with a blank line
- * either side.
- */
-export function insertSection(paper: Paper, at: number, lines: readonly string[]): TextEdit {
-  const eol = paper.eol;
-  const text = paper.text;
-  let pre = '';
-  if (at > paper.bom) {
-    const prev = text.charCodeAt(at - 1);
-    if (prev !== 10 && prev !== 13) pre = eol + eol;
-    else if (!previousLineBlank(paper, at)) pre = eol;
-  }
-  const post = at < text.length ? eol : '';
-  return { start: at, end: at, newText: `${pre}${lines.join(eol)}${eol}${post}` };
-}
+import { findRequiredSection, insertSection, lineStartOf, recommendationsSection, sectionId, sectionTitle, templateName } from '../queries/sections';
 
 /** Where a new section goes at the very start of the body: before the first section, after a leading `# Title`. */
 function startOfBody(paper: Paper): number {
@@ -115,10 +42,12 @@ export const rule = defineRule({
     const seen = new Set<string>();
     for (const name of required) {
       if (typeof name !== 'string') continue;
-      const key = normaliseHeading(name);
+      const key = sectionId(name);
       if (!key || seen.has(key)) continue;
       seen.add(key);
-      if (bodySection(paper, [name])) continue;
+      if (findRequiredSection(paper, profile, name)) continue;
+      // The organisation's own name for it (`sections` in the profile): "Executive comment".
+      const title = templateName(profile, name);
 
       let at: number;
       let where: string;
@@ -129,9 +58,9 @@ export const rule = defineRule({
         at = paper.text.length;
         where = 'at the end of the paper';
       } else {
-        const recs = recommendationsSection(paper);
+        const recs = recommendationsSection(paper, profile);
         at = recs ? lineStartOf(paper, recs.headingRange.start) : paper.text.length;
-        where = recs ? 'before the Recommendations' : 'at the end of the paper';
+        where = recs ? `before the "${sectionTitle(recs)}" section` : 'at the end of the paper';
       }
       const why =
         key === 'executive summary'
@@ -140,10 +69,10 @@ export const rule = defineRule({
             ? 'without it the meeting is not told what it is asked to decide or note, and the minutes cannot record it'
             : 'the organisation requires every paper to have it';
       report({
-        message: `The paper has no "${name}" section: ${why}. Add a level-2 heading "## ${name}" ${where} and write the section.`,
+        message: `The paper has no "${title}" section: ${why}. Add a level-2 heading "## ${title}" ${where} and write the section.`,
         range: paper.anchor,
         paperWide: true,
-        suggestions: [fix(`Insert the "${name}" section`, insertSection(paper, at, [`## ${name}`, '', guidanceFor(key, profile)]))],
+        suggestions: [fix(`Insert the "${title}" section`, insertSection(paper, at, [`## ${title}`, '', guidanceFor(key, profile)]))],
       });
     }
   },

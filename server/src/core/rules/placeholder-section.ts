@@ -5,72 +5,9 @@
  * nothing, or fewer than 10 words.
  */
 import { defineRule } from '../rule';
-import type { Paper, Section } from '../paper';
-import type { Profile } from '../profile';
-import { bodySection, sectionTitle } from './missing-section';
-import { healthInequalitiesRequired, healthInequalitiesSection } from './missing-health-inequalities-section';
-
-export const MIN_SECTION_WORDS = 10;
-
-const PLACEHOLDER_TEXTS = new Set([
-  'tbc',
-  'tba',
-  'tbd',
-  'n a',
-  'na',
-  'to follow',
-  'to be confirmed',
-  'to be added',
-  'to be completed',
-  'to be agreed',
-  'to be written',
-  'not applicable',
-  'none',
-  'nil',
-  'pending',
-  'placeholder',
-  'xxx',
-  'tbc to follow',
-]);
-
-export type PlaceholderKind =
-  | { kind: 'empty' }
-  | { kind: 'comment' }
-  | { kind: 'text'; text: string }
-  | { kind: 'short'; words: number };
-
-/** Why a section counts as a placeholder, or undefined when it has real content. */
-export function placeholderKind(section: Section): PlaceholderKind | undefined {
-  const words = section.words;
-  if (words.length >= MIN_SECTION_WORDS) return undefined;
-  if (words.length === 0) {
-    return section.nodes.some((n) => n.type === 'html') ? { kind: 'comment' } : { kind: 'empty' };
-  }
-  const joined = words.join(' ');
-  const norm = joined.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  if (PLACEHOLDER_TEXTS.has(norm)) return { kind: 'text', text: joined.length > 40 ? `${joined.slice(0, 40)}…` : joined };
-  return { kind: 'short', words: words.length };
-}
-
-export function isPlaceholder(section: Section): boolean {
-  return placeholderKind(section) !== undefined;
-}
-
-/** The sections that must have real content, each once. */
-export function requiredSections(paper: Paper, profile: Profile, meetingDate: string | undefined): Section[] {
-  const out: Section[] = [];
-  const names = Array.isArray(profile.required_sections) ? profile.required_sections : [];
-  for (const name of names) {
-    if (typeof name !== 'string') continue;
-    const s = bodySection(paper, [name]);
-    if (s && !out.includes(s)) out.push(s);
-  }
-  if (healthInequalitiesRequired(paper, profile, meetingDate)) {
-    const hi = healthInequalitiesSection(paper, profile);
-    if (hi && !out.includes(hi)) out.push(hi);
-  }
-  return out;
-}
+import { sectionTitle } from '../queries/sections';
+import { healthInequalitiesSection } from '../queries/health-inequalities';
+import { MIN_SECTION_WORDS, placeholderKind, requiredSections, type PlaceholderKind } from '../queries/placeholder';
 
 function describe(p: PlaceholderKind): string {
   switch (p.kind) {

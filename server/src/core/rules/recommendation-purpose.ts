@@ -1,16 +1,21 @@
 /**
  * recommendation-purpose: the Recommendations section does not ask the
- * meeting to do what the cover sheet's `purpose` says — none of the
- * profile's verbs for that purpose appears (in any inflection: note, notes,
- * noted, noting), or it asks for another purpose's verb instead
- * (purpose `approve`, "asked to note").
+ * meeting to do what the cover sheet's `purpose` says.
+ *
+ * Only the *ask* is read (`queries/ask.ts`): the sentences and list items
+ * that ask the meeting to act, and their verbs, compared with the profile's
+ * verbs for the purpose in any inflection (note, notes, noted, noting). The
+ * finding says what was asked and what the purpose is ("asks the meeting to
+ * note, but the cover sheet's purpose is assure"). A section with no ask at
+ * all is reported only when none of the purpose's words appears in it.
  */
 import { defineRule } from '../rule';
 import { renderedText } from '../paper';
 import { PURPOSES, type Profile, type Purpose } from '../profile';
 import { getNode, scalarText } from '../yaml';
-import { recommendationsSection, sectionTitle } from './missing-section';
-import { isPlaceholder } from './placeholder-section';
+import { recommendationsSection, sectionTitle } from '../queries/sections';
+import { isPlaceholder } from '../queries/placeholder';
+import { asksOf, type Ask } from '../queries/ask';
 
 const IRREGULAR: Record<string, string[]> = {
   decide: ['decision', 'decisions'],
@@ -65,9 +70,19 @@ function usedVerb(wordSet: ReadonlySet<string>, joined: string, verbs: readonly 
   return undefined;
 }
 
-function list(verbs: readonly string[]): string {
-  const q = verbs.map((v) => `"${v}"`);
-  return q.length <= 1 ? q.join('') : `${q.slice(0, -1).join(', ')} or ${q.at(-1)}`;
+/** How to ask the meeting for each purpose, in a sentence ("The Board is asked to …"). */
+const ASK_FOR: Record<Purpose, string> = {
+  approve: 'approve',
+  decide: 'decide',
+  discuss: 'discuss',
+  assure: 'take assurance from',
+  note: 'note',
+  information: 'receive it for information',
+};
+
+/** "a, b and c". */
+function andList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 export const rule = defineRule({
@@ -81,34 +96,37 @@ export const rule = defineRule({
     const purpose = raw as Purpose;
     const own = verbsOf(profile, purpose);
     if (own.length === 0) return;
-    const section = recommendationsSection(paper);
+    const section = recommendationsSection(paper, profile);
     if (!section || isPlaceholder(section)) return;
-
-    const words = wordsOf(renderedText(section.nodes));
-    const wordSet = new Set(words);
-    const joined = ` ${words.join(' ')} `;
-    if (usedVerb(wordSet, joined, own)) return;
-
-    const ownSet = new Set(own.map((v) => v.toLowerCase()));
-    let other: { verb: string; purpose: Purpose } | undefined;
-    for (const p of PURPOSES) {
-      if (p === purpose) continue;
-      const verbs = verbsOf(profile, p).filter((v) => !ownSet.has(v.toLowerCase()));
-      const v = usedVerb(wordSet, joined, verbs);
-      if (v) {
-        other = { verb: v, purpose: p };
-        break;
-      }
-    }
     const title = sectionTitle(section);
-    const ask = (v: string) => (v.toLowerCase() === 'information' ? 'receive it for information' : v);
-    const message = other
-      ? `The "${title}" section asks the meeting to ${ask(other.verb)} (a "${other.purpose}" item), but the cover sheet says purpose: ${purpose}. ` +
-        `Members need to know whether they are being asked to ${purpose === 'information' ? 'receive it for information' : purpose} or to ${ask(other.verb)}, and the minutes must record the right outcome. ` +
-        `Make them agree: ask the meeting to ${list(own)}, or change the purpose.`
-      : `The "${title}" section does not say what the meeting is asked to do: the purpose is ${purpose}, but none of ${list(own)} appears. ` +
-        `Without a clear ask the meeting cannot reach, and the minutes cannot record, the outcome the paper needs. ` +
-        `Say, for example, "The Board is asked to ${own[0]} …".`;
-    report({ message, range: section.headingRange });
+    const example = `"The Board is asked to ${ASK_FOR[purpose]} …"`;
+
+    const allVerbs = PURPOSES.flatMap((p) => verbsOf(profile, p));
+    const asks = asksOf(section, allVerbs);
+    if (asks.length === 0) {
+      // No sentence asks the meeting to act: say so only when the purpose's words are nowhere in the section.
+      const words = wordsOf(renderedText(section.nodes));
+      if (usedVerb(new Set(words), ` ${words.join(' ')} `, own)) return;
+      report({
+        message:
+          `The "${title}" section does not say what the meeting is asked to do: the cover sheet's purpose is ${purpose}, but no sentence asks the meeting to act. ` +
+          'Without a clear ask the meeting cannot reach, and the minutes cannot record, the outcome the paper needs. ' +
+          `Say, for example, ${example}.`,
+        range: section.headingRange,
+      });
+      return;
+    }
+
+    const matches = (a: Ask, verbs: readonly string[]) => usedVerb(new Set(a.terms), ` ${a.phrase.join(' ')} `, verbs) !== undefined;
+    if (asks.some((a) => matches(a, own))) return;
+
+    const asked = andList([...new Set(asks.map((a) => a.label))].slice(0, 3));
+    report({
+      message:
+        `The "${title}" section asks the meeting to ${asked}, but the cover sheet's purpose is ${purpose}. ` +
+        `Members need to know whether they are being asked to ${ASK_FOR[purpose].replace(/ from$/, '')} or to ${asked}, and the minutes must record the right outcome. ` +
+        `Make them agree: ask the meeting to do what the purpose says (for example ${example}), or change the purpose.`,
+      range: section.headingRange,
+    });
   },
 });

@@ -5,7 +5,7 @@
  * unknown-risk's). The fix writes the register's title.
  */
 import { defineRule, fix, replaceScalar } from '../rule';
-import { registerEntry, riskItems } from './unknown-risk';
+import { registerEntry, riskItems } from '../queries/risks';
 
 function normaliseTitle(s: string): string {
   return s.toLowerCase().replace(/&/g, ' and ').replace(/[^\p{L}\p{N}]+/gu, '');

@@ -20,28 +20,7 @@ import { defineRule, fix, replaceNode, replaceScalar } from '../rule';
 import type { Profile } from '../profile';
 import type { Fix, TextEdit } from '../types';
 import type { Paper } from '../paper';
-import { isProfileCode, objectiveEntries, type ObjectiveEntry } from './unknown-strategic-objective';
-
-/** Lower case letters and digits only (`&` read as "and"), without a leading "to". */
-export function normaliseWording(s: string): string {
-  return s
-    .trim()
-    .replace(/^to\s+/i, '')
-    .toLowerCase()
-    .replace(/&/g, 'and')
-    .replace(/[^\p{L}\p{N}]+/gu, '');
-}
-
-/** Does the wording written match the profile's `official` wording? */
-export function wordingMatches(written: string, official: string): boolean {
-  const w = normaliseWording(written);
-  const o = normaliseWording(official);
-  if (!w) return false;
-  if (w === o) return true;
-  // "To equalise opportunities…": the start of the wording, cut short.
-  const truncated = /(?:…|\.\.\.)\s*$/.test(written.trim());
-  return truncated && w.length >= 8 && o.startsWith(w);
-}
+import { isProfileCode, objectiveEntries, wordingMatches, type ObjectiveEntry } from '../queries/objectives';
 
 /** Codes whose profile wording the text matches. */
 export function codesWithWording(profile: Profile, written: string): string[] {

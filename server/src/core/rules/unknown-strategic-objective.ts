@@ -2,8 +2,8 @@
  * unknown-strategic-objective: a code in `strategic_objectives` that the
  * profile does not define (`SO7`, `S01` with a zero, `so1`, `SO 1`).
  *
- * This module also reads the list for the two other strategic objective
- * rules (`objectiveEntries`): an entry is a bare code (`SO1`), a code with
+ * The list is read as the other strategic objective rules read it
+ * (`queries/objectives.ts`): an entry is a bare code (`SO1`), a code with
  * its wording in one string (`"SO2: To equalise…"`) or, in a block list or
  * a flow list, a one-key mapping (`- SO2: To equalise…`, `[SO2: …]`).
  *
@@ -13,96 +13,9 @@
  * one edit away. `SO7` among SO1–SO6 is one edit from all six: no fix.
  */
 import { distance } from 'fastest-levenshtein';
-import { defineRule, fix, replaceNode, writtenRange } from '../rule';
-import type { Paper } from '../paper';
+import { defineRule, fix, replaceNode } from '../rule';
 import type { Profile } from '../profile';
-import type { OffsetRange } from '../types';
-import { getNode, type YNode, type YScalar, type YSeq } from '../yaml';
-
-export interface ObjectiveEntry {
-  /** The list item. */
-  item: YNode;
-  index: number;
-  /** The code as written, trimmed (`SO1`, `S01`, `SO 1`). */
-  code: string;
-  /** The code's text only. */
-  codeRange: OffsetRange;
-  /** True when `codeRange` holds exactly `code` (safe to replace). */
-  codeExact: boolean;
-  /** Wording written with the code, trimmed (undefined for a bare code). */
-  wording?: string;
-  /** Where the wording is: the mapping's value, or the text after the colon. */
-  wordingRange?: OffsetRange;
-  /** `code` = bare code; `string` = "SO2: text" in one scalar; `map` = `SO2: text` mapping. */
-  form: 'code' | 'string' | 'map';
-  /** The scalar holding the whole entry (string form) or the wording (map form). */
-  scalar?: YScalar;
-}
-
-export interface ObjectiveList {
-  seq: YSeq;
-  entries: ObjectiveEntry[];
-}
-
-/** The entries of `strategic_objectives` when it is a list; null otherwise. */
-export function objectiveEntries(paper: Paper): ObjectiveList | null {
-  const node = getNode(paper.cover, 'strategic_objectives');
-  if (!node || node.kind !== 'seq') return null;
-  const entries: ObjectiveEntry[] = [];
-  node.items.forEach((item, index) => {
-    const e = readEntry(paper, item, index);
-    if (e) entries.push(e);
-  });
-  return { seq: node, entries };
-}
-
-function readEntry(paper: Paper, item: YNode, index: number): ObjectiveEntry | undefined {
-  if (item.kind === 'scalar') {
-    if (item.empty || typeof item.value !== 'string') {
-      // A number or boolean (`- 1`) is still a code as written.
-      const t = item.empty ? '' : item.source.trim();
-      if (!t) return undefined;
-      return { item, index, code: t, codeRange: { start: item.start, end: item.end }, codeExact: item.source === t, form: 'code' };
-    }
-    const text = item.text;
-    const colon = text.indexOf(':');
-    const codePart = colon === -1 ? text : text.slice(0, colon);
-    const code = codePart.trim();
-    if (!code) return undefined;
-    // Offsets are exact when the source spells the code part the same as the decoded text (no escapes, one line).
-    const exact = item.source.startsWith(codePart) && !/[\r\n]/.test(codePart);
-    const lead = codePart.length - codePart.trimStart().length;
-    const codeRange = exact ? { start: item.start + lead, end: item.start + lead + code.length } : { start: item.start, end: item.end };
-    if (colon === -1) return { item, index, code, codeRange, codeExact: exact, form: 'code' };
-    const rest = text.slice(colon + 1);
-    const wording = rest.trim();
-    if (!wording) return { item, index, code, codeRange, codeExact: exact, form: 'code' };
-    let wordingRange: OffsetRange = { start: item.start, end: item.end };
-    if (exact && item.source.length === text.length) {
-      const wLead = rest.length - rest.trimStart().length;
-      const ws = item.start + colon + 1 + wLead;
-      wordingRange = { start: ws, end: ws + wording.length };
-    }
-    return { item, index, code, codeRange, codeExact: exact, wording, wordingRange, form: 'string', scalar: item };
-  }
-  if (item.kind === 'map' && item.pairs.length === 1) {
-    const { key, value } = item.pairs[0]!;
-    if (key.kind !== 'scalar' || key.empty) return undefined;
-    const code = key.text.trim();
-    if (!code) return undefined;
-    const codeExact = key.source === key.text && key.text === code;
-    const codeRange = { start: key.start, end: key.end };
-    if (value.kind === 'scalar' && !value.empty && typeof value.value === 'string' && value.text.trim()) {
-      return { item, index, code, codeRange, codeExact, wording: value.text.trim(), wordingRange: writtenRange(paper, value), form: 'map', scalar: value };
-    }
-    return { item, index, code, codeRange, codeExact, form: 'map' };
-  }
-  return undefined;
-}
-
-export function isProfileCode(profile: Profile, code: string): boolean {
-  return Object.prototype.hasOwnProperty.call(profile.strategic_objectives, code);
-}
+import { isProfileCode, objectiveEntries } from '../queries/objectives';
 
 /** Upper case, no spaces or punctuation, a zero read as the letter O. */
 function canonicalCode(s: string): string {

@@ -19,7 +19,9 @@ import {
   type Range,
 } from 'vscode-languageserver';
 import { ASSESSMENT_STATUSES, ASSURANCE_LEVELS, FIELDS, HISTORY_KEYS, IMPACT_KEYS, NESTED_MEANING, RISK_ITEM_KEYS, RISK_KEYS, ASSESSMENT_KEYS } from '../../core/fields';
-import { findSection, normaliseHeading } from '../../core/paper';
+import { acceptedHeadings, headingKey, sectionKey, templateName } from '../../core/queries/sections';
+import { meetingDateOf } from '../../core/queries/dates';
+import { healthInequalitiesRequired, healthInequalitiesSection } from '../../core/queries/health-inequalities';
 import { coverSheetFields, type TemplateField } from '../../core/template-fields';
 import { findCommittee, isRealDate, normaliseName, PURPOSES, type Profile } from '../../core/profile';
 import { getNode, scalarText } from '../../core/yaml';
@@ -525,27 +527,26 @@ export const HEALTH_INEQUALITIES_GUIDANCE =
   'Cover: unwarranted variation in access, experience and outcomes; which Core20PLUS5 groups are affected (the most deprived 20% and the locally agreed PLUS groups); ' +
   'data broken down at least by deprivation, ethnicity, age and sex; and what is being done about it.';
 
-/** Does the paper need a health inequalities section it does not have? */
+/** Does the paper need a health inequalities section it does not have? (The rule's question, asked the same way.) */
 export function needsHealthInequalities(model: DocumentModel, profile: Profile): boolean {
-  const date = scalarText(getNode(model.paper.cover, 'date'));
-  if (!date || !isRealDate(date) || date < profile.health_inequalities.from) return false;
-  const meeting = meetingOf(model.paper);
-  const formal = meeting ? (findCommittee(profile, meeting)?.formal ?? true) : true;
-  if (!formal) return false;
-  return !findSection(model.paper, profile.health_inequalities.headings);
+  const paper = model.paper;
+  if (!healthInequalitiesRequired(paper, profile, meetingDateOf(paper))) return false;
+  return !healthInequalitiesSection(paper, profile);
 }
 
 function headingItems(model: DocumentModel, ctx: Extract<CursorContext, { where: 'heading' }>, b: Builder, items: CompletionItem[]) {
   const profile = profileOf(model);
   if (!profile) return;
-  const present = new Set(model.paper.sections.filter((s) => s.headingRange.start < ctx.start || s.headingRange.start > ctx.start + ctx.typed.length).map((s) => s.key));
-  const has = (h: string) => present.has(normaliseHeading(h));
+  const present = new Set(model.paper.sections.filter((s) => s.headingRange.start < ctx.start || s.headingRange.start > ctx.start + ctx.typed.length).map(sectionKey));
+  const has = (h: string) => present.has(headingKey(h));
   const out: { heading: string; rank: number; doc: string }[] = [];
   if (needsHealthInequalities(model, profile) && !profile.health_inequalities.headings.some(has)) {
     out.push({ heading: profile.health_inequalities.headings[0] ?? 'Health inequalities', rank: 0, doc: HEALTH_INEQUALITIES_GUIDANCE });
   }
-  for (const h of profile.required_sections) if (!has(h)) out.push({ heading: h, rank: 1, doc: `A required section (${profile.organisation}).` });
-  for (const h of OPTIONAL_SECTIONS) if (!has(h) && !out.some((o) => normaliseHeading(o.heading) === normaliseHeading(h))) out.push({ heading: h, rank: 2, doc: 'An optional section.' });
+  for (const name of profile.required_sections) {
+    if (!acceptedHeadings(profile, name).some(has)) out.push({ heading: templateName(profile, name), rank: 1, doc: `A required section (${profile.organisation}).` });
+  }
+  for (const h of OPTIONAL_SECTIONS) if (!has(h) && !out.some((o) => headingKey(o.heading) === headingKey(h))) out.push({ heading: h, rank: 2, doc: 'An optional section.' });
   out.forEach((o, i) => {
     items.push(
       b.item(o.heading, ctx.start, `## ${o.heading}`, {

@@ -1,0 +1,282 @@
+/**
+ * The *ask* of a section (RULES.md v2, "Precision on real papers"): the
+ * sentences or list items that ask the meeting to act — "The Board is asked
+ * to note …", "Members are invited to …", "It is recommended that the
+ * Committee approves …", "The Board's approval is sought …", "To note …", or
+ * a list item under the heading that begins with a verb ("- Approve the
+ * plan") — and the verbs they ask for. A noun elsewhere in the section
+ * ("check and challenge assurance sources", "the Board Assurance Statement")
+ * is not an ask.
+ *
+ * Words are compared as tokens (no regular expression runs over the text
+ * but one tokeniser), so the cost is linear in the section's length.
+ */
+import type { Nodes } from 'mdast';
+import { renderedText, type Section } from '../paper';
+
+export interface Ask {
+  /** The verbs (and asked-for nouns: "assurance") the ask names, lower case: `['consider', 'endorse']`, `['take', 'assurance']`. */
+  terms: string[];
+  /** The ask's words from its first verb to the end of its sentence or item, lower case. */
+  phrase: string[];
+  /** How to name it in a message: `note`, `consider and endorse`, `take assurance`, `give its views on…`. */
+  label: string;
+  /** A whole request: a verb and what it is about, or a verb ending a sentence ("… is asked to note."). */
+  complete: boolean;
+}
+
+/**
+ * Verbs a meeting is asked to do (base forms). The profile's purpose verbs
+ * are added to these when the asks are read (nouns such as "assurance" and
+ * "information" are not verbs and are not added).
+ */
+const ASK_VERBS = [
+  'accept', 'acknowledge', 'action', 'be', 'feel', 'adopt', 'affirm', 'agree', 'appoint', 'approve', 'assure', 'authorise', 'authorize',
+  'challenge', 'choose', 'comment', 'commission', 'commit', 'confirm', 'consider', 'continue', 'debate', 'decide',
+  'delegate', 'determine', 'direct', 'discuss', 'endorse', 'ensure', 'escalate', 'explore', 'feed', 'gain', 'give',
+  'highlight', 'identify', 'instruct', 'mandate', 'nominate', 'note', 'obtain', 'offer', 'provide', 'ratify', 'reaffirm',
+  'receive', 'recognise', 'recognize', 'recommend', 'record', 'refer', 'reflect', 'request', 'retain', 'review', 'scrutinise',
+  'scrutinize', 'seek', 'select', 'sign', 'submit', 'support', 'take', 'thank', 'welcome',
+];
+
+/** Words that name a thing, not an action, though a profile may list them among a purpose's verbs. */
+const NOUNS = new Set(['assurance', 'assurances', 'information', 'approval', 'approvals', 'decision', 'decisions', 'receipt']);
+
+/** Verbs after which "assurance" is what is asked for ("take assurance", "gain a reasonable level of assurance"). */
+const ASSURANCE_TAKERS = new Set(['take', 'takes', 'taking', 'gain', 'gains', 'gaining', 'obtain', 'obtaining', 'seek', 'seeking', 'draw', 'derive', 'get', 'receive', 'receiving', 'have']);
+/** Words that may stand between such a verb and "assurance". */
+const ASSURANCE_FILLERS = new Set([
+  'a', 'an', 'the', 'some', 'any', 'of', 'level', 'levels', 'degree', 'significant', 'substantial', 'reasonable', 'limited',
+  'partial', 'full', 'moderate', 'adequate', 'sufficient', 'positive', 'good', 'high', 'its', 'their', 'further',
+]);
+
+const BE = new Set(['is', 'are', 'be', 'being', 'been', 'am', 'was', 'were']);
+const ASKED = new Set(['asked', 'invited', 'recommended', 'requested', 'required']);
+const THAT_TRIGGERS = new Set(['recommended', 'requested', 'proposed', 'recommends', 'proposes']);
+const ADVERBS = new Set(['therefore', 'also', 'further', 'now', 'hereby', 'formally', 'fully', 'kindly', 'again', 'specifically', 'both']);
+const PLACEHOLDER_WORDS = new Set(['tbc', 'tba', 'tbd', 'xxx']);
+
+/** Letters (with an apostrophe inside a word) or one of , ; : . ! ? as a token. */
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*|[,;:.!?]/gu;
+
+function tokens(text: string): string[] {
+  return text.toLowerCase().match(TOKEN) ?? [];
+}
+
+const isWord = (t: string | undefined): t is string => !!t && !',;:.!?'.includes(t);
+
+/** Every inflection of the ask verbs (note, notes, noted, noting), built once per set of extra verbs. */
+class Verbs {
+  private readonly forms = new Set<string>();
+  readonly base = new Set<string>();
+  constructor(extra: readonly string[]) {
+    for (const v of [...ASK_VERBS, ...extra]) {
+      const w = v.toLowerCase().trim();
+      if (!w || w.includes(' ') || NOUNS.has(w)) continue;
+      this.base.add(w);
+      for (const f of inflections(w)) this.forms.add(f);
+    }
+  }
+  /** Any inflection of a known ask verb. */
+  has(w: string | undefined): boolean {
+    return !!w && this.forms.has(w);
+  }
+}
+
+function inflections(v: string): string[] {
+  const out = [v, `${v}s`, `${v}es`, `${v}d`, `${v}ed`, `${v}ing`];
+  if (v.endsWith('e')) out.push(`${v.slice(0, -1)}ing`);
+  if (/[^aeiou]y$/.test(v)) out.push(`${v.slice(0, -1)}ies`, `${v.slice(0, -1)}ied`);
+  return out;
+}
+
+/** The text blocks of a section: each paragraph, and whether it opens a list item. */
+function blocks(nodes: readonly Nodes[], inItem: boolean, out: { text: string; item: boolean }[]): void {
+  for (const n of nodes) {
+    if (n.type === 'paragraph') {
+      out.push({ text: renderedText([n]), item: inItem });
+      inItem = false;
+    } else if (n.type === 'list') {
+      for (const li of n.children) blocks(li.children as Nodes[], true, out);
+    } else if (n.type === 'blockquote') {
+      blocks(n.children as Nodes[], false, out);
+    }
+  }
+}
+
+/** Leading clause numbers and bullets: `5.1`, `(a)`, `i)`. */
+function skipNumbering(toks: readonly string[], i: number): number {
+  while (i < toks.length) {
+    const t = toks[i]!;
+    if (/^\d+$/.test(t) || ((t.length === 1 || /^[ivx]+$/.test(t)) && (toks[i + 1] === '.' || toks[i + 1] === ')'))) i++;
+    else if (t === '.' || t === ')' || t === ':') i++;
+    else break;
+  }
+  return i;
+}
+
+/** Split tokens into sentences at `.`, `!` and `?` (the mark kept at each sentence's end). */
+function sentences(toks: readonly string[]): string[][] {
+  const out: string[][] = [];
+  let cur: string[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    cur.push(t);
+    // "5.1" tokenises as 5 . 1: a full stop between numbers does not end a sentence.
+    if ((t === '.' || t === '!' || t === '?') && !(t === '.' && /^\d/.test(toks[i - 1] ?? '') && /^\d/.test(toks[i + 1] ?? ''))) {
+      out.push(cur);
+      cur = [];
+    }
+  }
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+/** The ask that starts at `start` in `toks` (its first verb), up to the end of the sentence. */
+function readAsk(toks: readonly string[], start: number, verbs: Verbs): Ask | undefined {
+  let i = start;
+  while (ADVERBS.has(toks[i] ?? '')) i++;
+  const first = toks[i];
+  if (!isWord(first) || PLACEHOLDER_WORDS.has(first)) return undefined;
+  const end = toks.length;
+  const phrase = toks.slice(i, end).filter(isWord);
+  const terms: string[] = [];
+  const labels: string[] = [];
+  const add = (at: number): number => {
+    const v = toks[at]!;
+    terms.push(v);
+    let label = v;
+    let next = at + 1;
+    if (v === 'be' || v === 'feel') {
+      const w = toks[next];
+      if (isWord(w)) {
+        terms.push(w);
+        label = `${v} ${w}`;
+        next++;
+      }
+    } else if (ASSURANCE_TAKERS.has(v)) {
+      let j = next;
+      while (j < end && ASSURANCE_FILLERS.has(toks[j]!) && j - next < 5) j++;
+      if (toks[j] === 'assurance' || toks[j] === 'assurances') {
+        terms.push('assurance');
+        label = `${v} assurance`;
+        next = j + 1;
+      }
+    }
+    labels.push(label);
+    return next;
+  };
+  let j = add(i);
+  const known = verbs.has(first);
+  // Further verbs joined to the first: "consider and endorse", "receive this report, noting the risks".
+  for (; j < end; j++) {
+    const t = toks[j]!;
+    if (t !== 'and' && t !== 'or' && t !== ',' && t !== ';') continue;
+    let k = j + 1;
+    if (toks[k] === 'and' || toks[k] === 'to') k++;
+    while (ADVERBS.has(toks[k] ?? '')) k++;
+    if (toks[k] === 'to') k++;
+    if (verbs.has(toks[k]) && !NOUNS.has(toks[k]!)) j = add(k) - 1;
+  }
+  const label = known ? labels.join(' and ') : `${phrase.slice(0, 4).join(' ')}${phrase.length > 4 ? ' …' : ''}`;
+  const closed = toks.at(-1) === '.' || toks.at(-1) === '!';
+  return { terms, phrase, label, complete: phrase.length >= 2 || closed };
+}
+
+/** The asks in one sentence (tokens). */
+function asksInSentence(toks: readonly string[], verbs: Verbs, out: Ask[]): void {
+  const start = skipNumbering(toks, 0);
+  // "To note the report."
+  if (toks[start] === 'to' && verbs.has(toks[start + 1])) {
+    const a = readAsk(toks, start + 1, verbs);
+    if (a) out.push(a);
+    return;
+  }
+  for (let i = start; i < toks.length; i++) {
+    const t = toks[i]!;
+    // "is asked to", "are (therefore) invited to", "is being asked to"
+    if (BE.has(t)) {
+      let k = i + 1;
+      if (toks[k] === 'being') k++;
+      while (ADVERBS.has(toks[k] ?? '')) k++;
+      if (ASKED.has(toks[k] ?? '') && toks[k + 1] === 'to') {
+        if (toks[k + 2] === ':' || k + 2 >= toks.length) return; // the ask continues in a list
+        const a = readAsk(toks, k + 2, verbs);
+        if (a) out.push(a);
+        return;
+      }
+      // "The Board's approval is sought", "views are sought"
+      if (toks[k] === 'sought' && isWord(toks[i - 1])) {
+        const noun = toks[i - 1]!.replace(/['’]s$/, '');
+        out.push({ terms: [noun], phrase: [noun, 'is', 'sought'], label: `give its ${noun}`, complete: true });
+        return;
+      }
+    }
+    // "It is recommended that the Committee approves …": the first verb within a few words.
+    if (THAT_TRIGGERS.has(t) && toks[i + 1] === 'that') {
+      for (let k = i + 2; k < Math.min(toks.length, i + 10); k++) {
+        if (!isWord(toks[k])) break;
+        if (verbs.has(toks[k])) {
+          const a = readAsk(toks, k, verbs);
+          if (a) out.push(a);
+          return;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The asks of a section, in order. `extraVerbs` are the profile's purpose
+ * verbs (so an organisation's own verb is read as a verb).
+ */
+export function asksOf(section: Section, extraVerbs: readonly string[] = []): Ask[] {
+  const verbs = new Verbs(extraVerbs);
+  const out: Ask[] = [];
+  const bs: { text: string; item: boolean }[] = [];
+  blocks(section.nodes, false, bs);
+  for (const b of bs) {
+    const toks = tokens(b.text);
+    if (b.item) {
+      // A list item that begins with a verb ("Approve the plan", "Note the risks", "To note …").
+      let i = skipNumbering(toks, 0);
+      if (toks[i] === 'to') i++;
+      if (verbs.has(toks[i])) {
+        const a = readAsk(toks, i, verbs);
+        if (a) {
+          // One word alone ("- note;") is a fragment, not a whole request.
+          out.push({ ...a, complete: a.phrase.length >= 2 });
+          continue;
+        }
+      }
+    }
+    for (const s of sentences(toks)) asksInSentence(s, verbs, out);
+  }
+  return out;
+}
+
+/** Whether the section holds a whole request of the meeting ("Board members are asked to note the report."). */
+export function hasCompleteAsk(section: Section): boolean {
+  return asksOf(section).some((a) => a.complete);
+}
+
+/**
+ * Whether the section has at least one sentence: three or more words ending
+ * with a full stop, `!` or `?` that are not a placeholder ("To be added.").
+ */
+export function hasSentence(section: Section): boolean {
+  const bs: { text: string; item: boolean }[] = [];
+  blocks(section.nodes, false, bs);
+  for (const b of bs) {
+    for (const s of sentences(tokens(b.text))) {
+      const last = s.at(-1);
+      if (last !== '.' && last !== '!' && last !== '?') continue;
+      const words = s.slice(skipNumbering(s, 0)).filter(isWord);
+      if (words.length < 3) continue;
+      const joined = ` ${words.join(' ')} `;
+      if (words.some((w) => PLACEHOLDER_WORDS.has(w)) || / to (?:follow|be (?:added|confirmed|completed|agreed|written|provided)) /.test(joined)) continue;
+      return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,26 @@
+/** Dates as the tools write them for people. */
+import type { Paper } from '../paper';
+import { isRealDate } from '../profile';
+import { getNode, scalarText } from '../yaml';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/**
+ * `2024-06-18` → `18 June 2024` (with the weekday: `Tuesday 18 June 2024`).
+ * Anything that is not a real `YYYY-MM-DD` date (`2024-02-31`, `13/03/2024`)
+ * is returned as written.
+ */
+export function longDate(iso: string, weekday = false): string {
+  if (!isRealDate(iso)) return iso;
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  const s = `${d} ${MONTHS[m - 1]} ${y}`;
+  if (!weekday) return s;
+  return `${DAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${s}`;
+}
+
+/** The meeting's date from the cover sheet, when it is a real `YYYY-MM-DD` date. */
+export function meetingDateOf(paper: Paper): string | undefined {
+  const d = scalarText(getNode(paper.cover, 'date'));
+  return d && isRealDate(d) ? d : undefined;
+}

@@ -1,0 +1,107 @@
+/**
+ * Reading cover-sheet values as Word templates write them: dates, ticks,
+ * Yes/No, purposes. Pure; every function returns undefined when the text does
+ * not say, so that the caller keeps the author's words as written.
+ */
+import { isRealDate, PURPOSES, type Purpose } from '../core/profile';
+
+const MONTHS: Record<string, number> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+};
+
+function iso(y: number, m: number, d: number): string | undefined {
+  if (y < 100) y += 2000;
+  const s = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return isRealDate(s) ? s : undefined;
+}
+
+/**
+ * `13 March 2024`, `Wednesday 13th March 2024`, `13 Mar 24`, `March 13, 2024`,
+ * `13/03/2024` (UK order), `13.03.2024`, `2024-03-13` → `2024-03-13`.
+ */
+export function isoDate(text: string): string | undefined {
+  const t = text.trim().replace(/\s+/g, ' ').replace(/^(mon|tues|wednes|thurs|fri|satur|sun)day,? /i, '');
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
+  if (m) return iso(+m[1]!, +m[2]!, +m[3]!);
+  m = /^(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([A-Za-z]+)\.?,? (\d{2}|\d{4})$/.exec(t);
+  if (m && MONTHS[m[2]!.toLowerCase()]) return iso(+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!);
+  m = /^([A-Za-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(t);
+  if (m && MONTHS[m[1]!.toLowerCase()]) return iso(+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!);
+  m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$/.exec(t);
+  if (m) return iso(+m[3]!, +m[2]!, +m[1]!);
+  return undefined;
+}
+
+/** A tick in a tick column: X, ✓, ✔, ☒, Yes, Y. */
+export function isTick(text: string): boolean {
+  return /^(x|✓|✔|☑|☒|✗|yes|y|tick|ticked|●|■)$/i.test(text.trim());
+}
+
+/** Yes / No / N/A (and the usual spellings) → the FORMAT.md status. */
+export function statusOf(text: string): 'yes' | 'no' | 'n/a' | undefined {
+  const t = text.trim().toLowerCase().replace(/\.$/, '');
+  if (/^(yes|y)$/.test(t)) return 'yes';
+  if (/^(no|n)$/.test(t)) return 'no';
+  if (/^(n\/a|na|n\.a|not applicable)$/.test(t)) return 'n/a';
+  return undefined;
+}
+
+/** `Yes: reason` / `No – comment` → status and the rest. */
+export function statusWithComment(text: string): { status: 'yes' | 'no' | 'n/a'; comment?: string } | undefined {
+  const m = /^(yes|no|n\/a|not applicable)\b\s*[:\-–—,.;]?\s*([\s\S]*)$/i.exec(text.trim());
+  if (!m) return undefined;
+  const status = statusOf(m[1]!);
+  if (!status) return undefined;
+  const comment = m[2]!.trim();
+  return comment ? { status, comment } : { status };
+}
+
+/**
+ * `Confidential` cell: `No` → false; `Yes`, `Private`, `Part 2` → true, with
+ * what follows as the reason (`Yes – section 43, commercial interests`).
+ */
+export function confidentialOf(text: string): { value: boolean; reason?: string } | undefined {
+  const t = text.trim();
+  const s = statusWithComment(t);
+  if (s?.status === 'no' || s?.status === 'n/a') return s.comment ? { value: false, reason: s.comment } : { value: false };
+  if (s?.status === 'yes') return s.comment ? { value: true, reason: s.comment } : { value: true };
+  if (/^(public|part 1|part one|open|not confidential|false)$/i.test(t)) return { value: false };
+  if (/^(private|part 2|part two|confidential|true)$/i.test(t)) return { value: true };
+  return undefined;
+}
+
+const PURPOSE_WORDS: [RegExp, Purpose][] = [
+  [/\bapprov(e|al)\b|\bratif/i, 'approve'],
+  [/\bdecision\b|\bdecide\b/i, 'decide'],
+  [/\bdiscuss(ion)?\b|\bconsider(ation)?\b/i, 'discuss'],
+  [/\bassur(e|ance)\b/i, 'assure'],
+  [/\bnot(e|ing)\b|\breceive\b/i, 'note'],
+  [/\binformation\b/i, 'information'],
+];
+
+/** `For approval`, `To note`, `Decision`, `approve` → the FORMAT.md purpose. */
+export function purposeOf(text: string): Purpose | undefined {
+  const t = text.trim().toLowerCase();
+  if ((PURPOSES as readonly string[]).includes(t)) return t as Purpose;
+  const hits = PURPOSE_WORDS.filter(([re]) => re.test(t)).map(([, p]) => p);
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/**
+ * Purposes ticked in one cell written the template way: `Approval ☐ Decision ☒
+ * Discussion ☐` or `☒ Approval ☐ Assurance`. Undefined when the cell has no
+ * check boxes.
+ */
+export function tickedInline(text: string): string[] | undefined {
+  if (!/[☐☒☑]/.test(text)) return undefined;
+  const out: string[] = [];
+  const boxFirst = /^\s*[☐☒☑]/.test(text);
+  const re = boxFirst ? /([☐☒☑])\s*([^☐☒☑]+)/g : /([^☐☒☑]+?)\s*([☐☒☑])/g;
+  for (const m of text.matchAll(re)) {
+    const box = boxFirst ? m[1]! : m[2]!;
+    const label = (boxFirst ? m[2]! : m[1]!).trim();
+    if (box !== '☐' && label) out.push(label);
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+/**
+ * The ask of a section (core/queries/ask.ts) and the messages of
+ * recommendation-purpose built on it (RULES.md v2: the ask only, a noun is
+ * not an ask, grammatical messages naming what was asked and the purpose).
+ */
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../server/src/core/analyze';
+import { parsePaper } from '../../server/src/core/paper';
+import { DEFAULT_PROFILE } from '../../server/src/core/profile';
+import { asksOf, hasCompleteAsk, hasSentence } from '../../server/src/core/queries/ask';
+import { recommendationsSection } from '../../server/src/core/queries/sections';
+
+function section(body: string) {
+  const paper = parsePaper(`---\ntitle: T\n---\n\n## Recommendations\n\n${body}\n`);
+  return recommendationsSection(paper, DEFAULT_PROFILE)!;
+}
+
+const labels = (body: string) => asksOf(section(body)).map((a) => a.label);
+
+function findings(purpose: string, recs: string) {
+  const text = [
+    '---',
+    'title: Quarterly quality report',
+    'meeting: Quality Committee',
+    'date: 2023-11-01',
+    `purpose: ${purpose}`,
+    '---',
+    '',
+    '## Executive summary',
+    '',
+    'The report sets out the quality position for the quarter and the actions taken where standards were not met.',
+    '',
+    '## Recommendations',
+    '',
+    recs,
+    '',
+  ].join('\n');
+  return analyze(text, DEFAULT_PROFILE, { strict: true }).findings.filter((f) => f.rule === 'recommendation-purpose');
+}
+
+describe('the ask of a section', () => {
+  it('reads "is asked to", "are invited to", "is recommended to", "is requested to"', () => {
+    assert.deepEqual(labels('The Board is asked to note the report.'), ['note']);
+    assert.deepEqual(labels('Members are invited to comment on the draft.'), ['comment']);
+    assert.deepEqual(labels('The Committee is recommended to approve the policy.'), ['approve']);
+    assert.deepEqual(labels('The Board is requested to ratify the decision.'), ['ratify']);
+    assert.deepEqual(labels('5.1 The Board is therefore asked to formally approve the plan.'), ['approve']);
+  });
+
+  it('joins verbs asked together and keeps "take assurance" and "be assured" whole', () => {
+    assert.deepEqual(labels('The Board is asked to consider and endorse the priorities.'), ['consider and endorse']);
+    assert.deepEqual(labels('The Board is asked to receive this report, noting the risks.'), ['receive and noting']);
+    assert.deepEqual(labels('The Committee is asked to take assurance from the progress made.'), ['take assurance']);
+    assert.deepEqual(labels('The Committee is asked to gain a reasonable level of assurance on the plan.'), ['gain assurance']);
+    assert.deepEqual(labels('The Committee is asked to be assured by the progress.'), ['be assured']);
+  });
+
+  it('reads list items that begin with a verb, and "To note …"', () => {
+    assert.deepEqual(labels('The Board is asked to:\n\n- note the update;\n- approve the plan.'), ['note', 'approve']);
+    assert.deepEqual(labels('To note the report.'), ['note']);
+    assert.deepEqual(labels('It is recommended that the Board approves the plan.'), ['approves']);
+    assert.deepEqual(labels("The Board's approval is sought for the plan."), ['give its approval']);
+  });
+
+  it('does not read a noun as an ask', () => {
+    assert.deepEqual(labels('Check and challenge of assurance sources continues, as set out in the Board Assurance Statement.'), []);
+    assert.deepEqual(asksOf(section('The Board is asked to note the Board Assurance Statement.'))[0]!.terms, ['note']);
+  });
+
+  it('tells a complete ask from a fragment, and a sentence from a placeholder', () => {
+    assert.equal(hasCompleteAsk(section('Board members are asked to note the report.')), true);
+    assert.equal(hasCompleteAsk(section('The Board is asked to note.')), true);
+    assert.equal(hasCompleteAsk(section('The Board is asked to:\n\n- note;\n- the update.')), false);
+    assert.equal(hasCompleteAsk(section('The Board is asked to TBC')), false);
+    assert.equal(hasSentence(section('Board members are asked to note the report.')), true);
+    assert.equal(hasSentence(section('Summary to be added.')), false);
+    assert.equal(hasSentence(section('5.1 Update on the nine programmes')), false);
+  });
+});
+
+describe('recommendation-purpose messages', () => {
+  it('names what was asked and what the purpose is, in plain English', () => {
+    const [f] = findings('assure', 'The Committee is asked to note the report and the assurance sources it lists.');
+    assert.ok(f, 'a finding');
+    assert.match(f.message, /asks the meeting to note, but the cover sheet's purpose is assure\./);
+    assert.match(f.message, /asked to take assurance or to note/);
+    assert.doesNotMatch(f.message, /to assurance/);
+  });
+
+  it('accepts the real asks of purpose assure', () => {
+    assert.deepEqual(findings('assure', 'The Committee is asked to take assurance from the actions set out in section 3.'), []);
+    assert.deepEqual(findings('assure', 'The Committee is asked to gain assurance from the actions set out in section 3.'), []);
+    assert.deepEqual(findings('assure', 'The Committee is asked to be assured by the actions set out in section 3.'), []);
+  });
+
+  it('does not count the noun "assurance" as the ask', () => {
+    assert.equal(findings('assure', 'The Committee is asked to note the Board Assurance Statement and its assurance sources.').length, 1);
+    assert.deepEqual(findings('note', 'The Committee is asked to note the Board Assurance Statement and its assurance sources.'), []);
+  });
+
+  it('says so when no sentence asks the meeting to act', () => {
+    const [f] = findings('approve', 'This is not a notable change and the Board has no notion of further work.');
+    assert.ok(f);
+    assert.match(f.message, /does not say what the meeting is asked to do: the cover sheet's purpose is approve, but no sentence asks the meeting to act/);
+  });
+});
