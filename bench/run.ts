@@ -22,14 +22,16 @@ import { parseArgs } from 'node:util';
 import { ensureCorpus } from './corpus';
 import { analyzeBench } from './benches/analyze';
 import { checkBench, packBench } from './benches/cli';
+import { packHostileBench } from './benches/pack-hostile';
 import { extensionBench } from './benches/extension';
 import { lspEditBench, lspFeaturesBench, lspIndexBench } from './benches/lsp';
 import { profileBench } from './benches/profile';
+import { wordBench } from './benches/word';
 import { machineLoad } from './lib/stats';
 import { replaceTable, table, TABLE_START } from './lib/table';
 import type { Bench, BenchContext, Figure } from './lib/types';
 
-const BENCHES: Bench[] = [analyzeBench, lspEditBench, lspFeaturesBench, lspIndexBench, checkBench, packBench, extensionBench, profileBench];
+const BENCHES: Bench[] = [analyzeBench, lspEditBench, lspFeaturesBench, lspIndexBench, checkBench, packBench, packHostileBench, extensionBench, profileBench, wordBench];
 const ALIASES: Record<string, string[]> = {
   lsp: ['lsp-edit', 'lsp-features', 'lsp-index'],
   index: ['lsp-index'],
@@ -40,6 +42,7 @@ const ALIASES: Record<string, string[]> = {
   vsix: ['extension'],
   activation: ['extension'],
   markdownlint: ['check'],
+  docx: ['word'],
 };
 
 const root = path.resolve(__dirname, '..');

@@ -20,6 +20,9 @@ const entries = [
   // the CLI's code), which dist/cli.js loads from beside it only for a PDF
   // pack, so that every other run of the CLI does not read and compile it.
   { in: 'server/src/pack/pdf.ts', out: 'pack-pdf' },
+  // Word import and export (mammoth, docx), loaded by dist/cli.js and dist/server.js from beside them
+  // only for a Word job (server/src/word/bundle.ts).
+  { in: 'server/src/word/bundle.ts', out: 'word' },
   { in: 'server/src/server/main.ts', out: 'server', shebang: true },
   { in: 'client/src/extension.ts', out: 'extension' },
 ].filter((e) => fs.existsSync(path.join(root, e.in)));
@@ -51,11 +54,19 @@ const pdfApart = {
   },
 };
 
+// In dist/cli.js and dist/server.js, the lazy require('../word/bundle') becomes dist/word.js.
+const wordApart = {
+  name: 'word-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/word\/bundle$/ }, (args) => (args.kind === 'require-call' ? { path: './word.js', external: true } : undefined));
+  },
+};
+
 const contexts = [];
 for (const e of entries) {
   const opts = {
     ...common,
-    plugins: e.out === 'cli' ? [pdfApart] : [],
+    plugins: e.out === 'cli' ? [pdfApart, wordApart] : e.out === 'server' ? [wordApart] : [],
     entryPoints: [e.in],
     outfile: `dist/${e.out}.js`,
     banner: e.shebang ? { js: '#!/usr/bin/env node' } : undefined,

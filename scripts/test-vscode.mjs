@@ -17,7 +17,7 @@ if (!process.argv.includes('--electron')) {
 const out = path.join(root, 'out', 'vscode-test');
 fs.rmSync(out, { recursive: true, force: true });
 await esbuild.build({
-  entryPoints: ['test/vscode/suite/index.ts', 'test/vscode/suite/extension.test.ts'],
+  entryPoints: ['test/vscode/suite/index.ts', 'test/vscode/suite/extension.test.ts', 'test/vscode/suite/meeting.test.ts'],
   outdir: out,
   bundle: true,
   platform: 'node',

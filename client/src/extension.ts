@@ -11,7 +11,9 @@ import { PreviewPanels } from './preview';
 import { registerNewPaper } from './new-paper';
 import { registerGeneratePack } from './generate-pack';
 import { registerFixAll } from './fix-all';
+import { registerExportWord, registerImportWord } from './word';
 import { StatusItem, looksLikePaper } from './status';
+import { registerMeetingView, type MeetingTree } from './meeting-view';
 
 let client: LanguageClient | undefined;
 
@@ -28,6 +30,8 @@ export interface BoardPaperApi {
    */
   ready: Promise<LanguageClient | undefined>;
   previews: PreviewPanels;
+  /** The Meeting view's tree (explorer). */
+  meetings?: MeetingTree;
 }
 
 /**
@@ -50,6 +54,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
       { scheme: 'file', pattern: '**/.boardpaper.yaml' },
+      { scheme: 'file', pattern: '**/agenda.yaml' },
     ],
     synchronize: {
       configurationSection: 'boardPaper',
@@ -111,6 +116,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
     registerNewPaper(needClient),
     registerGeneratePack(needClient),
     registerFixAll(needClient),
+    registerImportWord(needClient),
+    registerExportWord(needClient),
     new StatusItem(),
   );
   // In the background: neither the search for papers nor the server's start
@@ -121,7 +128,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
     if (!papers && !starting) return undefined;
     return needClient();
   })().catch(() => undefined);
-  return { client: getClient, ensureStarted: needClient, ready, previews };
+  const meetings = registerMeetingView(context, needClient);
+  return { client: getClient, ensureStarted: needClient, ready, previews, meetings };
 }
 
 export async function deactivate(): Promise<void> {

@@ -75,3 +75,33 @@ export interface BuildPackResult {
   problems: { file: string; errors: number; warnings: number }[];
   warnings: string[];
 }
+
+/** Word import (INTERFACES.md v2, `boardPaper.importWord`): the server reads the .docx and writes the paper beside it. */
+export const ImportWordRequest = 'boardPaper/importWord';
+export interface ImportWordParams {
+  /** The .docx (a file URI). */
+  docxUri: string;
+  /** Where to write the paper (a file URI; never overwritten). */
+  outUri: string;
+}
+export interface ImportWordResult {
+  paperUri: string;
+  images: string[];
+  notes: string[];
+}
+
+/** Word export (`boardPaper.exportWord`): the paper's text as the editor holds it. */
+export const ExportWordRequest = 'boardPaper/exportWord';
+export interface ExportWordParams {
+  /** The paper (a file URI: its folder holds its images, its profile applies). */
+  uri: string;
+  text: string;
+  /** Where to write the .docx (a file URI). */
+  outUri: string;
+  /** Replace an existing file (the user said so). */
+  replace?: boolean;
+}
+export interface ExportWordResult {
+  docxUri: string;
+  missingImages: string[];
+}

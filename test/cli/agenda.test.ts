@@ -50,6 +50,29 @@ describe('boardpaper check on a folder with agenda.yaml', function () {
     assert.ok(!r.stdout.includes('agenda-paper-mismatch"'), r.stdout);
   });
 
+  it("does not check an agenda's documents as papers, even under papers/ (the minutes have no cover sheet)", () => {
+    const dir = tempDir();
+    const meeting = path.join(dir, 'papers', '2024-03-13');
+    fs.mkdirSync(path.join(meeting, 'minutes'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'package.json'), '{}\n'); // the project's top folder: the papers globs start here
+    fs.copyFileSync(path.join(rules, 'clean-example.md'), path.join(meeting, '10-recovery.md'));
+    fs.writeFileSync(path.join(meeting, 'minutes', '2024-01-10.md'), '# Minutes of the meeting held on 10 January 2024\n\nPresent: the Board.\n');
+    fs.writeFileSync(path.join(meeting, 'notes.md'), '# Notes\n\nNot on the agenda.\n');
+    fs.writeFileSync(
+      path.join(meeting, 'agenda.yaml'),
+      'meeting: Integrated Care Board\ndate: 2024-03-13\nitems:\n  - item: "4"\n    title: Minutes\n    kind: document\n    file: minutes/2024-01-10.md\n  - item: "10"\n    title: Recovery and Transformation Programmes\n',
+    );
+    const r = runCli(['check', '--format', 'json', 'papers'], dir);
+    const files = (JSON.parse(r.stdout) as { file: string; diagnostics: { rule: string }[] }[]).map((f) => [f.file, f.diagnostics.map((d) => d.rule)]);
+    assert.deepEqual(files, [
+      ['papers/2024-03-13/10-recovery.md', []],
+      ['papers/2024-03-13/notes.md', ['frontmatter-missing', 'missing-section', 'missing-section']],
+      ['papers/2024-03-13/agenda.yaml', []],
+    ]);
+    const st = JSON.parse(runCli(['status', 'papers/2024-03-13', '--format', 'json', '--today', '2024-03-01'], dir).stdout);
+    assert.deepEqual(st.items.map((i: { item: string; state: string }) => [i.item, i.state]), [['4', 'document'], ['10', 'received']]);
+  });
+
   it('checks an agenda that does not parse without failing the run', () => {
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'agenda.yaml'), 'meeting: [Integrated Care Board\nitems:\n');
@@ -120,6 +143,21 @@ describe('boardpaper status', function () {
     assert.deepEqual(j.near_misses.map((p: { file: string }) => p.file).sort(), ['11-misspelt.md', '12-longer.md']);
   });
 
+  it("follows the profile's standing_items (a committee's own) and papers_due_working_days", () => {
+    const dir = tempDir();
+    fs.cpSync(path.join(rules, 'paper-not-on-agenda'), dir, { recursive: true });
+    fs.rmSync(path.join(dir, 'agenda.yaml'));
+    fs.writeFileSync(
+      path.join(dir, '.boardpaper.yaml'),
+      'papers_due_working_days: 2\nstanding_items:\n  - title: Opening prayers\n    at: start\ncommittees:\n  - name: Integrated Care Board\n    aliases: [ICB Board]\n    standing_items:\n      - title: Welcome\n        at: start\n      - title: Questions from the public\n        at: end\n',
+    );
+    const r = runCli(['status', '--meeting', 'ICB Board', '--date', '2024-03-13', '--format', 'json', '--today', '2024-03-12'], dir);
+    assert.equal(r.status, 0, r.stderr);
+    const j = JSON.parse(r.stdout);
+    assert.equal(j.papers_due, '2024-03-11');
+    assert.deepEqual(j.items.filter((i: { standing?: boolean }) => i.standing).map((i: { title: string }) => i.title), ['Welcome', 'Questions from the public']);
+  });
+
   it('exits 2 with one line when it cannot work', () => {
     const dir = tempDir();
     fs.cpSync(path.join(meetingFixture), dir, { recursive: true });
@@ -167,6 +205,40 @@ describe('boardpaper status', function () {
       ['9', 'Confidential item'],
       ['10', 'Confidential item'],
     ]);
+  });
+});
+
+describe('the agenda checks keep Part 2 confidential', function () {
+  this.timeout(90000);
+
+  it('check output (stylish, json, sarif; in one thread and in workers) names Part 2 items and files, never their titles or phrases', () => {
+    const dir = tempDir();
+    fs.cpSync(meetingFixture, dir, { recursive: true });
+    assert.equal(runCli(['agenda', '--meeting', 'SRTB', '--date', '2024-06-18'], dir).status, 0);
+    // The agenda disagrees with the Part 2 papers: a planned title, and confidentiality.
+    let text = fs.readFileSync(path.join(dir, 'agenda.yaml'), 'utf8');
+    text = text.replace(/(- item: "9"\n {4}title: )"[^"]*"/, '$1"Lanvale settlement (draft title)"').replace(/(- item: "10"\n(?: {4}.*\n)*?) {4}confidential: true/, '$1    confidential: false');
+    fs.writeFileSync(path.join(dir, 'agenda.yaml'), text);
+    const old = process.env.BOARDPAPER_WORKERS;
+    try {
+      for (const workers of ['1', '2']) {
+        process.env.BOARDPAPER_WORKERS = workers;
+        for (const format of ['stylish', 'json', 'sarif']) {
+          const r = runCli(['check', '--format', format, '.'], dir);
+          assert.match(r.stdout, /agenda-paper-mismatch/, `${format}, ${workers} worker(s)`);
+          assert.match(r.stdout, /10-part-2\.md/);
+          for (const s of [...secrets(), 'Lanvale settlement']) assert.ok(!r.stdout.includes(s) && !r.stderr.includes(s), `${format} (${workers}) output contains "${s}"`);
+        }
+        const j = JSON.parse(runCli(['check', '--format', 'json', '.'], dir).stdout) as { file: string; diagnostics: { rule: string; severity: string }[] }[];
+        assert.deepEqual(
+          j.find((f) => f.file === 'agenda.yaml')!.diagnostics.map((d) => `${d.rule}:${d.severity}`),
+          ['agenda-paper-mismatch:warning', 'agenda-paper-mismatch:error'],
+        );
+      }
+    } finally {
+      if (old === undefined) delete process.env.BOARDPAPER_WORKERS;
+      else process.env.BOARDPAPER_WORKERS = old;
+    }
   });
 });
 

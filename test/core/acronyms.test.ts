@@ -48,8 +48,15 @@ describe('core acronyms', () => {
     assert.equal(definitionInPaper(paper('Voluntary, Community, Faith and Social Enterprise (VCFSE) partners.'), 'VCFSE')?.expansion, 'Voluntary, Community, Faith and Social Enterprise');
     assert.equal(definitionInPaper(paper('The ICB met.\n\n## Glossary\n\n| ICB | Integrated Care Board |'), 'ICB')?.expansion, 'Integrated Care Board');
     assert.equal(definitionInPaper(paper('The ICB met.\n\n## List of abbreviations\n\n- ICB: Integrated Care Board'), 'ICB')?.expansion, 'Integrated Care Board');
-    // Not in code, and not when the words do not spell it.
+    // Not in code.
     assert.equal(definitionInPaper(paper('`Integrated Care Board (ICB)` and the ICB.'), 'ICB'), null);
-    assert.equal(definitionInPaper(paper('The Board of Trustees (ICB) met.'), 'ICB'), null);
+    // v2: capitals in brackets straight after words define them, the letters matching or not; (A/B) defines both.
+    assert.equal(definitionInPaper(paper('The Board of Trustees (ICB) met.'), 'ICB')?.expansion, 'Board of Trustees');
+    assert.equal(definitionInPaper(paper('We met Leeds Teaching Hospitals NHS Trust (LTHT) in May.'), 'LTHT')?.expansion, 'Leeds Teaching Hospitals NHS Trust');
+    assert.equal(definitionInPaper(paper('The patient administration system (PAF/PAS) was replaced.'), 'PAS')?.expansion, 'patient administration system');
+    assert.equal(definitionInPaper(paper('The patient administration system (PAF/PAS) was replaced.'), 'PAF')?.expansion, 'patient administration system');
+    // Not brackets on their own, nor brackets holding other words.
+    assert.equal(definitionInPaper(paper('Waiting times rose. (LTHT) reported it.'), 'LTHT'), null);
+    assert.equal(definitionInPaper(paper('The trust (LTHT and others) reported it.'), 'LTHT'), null);
   });
 });

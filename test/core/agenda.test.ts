@@ -1,5 +1,6 @@
 /** The pure agenda core: parse, readiness, agenda from papers, the five rules. */
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { readCoverSheet } from '../../server/src/core/cover-sheet';
 import { DEFAULT_PROFILE, mergeProfile, type Profile } from '../../server/src/core/profile';
 import {
@@ -90,8 +91,7 @@ describe('agenda core', () => {
       assert.equal(AGENDA.slice(nine.keys!.title!.start, nine.keys!.title!.end), '2024/25 Financial Plan');
     });
     it('takes papers_due_working_days from the profile and papers_due from the file', () => {
-      const p = mergeProfile(DEFAULT_PROFILE, {});
-      (p as unknown as Record<string, unknown>).papers_due_working_days = 3;
+      const p = mergeProfile(DEFAULT_PROFILE, { papers_due_working_days: 3 });
       assert.equal(parseAgenda(AGENDA, p).agenda.papersDue, '2024-05-03');
       assert.equal(parseAgenda(AGENDA.replace('time:', 'papers_due: 2024-04-26\ntime:'), p).agenda.papersDue, '2024-04-26');
     });
@@ -199,8 +199,7 @@ items:
       assert.deepEqual(r.part2.map((i) => i.paper?.file), ['part2/14.md']);
     });
     it("uses a committee's own standing items", () => {
-      const p = mergeProfile(DEFAULT_PROFILE, {});
-      p.committees = p.committees.map((c) => (c.name === 'Audit Committee' ? ({ ...c, standing_items: [{ title: 'Private meeting with auditors', at: 'end' }] } as typeof c) : c));
+      const p = mergeProfile(DEFAULT_PROFILE, { committees: [{ name: 'Audit Committee', standing_items: [{ title: 'Private meeting with auditors', at: 'end' }] }] });
       const a = agendaFromPapers([OTHER], { meeting: 'Audit Committee', date: '2024-05-08', profile: p });
       assert.deepEqual(a.items.map((i) => i.title), ['Audit', 'Private meeting with auditors']);
     });
@@ -247,5 +246,23 @@ items:
       const { findings } = checkAgenda(parsed, [P9], { profile: DEFAULT_PROFILE, today: '2024-05-01', strict: true });
       assert.deepEqual(findings.map((f) => f.rule), ['agenda-syntax']);
     });
+  });
+});
+
+describe('agenda core on any input', () => {
+  const keyLine = fc.constantFrom('meeting: ', 'date: ', 'items:', '  - item: ', '    title: ', '    kind: ', '    file: ', '    confidential: ', '    presenter: ', 'papers_due: ', '  - ', '    ');
+  const value = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('"9"', 'ICB Board', '2024-05-08', 'true', 'paper', '../x.md', '[a, b]', '{a: 1}', '*x', '&x y', '|', '>-', "'", '"'));
+  const agendaText = fc.tuple(fc.array(fc.tuple(keyLine, value).map(([k, v]) => k + v), { maxLength: 20 }), fc.constantFrom('\n', '\r\n', '\r')).map(([l, eol]) => l.join(eol));
+  it('never throws, and every problem and finding lies inside the text', () => {
+    fc.assert(
+      fc.property(fc.oneof(agendaText, fc.string({ maxLength: 200 })), (text) => {
+        const parsed = parseAgenda(text, DEFAULT_PROFILE);
+        for (const p of parsed.problems) assert.ok(p.range.start >= 0 && p.range.start <= p.range.end && p.range.end <= text.length);
+        const { findings, readiness } = checkAgenda(parsed, [P9, P14, P12, OTHER], { profile: DEFAULT_PROFILE, today: '2024-05-01', files: new Set(['09-plan.md']), strict: true });
+        for (const f of findings) assert.ok(f.range.start >= 0 && f.range.start <= f.range.end && f.range.end <= text.length, f.rule);
+        assert.equal(readiness.items.length, parsed.agenda.items.length);
+      }),
+      { numRuns: 400 },
+    );
   });
 });

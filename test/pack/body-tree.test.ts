@@ -125,3 +125,23 @@ describe('pack: body tree from the analysis tree (bodyTreeFrom)', () => {
     }
   });
 });
+
+describe('bodyTreeFrom under the Markdown bounds (core/markdown-limits.ts)', function () {
+  this.timeout(60000);
+
+  it('"|" then 64 KB of "*a": in linear time, and the same tree as bodyTree', () => {
+    for (const [label, body] of [
+      ['the flood alone', `|${'*a'.repeat(32768)}`],
+      ['a table, then the flood in the same run of lines', `| a | b |\n|---|---|\n| 1 | 2 |\n${'*a'.repeat(32768)}`],
+      ['the flood split across a heading and a table (bounds count the whole run)', `## ${'*a'.repeat(600)}\n| ${'*a'.repeat(600)} |\n|---|\n\nafter *kept*\n`],
+    ] as const) {
+      const text = `${COVER}\n${body}\n`;
+      const plain = parsePaper(text).mdast;
+      const t0 = performance.now();
+      const tree = bodyTreeFrom(text, plain);
+      const ms = performance.now() - t0;
+      assert.ok(ms < 5000, `${label}: ${ms.toFixed(0)} ms`);
+      assert.deepStrictEqual(tree, bodyTree(text), label);
+    }
+  });
+});

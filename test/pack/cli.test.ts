@@ -14,7 +14,7 @@ import { ensureBuilt, flat, paperText, pdfImageCount, pdfPages, pdfText, runCli,
 const ICB = ['--meeting', 'Integrated Care Board', '--date', '2024-07-10'];
 
 function agendaItems(html: string): string[] {
-  return [...html.matchAll(/<td class="item">([^<]*)<\/td>/g)].map((m) => m[1]!);
+  return [...html.matchAll(/<td class="item">([^<]*)<\/td>/g)].map((m) => m[1]!).filter(Boolean); // standing items have no number
 }
 
 function oneLine(stderr: string): void {

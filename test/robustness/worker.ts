@@ -78,6 +78,25 @@ const tasks: Record<string, (args: any, progress: (p: unknown) => void) => unkno
     return { ms: performance.now() - t0, length: html.length };
   },
 
+  /**
+   * The agenda pack of a folder, in memory, as `boardpaper pack` builds it
+   * (collect, view, render): its time, size and, for a PDF, its page count.
+   */
+  async pack({ folder, meeting, date, format, part }: { folder: string; meeting: string; date: string; format: 'pdf' | 'html'; part: 'public' | 'private' }) {
+    const { collectPapers } = require('../../server/src/pack/collect') as typeof import('../../server/src/pack/collect');
+    const { packView } = require('../../server/src/pack/view') as typeof import('../../server/src/pack/view');
+    const t0 = performance.now();
+    const view = packView(collectPapers({ folder, meeting, date }), part, { draft: true });
+    if (format === 'html') {
+      const { renderPackHtml } = require('../../server/src/pack/html') as typeof import('../../server/src/pack/html');
+      const html = renderPackHtml(view);
+      return { ms: performance.now() - t0, bytes: html.length, html };
+    }
+    const { renderPackPdf } = require('../../server/src/pack/pdf') as typeof import('../../server/src/pack/pdf');
+    const r = await renderPackPdf(view);
+    return { ms: performance.now() - t0, bytes: r.data.length, pages: r.pages, pdf: r.data.toString('base64') };
+  },
+
   /** Nothing: start-up and liveness. */
   ping() {
     return { ms: 0 };
@@ -208,7 +227,14 @@ parentPort!.on('message', (msg: { id: number; task: string; args: unknown }) => 
   try {
     const fn = tasks[msg.task];
     if (!fn) throw new Error(`unknown task ${msg.task}`);
-    parentPort!.postMessage({ id: msg.id, ok: true, result: fn(msg.args, progress) });
+    const result = fn(msg.args, progress);
+    // An asynchronous task (the PDF pack) replies when it settles.
+    if (result instanceof Promise) {
+      result.then(
+        (r) => parentPort!.postMessage({ id: msg.id, ok: true, result: r }),
+        (e) => parentPort!.postMessage({ id: msg.id, ok: false, error: String((e as Error)?.stack ?? e).slice(0, 2000) }),
+      );
+    } else parentPort!.postMessage({ id: msg.id, ok: true, result });
   } catch (e) {
     parentPort!.postMessage({ id: msg.id, ok: false, error: String((e as Error)?.stack ?? e).slice(0, 2000) });
   }

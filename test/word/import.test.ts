@@ -156,11 +156,14 @@ describe('Word import: cover sheets', function () {
   it('with the organisation\'s profile, its own labels and fields are recognised (cover_sheet labels and aliases)', async () => {
     const profile = mergeProfile(DEFAULT_PROFILE, {
       strategic_objectives: { M1: 'Outstanding care', M2: 'Great place to work', M3: 'Healthy communities' },
+      cover_sheet: [
+        { key: 'cqc_domains', label: 'CQC domain', type: 'list', values: ['Safe', 'Effective', 'Caring', 'Responsive', 'Well-led'] },
+        { key: 'presented_by', label: 'Lead Director', aliases: ['Report from'] },
+        { key: 'date', label: 'Meeting date' },
+        { key: 'title', label: 'Title of paper' },
+      ],
     });
-    (profile as unknown as { cover_sheet: unknown }).cover_sheet = [
-      { key: 'cqc_domains', label: 'CQC domain', type: 'list', values: ['Safe', 'Effective', 'Caring', 'Responsive', 'Well-led'] },
-      { key: 'presented_by', label: 'Lead Director', aliases: ['Report from'] },
-    ];
+    assert.ok(profile.cover_sheet?.length, 'the profile has its own cover sheet');
     const r = await importFixture('trust-board.docx', profile);
     const { data } = splitPaper(r.text);
     assert.equal(data.cqc_domains, 'Safe, Well-led');

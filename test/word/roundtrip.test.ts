@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { DEFAULT_PROFILE } from '../../server/src/core/profile';
+import { DEFAULT_PROFILE, mergeProfile } from '../../server/src/core/profile';
 import { importDocxBuffer } from '../../server/src/word/docx-file';
 import { exportPaper } from '../../server/src/word/export-node';
 import { isoDate, purposeOf } from '../../server/src/word/values';
@@ -85,6 +85,32 @@ describe('Word export → import round trip', function () {
       assert.deepEqual(back.notes, []);
     });
   }
+
+  it('in an organisation\'s own template (profile cover_sheet): its labels in the Word table, its own fields by their type, and back', async function () {
+    const profile = mergeProfile(DEFAULT_PROFILE, {
+      cover_sheet: [
+        { key: 'date', label: 'Meeting date' },
+        { key: 'title', label: 'Title of paper' },
+        { key: 'presented_by', label: 'Lead Director', aliases: ['Report from'] },
+        { key: 'agenda_item', label: 'Paper reference' },
+        { key: 'purpose' },
+        { key: 'strategic_objectives', label: 'Link to strategic missions' },
+        { key: 'cqc_domains', label: 'CQC domain', type: 'list', values: ['Safe', 'Effective', 'Caring', 'Responsive', 'Well-led'], required: true },
+        { key: 'risks', label: 'Link to strategic risks' },
+        { key: 'impact_assessments.equality', label: 'Equality impact assessment' },
+      ],
+    });
+    const file = path.join(EXAMPLES, '2024-05-08', '09-financial-plan-2024-25.md');
+    const text = fs.readFileSync(file, 'utf8').replace(/^purpose: approve$/m, 'purpose: approve\ncqc_domains: [Safe, Well-led]');
+    const exported = await exportPaper(text, profile, path.dirname(file));
+    const html = (await import('mammoth')).convertToHtml({ buffer: exported.buffer });
+    const cells = [...(await html).value.matchAll(/<td[^>]*><p>(?:<strong>)?([^<]*)/g)].map((m) => m[1]);
+    for (const label of ['Meeting date', 'Lead Director', 'Paper reference', 'Link to strategic missions', 'CQC domain', 'Link to strategic risks', 'Equality impact assessment']) assert.ok(cells.includes(label), `${label} in ${cells.join(' | ')}`);
+    assert.ok(!cells.includes('Date of meeting'));
+    const back = await importDocxBuffer(exported.buffer, 'paper.docx', profile, 'paper');
+    assert.deepEqual(normalise(splitPaper(back.text).data), normalise(splitPaper(text).data));
+    assert.deepEqual(back.notes, []);
+  });
 
   it('an image beside the paper goes into the document with its alt text and comes back as a file with the same bytes', async () => {
     const dir = tempDir('boardpaper-word-');

@@ -3,8 +3,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { checkFile, ProfileResolver } from '../node/check-files';
-import { writeFileAtomic } from '../node/files';
-import { imageTarget, importDocxBuffer, readWordFile, WordError } from '../word/docx-file';
 import { UsageError } from './errors';
 import { stylish, toJson } from './output';
 
@@ -31,6 +29,11 @@ Options:
   --profile FILE    organisation profile (cover-sheet labels and order)
 `;
 
+/** The Word code (mammoth, docx), loaded only for a Word job: dist/word.js beside dist/cli.js. */
+function loadWord(): typeof import('../word/bundle') {
+  return require('../word/bundle') as typeof import('../word/bundle');
+}
+
 /** `boardpaper import`: exit 0 written, 1 written with errors found, 2 not imported. */
 export async function runImport(argv: string[], out: (s: string) => void): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -53,36 +56,18 @@ export async function runImport(argv: string[], out: (s: string) => void): Promi
   if (values.profile !== undefined && !fs.existsSync(values.profile)) throw new UsageError(`cannot read profile ${values.profile}: no such file`);
   const target = values.out ?? path.join(path.dirname(input), `${path.basename(input).replace(/\.(docx|docm|doc)$/i, '')}.md`);
   if (fs.existsSync(target)) throw new UsageError(`${target} already exists; boardpaper import never overwrites a paper (choose another --out)`);
-
   const resolver = new ProfileResolver({ explicit: values.profile ?? null, defaultBaseDir: process.cwd() });
   const { profile } = resolver.forFile(target);
-  let result;
+  const word = loadWord();
+  let job;
   try {
-    const buf = readWordFile(input);
-    result = await importDocxBuffer(buf, input, profile, path.basename(target).replace(/\.md$/i, ''));
+    job = await word.importWordFile(input, target, profile);
   } catch (e) {
-    if (e instanceof WordError) throw new UsageError(e.message);
+    if (e instanceof word.WordError) throw new UsageError(e.message);
     throw e;
   }
-  let text = result.text;
-  const dir = path.dirname(path.resolve(target));
-  const written: string[] = [];
-  try {
-    for (const img of result.images) {
-      const t = imageTarget(dir, img.name, img.data);
-      const name = path.basename(t.file);
-      if (name !== img.name) text = text.split(`](${img.name})`).join(`](${name})`);
-      if (!t.exists) {
-        writeFileAtomic(t.file, img.data, { exclusive: true });
-        written.push(t.file);
-      }
-    }
-    writeFileAtomic(target, text, { exclusive: true });
-  } catch (e) {
-    for (const f of written) fs.rmSync(f, { force: true });
-    if (e instanceof WordError) throw new UsageError(e.message);
-    throw new UsageError(`cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
+  const { text } = job;
+  const result = { images: job.images.map((f) => ({ name: path.basename(f) })), notes: job.notes };
   const checked = checkFile(target, resolver, text);
   const images = result.images.length ? `, ${result.images.length} image${result.images.length === 1 ? '' : 's'}` : '';
   const notes = result.notes.length ? `; ${result.notes.length} import note${result.notes.length === 1 ? '' : 's'} to review` : '';
@@ -124,12 +109,13 @@ export async function runExport(argv: string[], out: (s: string) => void): Promi
   const target = values.out ?? path.join(path.dirname(input), `${path.basename(input).replace(/\.md$/i, '')}.docx`);
   if (fs.existsSync(target)) throw new UsageError(`${target} already exists; boardpaper export never overwrites (choose another --out)`);
   const { profile } = new ProfileResolver({ explicit: values.profile ?? null, defaultBaseDir: process.cwd() }).forFile(input);
-  const { exportPaper } = await import('../word/export-node');
-  const r = await exportPaper(text, profile, path.dirname(path.resolve(input)));
+  const word = loadWord();
+  let r;
   try {
-    writeFileAtomic(target, r.buffer, { exclusive: true });
+    r = await word.exportWordFile(text, path.dirname(path.resolve(input)), target, profile);
   } catch (e) {
-    throw new UsageError(`cannot write ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    if (e instanceof word.WordError) throw new UsageError(e.message);
+    throw e;
   }
   out(`Wrote ${target}\n`);
   for (const m of r.missingImages) process.stderr.write(`boardpaper: image ${m} could not be embedded (missing, outside the paper's folder, or not PNG/JPEG/GIF/BMP); its alt text is in its place\n`);

@@ -9,9 +9,12 @@
  *   plural `s` (`UDAs` is UDA). Placeholders (TBC, TBA), tokens with digits
  *   (COVID-19, 13SA, Core20PLUS5), Roman numerals and runs of "shouted"
  *   capitals (FOR APPROVAL) are not.
- * - It is spelled out by `Words Of It (ACR)` (the initials of the words before
- *   the bracket match, small words such as "and", "of", "&" optional) or
- *   `ACR (Words Of It)`, or listed in a Glossary section.
+ * - It is spelled out by `Words Of It (ACR)` or `ACR (Words Of It)`, or
+ *   listed in a Glossary section. Capitals in brackets straight after words
+ *   define them whether or not the letters match ("Leeds Teaching Hospitals
+ *   NHS Trust (LTHT)"), and `(PAF/PAS)` defines both (RULES.md v2).
+ * - Honours after a name (CBE, OBE, MBE…) and a product's maker (`MS Teams`)
+ *   are not acronyms to spell out (`exemptUse`).
  *
  * Performance (the rule runs on every keystroke on papers up to 1 MB, and
  * only the first use of each acronym matters): an acronym's key is always a
@@ -322,11 +325,68 @@ export function pluralise(s: string): string {
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** Longest reach, either side of a token, of the brackets it can be defined in. */
+const BRACKET_REACH = 64;
+
+/** Capitals, `&`, the plural `s`, separators and spaces: what brackets holding only acronyms are made of. */
+function bracketChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || c === 38 || c === 115 || c === 47 || c === 44 || c === 59 || c === 32 || c === 9 || c === 97 || c === 110 || c === 100;
+}
+
+/**
+ * The brackets around the token at `t` when they hold only acronyms —
+ * `(LTHT)`, `(PAF/PAS)`, `(PAF, PAS)`, `(PAF and PAS)` — or null. Looks no
+ * further than `BRACKET_REACH` characters either side.
+ */
+function acronymBrackets(s: string, t: Pick<Token, 'start' | 'end'>): { open: number; close: number } | null {
+  let i = t.start - 1;
+  const iStop = Math.max(-1, t.start - BRACKET_REACH);
+  while (i > iStop && s[i] !== '(') {
+    if (!bracketChar(s.charCodeAt(i))) return null;
+    i--;
+  }
+  if (i <= iStop) return null;
+  let j = t.end;
+  const jStop = Math.min(s.length, t.end + BRACKET_REACH);
+  while (j < jStop && s[j] !== ')') {
+    if (!bracketChar(s.charCodeAt(j))) return null;
+    j++;
+  }
+  if (j >= jStop) return null;
+  const parts = s.slice(i + 1, j).split(/[/,;]|\sand\s/);
+  return parts.every((p) => acronymShape(p.trim()) !== null) ? { open: i, close: j } : null;
+}
+
+/** A word's last character straight before `at` (spaces and tabs between allowed): brackets after words. */
+function wordBefore(s: string, at: number): boolean {
+  let k = at - 1;
+  while (k >= 0 && (s[k] === ' ' || s[k] === '\t')) k--;
+  return k >= 0 && /[\p{L}\p{N}'’”"]/u.test(s[k]!);
+}
+
+/** The words a bracket after words refers to, for the hover: the capitalised run before it, or as many words as the acronym has letters. */
+function wordsBefore(before: string, letters: number): string {
+  const words = splitWords(before.slice(-300));
+  let k = words.length;
+  const floor = Math.max(0, words.length - (letters + 3));
+  while (k > floor) {
+    const w = words[k - 1]!.text;
+    if (/^\p{Lu}/u.test(w) || SMALL_WORDS.has(w.toLowerCase())) k--;
+    else break;
+  }
+  while (k < words.length && SMALL_WORDS.has(words[k]!.text.toLowerCase())) k++;
+  if (k >= words.length) k = Math.max(0, words.length - letters);
+  const from = words[k];
+  const tail = before.slice(-300);
+  return from ? oneLine(tail.slice(from.at)) : oneLine(tail);
+}
+
 /**
  * Is the token at `t` (block text `s`) spelled out right there, either way
  * round: `Words Of It (ACR)` or `ACR (Words Of It)`? `expansion` (the
- * profile's) counts too when written out exactly. Returns the words that
- * spell it out, or null.
+ * profile's) counts too when written out exactly. Capitals in brackets
+ * straight after words define them whatever the words (`… NHS Trust (LTHT)`,
+ * `… (PAF/PAS)`). Returns the words that spell it out, or null.
  */
 export function definitionAt(s: string, t: Pick<Token, 'start' | 'end' | 'letters'>, expansion: string | undefined): string | null {
   // Words Of It (ACR)
@@ -347,6 +407,12 @@ export function definitionAt(s: string, t: Pick<Token, 'start' | 'end' | 'letter
       if (b.endsWith(` ${norm(expansion)}`) || b.endsWith(` ${norm(pluralise(expansion))}`)) return expansion;
     }
   }
+  // Words (ACR), Words (ACR/ACR2): brackets of acronyms straight after words, the letters matching or not.
+  const brackets = acronymBrackets(s, t);
+  if (brackets && wordBefore(s, brackets.open)) {
+    const before = s.slice(Math.max(0, brackets.open - 300), brackets.open);
+    return expansion ?? wordsBefore(before, t.letters.length);
+  }
   // ACR (Words Of It)
   if (s[j] === '(') {
     const window = s.slice(j + 1, j + 301);
@@ -360,6 +426,31 @@ export function definitionAt(s: string, t: Pick<Token, 'start' | 'end' | 'letter
     }
   }
   return null;
+}
+
+/** Honours written after a name ("Professor Jane Smith CBE"): not acronyms to spell out. */
+const HONOURS = new Set(['CBE', 'OBE', 'MBE', 'KBE', 'DBE', 'GBE', 'BEM', 'CVO', 'LVO', 'MVO', 'KCB', 'DCB', 'QPM', 'KCVO', 'DCVO']);
+
+/** Makers' abbreviations before a product's name: `MS Teams`, `MS Word`. */
+const PRODUCT_MAKERS: Readonly<Record<string, ReadonlySet<string>>> = {
+  MS: new Set(['Teams', 'Word', 'Excel', 'Office', 'Forms', 'PowerPoint', 'Outlook', 'Project', 'SharePoint', 'Visio', 'Access', 'Planner']),
+};
+
+/**
+ * Whether this use of the token needs no spelling out: an honour after a
+ * name (CBE, OBE, MBE), or a maker's abbreviation before its product
+ * (`MS Teams`; `MS` alone is still an acronym).
+ */
+export function exemptUse(s: string, t: Pick<Token, 'end' | 'key'>): boolean {
+  if (HONOURS.has(t.key)) return true;
+  const products = PRODUCT_MAKERS[t.key];
+  if (!products) return false;
+  let k = t.end;
+  if (s[k] !== ' ') return false;
+  k++;
+  let e = k;
+  while (e < s.length && e - k < 12 && /\p{L}/u.test(s[e]!)) e++;
+  return products.has(s.slice(k, e));
 }
 
 // ---------------------------------------------------------------------------

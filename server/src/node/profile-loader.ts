@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import * as jsyaml from 'js-yaml';
 import { parse as parseCsv } from 'csv-parse/sync';
 import picomatch from 'picomatch';
+import { isAgendaDocument } from './agenda-documents';
 import { DEFAULT_PROFILE, mergeProfile, validateProfileData, type Profile, type RiskEntry, type RiskRegister } from '../core/profile';
 import { RULE_IDS } from '../core/rules';
 import { templateProblems } from '../core/template-fields';
@@ -276,11 +277,11 @@ export function projectFolderOf(filePath: string): string {
   }
 }
 
-/** Does the file match the profile's `papers` globs? */
+/** Does the file match the profile's `papers` globs? (A document an agenda names is not a paper: node/agenda-documents.ts.) */
 export function matchesPaperGlobs(filePath: string, loaded: LoadedProfile): boolean {
   const rel = path.relative(loaded.baseDir, path.resolve(filePath)).split(path.sep).join('/');
   if (rel.startsWith('../')) return false;
-  return picomatch.isMatch(rel, loaded.profile.papers, { dot: false });
+  return picomatch.isMatch(rel, loaded.profile.papers, { dot: false }) && !isAgendaDocument(filePath);
 }
 
 /**

@@ -124,7 +124,7 @@ function agendaRow(r: AgendaRow, withTime: boolean, cols: number): string {
     `<tr>${time}<td class="item">${escapeHtml(c.agendaItem)}</td>` +
     `<td><a href="#${r.entry.anchor}">${escapeHtml(c.title || '(untitled)')}</a>${presenter ? `<div class="presenter">${escapeHtml(presenter)}</div>` : ''}</td>` +
     `<td class="purpose">${escapeHtml(kindLabel(r))}</td>` +
-    `<td class="go"><a href="#${r.entry.anchor}" aria-label="Go to item ${escapeHtml(c.agendaItem || '')}: ${escapeHtml(c.title || '(untitled)')}">Go to paper</a></td></tr>`
+    `<td class="go"><a href="#${r.entry.anchor}" aria-label="Go to paper: item ${escapeHtml(c.agendaItem || '–')}, ${escapeHtml(c.title || '(untitled)')}">Go to paper</a></td></tr>`
   );
 }
 

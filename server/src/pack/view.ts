@@ -3,10 +3,12 @@
  * renderers.
  *
  * This is the confidentiality boundary. The public view is built from the
- * public papers alone plus, for each confidential paper, its agenda item and
- * confidential_reason; no other field, no body, no file name and no finding of
- * a confidential paper is ever copied into it, so no renderer can leak one
- * (not in text, links, ids, comments, PDF metadata or outline).
+ * Part 1 items alone (papers, documents, verbal items, standing items) plus,
+ * for each Part 2 item, its number, its time and a paper's
+ * confidential_reason; no other field, no agenda title or presenter, no body,
+ * no file name and no finding of a Part 2 item is ever copied into it, so no
+ * renderer can leak one (not in text, links, ids, comments, PDF metadata or
+ * outline). A final pack's view has no findings at all (`draft` only).
  */
 import * as path from 'node:path';
 import type { Root as MdRoot } from 'mdast';

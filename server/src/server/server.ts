@@ -9,6 +9,8 @@ import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { checkedTextDocuments } from './documents';
 import { LanguageService } from './service/language-service';
 import { registerExtensionRequests } from './extension-requests';
+import { registerMeetingRequests } from './meeting-requests';
+import { registerWordRequests } from './word-requests';
 import { createContext } from './context';
 import { DiagnosticsPublisher } from './handlers/diagnostics';
 import { registerFeatures } from './handlers/features';
@@ -39,6 +41,11 @@ export function startServer(connection: Connection): void {
     await ctx.ready;
     await service.index.ready;
   });
+  registerMeetingRequests(connection, service, async () => {
+    await ctx.ready;
+    await service.index.ready;
+  });
+  registerWordRequests(connection, service);
 
   documents.listen(connection);
   connection.listen();

@@ -30,6 +30,7 @@ import { imageSize } from 'image-size';
 import type { Nodes, PhrasingContent, Root, RootContent, List, Table as MdTable } from 'mdast';
 import { parsePaper, type Paper } from '../core/paper';
 import type { Profile } from '../core/profile';
+import { fieldLabel, ownFields } from '../core/template-fields';
 import { getNode, scalarText } from '../core/yaml';
 import { coverSheetModel, displayText } from '../render/cover';
 import { coverSheetLayout, type CoverBlock } from '../render/cover-layout';
@@ -110,6 +111,14 @@ function blockRows(b: CoverBlock): TableRow[] {
   }
 }
 
+function relabel(blocks: CoverBlock[], profile: Profile): void {
+  for (const b of blocks) {
+    if (b.kind === 'facts') for (const r of b.rows) r.label = fieldLabel(profile, r.key);
+    else if (b.kind === 'assessments') for (const r of b.rows) r.label = fieldLabel(profile, r.key);
+    else b.label = fieldLabel(profile, b.key);
+  }
+}
+
 /** Keys the layout draws (the rest of the front-matter gets a row of its own). */
 const DRAWN = new Set([
   'title', 'meeting', 'date', 'agenda_item', 'presented_by', 'author', 'confidential', 'confidential_reason', 'purpose', 'assurance',
@@ -120,6 +129,8 @@ const DRAWN = new Set([
 export function coverSheet(paper: Paper, profile: Profile): (Paragraph | Table)[] {
   const model = coverSheetModel(paper, profile);
   const layout = coverSheetLayout(model);
+  // The organisation's own labels (PROFILE.md v2 `cover_sheet`) on the layout's rows.
+  if (profile.cover_sheet) relabel(layout.blocks, profile);
   const rows: TableRow[] = [];
   for (const b of layout.blocks) {
     if (b.kind === 'history' && !getNode(paper.cover, 'committee_history')) continue;
@@ -131,11 +142,20 @@ export function coverSheet(paper: Paper, profile: Profile): (Paragraph | Table)[
     }
     rows.push(...blockRows(b));
   }
+  // The organisation's own fields, with their labels, in template order.
+  const own = new Set<string>();
+  for (const f of ownFields(profile)) {
+    if (f.key.includes('.')) continue;
+    const v = displayText(getNode(paper.cover, f.key));
+    if (v === undefined) continue;
+    own.add(f.key);
+    rows.push(row(cell(f.label, { label: true }), cell(v, { span: COLS - 1 })));
+  }
   // Anything else the front-matter holds, under its key, so that import gives it back.
   const other: TableRow[] = [];
   for (const e of paper.cover?.pairs ?? []) {
     const key = scalarText(e.key) ?? '';
-    if (!key || DRAWN.has(key)) continue;
+    if (!key || DRAWN.has(key) || own.has(key)) continue;
     const v = displayText(e.value);
     if (v !== undefined) other.push(row(cell(key, { label: true }), cell(v, { span: COLS - 1 })));
   }

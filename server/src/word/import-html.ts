@@ -18,6 +18,7 @@ import type { Element, ElementContent, Root as HastRoot, RootContent } from 'has
 import type { Root as MdRoot, RootContent as MdContent } from 'mdast';
 import { normaliseHeading } from '../core/paper';
 import { findCommittee, type Profile } from '../core/profile';
+import { templateField } from '../core/template-fields';
 import * as jsyaml from 'js-yaml';
 import { yamlString } from '../core/rule';
 import { coverLabels, LabelMatcher, normaliseLabel } from './labels';
@@ -33,7 +34,16 @@ export interface ImportOptions {
   notes?: string[];
 }
 
+export interface TemplateReading {
+  /** Each field's label as the template prints it, in the order met. */
+  labels: { key: string; label: string }[];
+  /** Objective rows: code → text as printed. */
+  objectives: Record<string, string>;
+}
+
 export interface ImportResult {
+  /** What the document says about its organisation's template (`init --from`). */
+  template: TemplateReading;
   /** The paper: front-matter, body, `## Import notes` when anything was not placed. */
   text: string;
   /** The front-matter as data (keys as FORMAT.md; nested assessments as objects). */
@@ -160,12 +170,16 @@ class CoverReader {
   readonly notes: string[] = [];
   readonly matcher: LabelMatcher;
   readonly sectionNames: Set<string>;
+  /** Each field's label as this template prints it (for `init --from`). */
+  readonly labelsSeen = new Map<string, string>();
+  /** Every objective row, ticked or not: code → text (for `init --from`). */
+  readonly objectivesSeen = new Map<string, string>();
   /** Body blocks found inside the cover sheet (an executive summary row…), in order. */
   readonly sections: ElementContent[][] = [];
 
   constructor(readonly profile: Profile) {
     this.matcher = new LabelMatcher(coverLabels(profile));
-    const custom = (profile as unknown as { sections?: Record<string, string[]> }).sections ?? {};
+    const custom = profile.sections ?? {};
     this.sectionNames = new Set(
       [
         'Executive summary', 'Summary', 'Recommendations', 'Recommendation', 'Recommendation(s)', 'Purpose of the report', 'Purpose of report',
@@ -175,6 +189,11 @@ class CoverReader {
         ...Object.values(custom).flat(),
       ].map(normaliseHeading),
     );
+  }
+
+  seen(key: string, label: string): void {
+    const l = oneLine(label).replace(/[:?]\s*$/, '').trim();
+    if (l && !this.labelsSeen.has(key)) this.labelsSeen.set(key, l);
   }
 
   isSectionName(text: string): boolean {
@@ -244,7 +263,32 @@ class CoverReader {
         return this.set('meeting', findCommittee(this.profile, m)?.name ?? m, label);
       }
       default:
-        return this.set(key, v.includes('\n') ? v : oneLine(v), label);
+        return this.ownField(key, v, label);
+    }
+  }
+
+  /** The organisation's own field (PROFILE.md v2 `cover_sheet`), read by its type. */
+  ownField(key: string, v: string, label: string): void {
+    const f = templateField(this.profile, key);
+    const text = v.includes('\n') ? v : oneLine(v);
+    if (!f || f.builtin) return this.set(key, text, label);
+    switch (f.type) {
+      case 'list':
+        return this.set(key, oneLine(v).split(/\s*[,;]\s*/).filter(Boolean), label);
+      case 'date':
+        return this.set(key, isoDate(oneLine(v)) ?? oneLine(v), label);
+      case 'boolean': {
+        const c = confidentialOf(oneLine(v));
+        return this.set(key, c ? c.value : oneLine(v), label);
+      }
+      case 'yes-no-na':
+        return this.set(key, statusWithComment(oneLine(v))?.status ?? oneLine(v), label);
+      case 'assessment': {
+        const a = statusWithComment(oneLine(v));
+        return this.set(key, a ? { status: a.status, ...(a.comment ? { comment: a.comment } : {}) } : { comment: oneLine(v) }, label);
+      }
+      default:
+        return this.set(key, text, label);
     }
   }
 
@@ -403,6 +447,7 @@ class CoverReader {
         if (o) {
           if (o.ticked && o.code) this.addObjectives([o.code]);
           else if (o.ticked) this.note(`Cover sheet, ${mode.label}: ${o.text} (ticked, but no objective code)`);
+          if (o.code && o.text && !this.objectivesSeen.has(o.code)) this.objectivesSeen.set(o.code, o.text);
           if (o.code && !this.profile.strategic_objectives[o.code] && o.text && o.text !== 'Not in the organisation profile') this.note(`Strategic objective ${o.code} (not in the profile): ${o.text}`);
           continue;
         }
@@ -437,6 +482,7 @@ class CoverReader {
         const status: Status | undefined = isTick(at(c.yes)) ? 'yes' : isTick(at(c.no)) ? 'no' : isTick(at(c.na)) ? 'n/a' : undefined;
         const comment = oneLine(at(c.comment));
         if (firstKey && (status || comment || !this.isSectionName(first.text))) {
+          this.seen(firstKey, first.text);
           this.assessment(firstKey, { status, comment: comment || undefined }, first.text);
           continue;
         }
@@ -483,11 +529,15 @@ class CoverReader {
         continue;
       }
       if (inl || !key) {
-        if (inl) this.fact(inl.key, inl.rest, c.text);
+        if (inl) {
+          this.seen(inl.key, c.text.slice(0, c.text.indexOf(':')));
+          this.fact(inl.key, inl.rest, c.text);
+        }
         i++;
         continue;
       }
       const label = c.text.replace(/[:?]\s*$/, '');
+      this.seen(key, label);
       // The value: the following cells up to the next label.
       const values: Cell[] = [];
       let j = i + 1;
@@ -517,6 +567,7 @@ class CoverReader {
     const t = clean(text);
     const inline = this.matcher.matchInline(t);
     if (inline) {
+      this.seen(inline.key, t.slice(0, t.indexOf(':')));
       this.fact(inline.key, inline.rest, inline.key);
       return true;
     }
@@ -865,5 +916,6 @@ export function importHtml(html: string, profile: Profile, options: ImportOption
   const md = unescapeAmpersands(unified().use(remarkGfm).use(remarkStringify, STRINGIFY).stringify(mdast));
   const { yaml, data } = frontMatterYaml(reader.fields);
   const text = `---\n${yaml}${yaml ? '\n' : ''}---\n\n${md.trim()}\n`;
-  return { text, fields: data, notes };
+  const template: TemplateReading = { labels: [...reader.labelsSeen].map(([key, label]) => ({ key, label })), objectives: Object.fromEntries(reader.objectivesSeen) };
+  return { text, fields: data, notes, template };
 }

@@ -8,6 +8,7 @@
  * neighbouring organisation still imports.
  */
 import type { Profile } from '../core/profile';
+import { coverSheetFields } from '../core/template-fields';
 
 export interface LabelledField {
   /** Front-matter key, dotted for nested fields (`impact_assessments.quality`, `risks.on_register`). */
@@ -102,23 +103,17 @@ export function builtInLabel(key: string): string {
   return BUILT_IN_LABELS[key]?.[0] ?? key;
 }
 
-interface ProfileCoverField {
-  key: string;
-  label?: string;
-  aliases?: string[];
-}
-
 /**
  * The fields a Word cover sheet may carry, with every label they go by: the
- * profile's `cover_sheet` (PROFILE.md v2) when it has one, then the built-in
- * labels. This is the one place that reads the profile's labels.
+ * organisation's template (`coverSheetFields`: the profile's `cover_sheet`
+ * labels and aliases, else the built-in template's) first, then the labels
+ * other NHS bodies' templates use. This is the one place that reads the
+ * profile's labels.
  */
 export function coverLabels(profile: Profile): LabelledField[] {
-  const own = ((profile as unknown as { cover_sheet?: ProfileCoverField[] }).cover_sheet ?? []).filter((f) => f && typeof f.key === 'string');
   const out = new Map<string, LabelledField>();
-  for (const f of own) {
-    const labels = [f.label, ...(f.aliases ?? [])].filter((s): s is string => typeof s === 'string' && s.trim() !== '');
-    out.set(f.key, { key: f.key, label: f.label ?? builtInLabel(f.key), labels: [...labels, ...(BUILT_IN_LABELS[f.key] ?? [])] });
+  for (const f of coverSheetFields(profile)) {
+    out.set(f.key, { key: f.key, label: f.label, labels: [f.label, ...f.aliases, ...(BUILT_IN_LABELS[f.key] ?? [])] });
   }
   for (const [key, labels] of Object.entries(BUILT_IN_LABELS)) if (!out.has(key)) out.set(key, { key, label: labels[0]!, labels });
   return [...out.values()];

@@ -131,6 +131,26 @@ describe('boardpaper in VS Code', function () {
     assert.notEqual(again.toString(), target.toString(), 'never overwrites: a second paper gets another name');
   });
 
+  it('imports a Word paper beside it (boardPaper.importWord) with its findings, and exports a paper as Word (boardPaper.exportWord)', async () => {
+    const docx = vscode.Uri.joinPath(folder(), 'word', 'recovery-programmes.docx');
+    const r = await vscode.commands.executeCommand<{ paperUri: string; images: string[]; notes: string[] }>('boardPaper.importWord', { docxUri: docx.toString(), quiet: true });
+    assert.ok(r, 'the import ran');
+    const paper = vscode.Uri.parse(r.paperUri);
+    assert.match(paper.path, /word\/recovery-programmes\.md$/);
+    assert.equal(r.images.length, 1);
+    const doc = await vscode.workspace.openTextDocument(paper);
+    await vscode.window.showTextDocument(doc);
+    assert.match(doc.getText(), /^title: Recovery and Transformation Programmes$/m);
+    const c = await waitFor('the imported paper\'s findings', () => codes(paper).includes('required-field') && codes(paper));
+    assert.ok(c.includes('required-field'), 'the seed cover sheet has no purpose');
+    const out = vscode.Uri.joinPath(folder(), 'word', 'exported.docx');
+    const e = await vscode.commands.executeCommand<{ docxUri: string; missingImages: string[] }>('boardPaper.exportWord', { uri: paper.toString(), outUri: out.toString(), quiet: true });
+    assert.ok(e, 'the export ran');
+    assert.deepEqual(e.missingImages, [], 'the imported image is embedded again');
+    const bytes = await vscode.workspace.fs.readFile(out);
+    assert.equal(Buffer.from(bytes.subarray(0, 2)).toString(), 'PK');
+  });
+
   it('opens the preview with the cover sheet and updates it as the author types', async () => {
     const ed = await open('papers/2024-05-08/clean.md');
     await vscode.commands.executeCommand('boardPaper.showPreviewToSide');

@@ -120,7 +120,7 @@ export function agendaFromPapers(papers: readonly AgendaPaper[], options: FromPa
   const standing = (at: 'start' | 'end'): AgendaItem[] =>
     settings.standingItems
       .filter((s) => s.at === at)
-      .map((s) => ({ item: '', title: s.title, kind: s.kind ?? 'verbal', ...(s.presenter ? { presenter: s.presenter } : {}), confidential: false, standing: true }));
+      .map((s): AgendaItem => ({ item: '', title: s.title, kind: 'verbal', confidential: false, standing: true }));
   const paperItems: AgendaItem[] = ours.map((p) => {
     const item: AgendaItem = {
       item: p.cover.agendaItem ?? '',

@@ -69,7 +69,7 @@ export function sectionId(name: string): string {
 /** The profile's `sections` (key → accepted headings), read defensively: only lists of text count. */
 function profileSections(profile: Profile): Map<string, string[]> {
   const out = new Map<string, string[]>();
-  const raw = (profile as { sections?: unknown }).sections;
+  const raw: unknown = profile.sections;
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return out;
   for (const [key, list] of Object.entries(raw as Record<string, unknown>)) {
     if (!Array.isArray(list)) continue;

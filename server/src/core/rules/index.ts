@@ -29,6 +29,8 @@ import { rule as healthInequalitiesBreakdown } from './health-inequalities-break
 import { rule as recommendationPurpose } from './recommendation-purpose';
 import { rule as executiveSummaryLength } from './executive-summary-length';
 import { rule as undefinedAcronym } from './undefined-acronym';
+import { rule as imageAltText } from './image-alt-text';
+import { rule as headingOrder } from './heading-order';
 import { rule as duplicateAgendaItem } from './duplicate-agenda-item';
 import { rule as agendaPaperMissing } from './agenda-paper-missing';
 import { rule as paperNotOnAgenda } from './paper-not-on-agenda';
@@ -63,6 +65,8 @@ export const RULES: readonly Rule[] = [
   recommendationPurpose,
   executiveSummaryLength,
   undefinedAcronym,
+  imageAltText,
+  headingOrder,
   duplicateAgendaItem,
   // On agenda files (core/agenda/check.ts): their per-paper check does nothing.
   agendaPaperMissing,

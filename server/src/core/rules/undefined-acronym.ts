@@ -5,10 +5,14 @@
  * - An acronym is 2–6 capitals, an `&` inside allowed (`A&E`), optionally a
  *   plural `s` (`UDAs` is UDA). Placeholders (TBC, TBA, N/A), tokens with
  *   digits (COVID-19, 13SA, Core20PLUS5) and Roman numerals are not.
- * - It is spelled out by `Words Of It (ACR)` (the initials of the words before
- *   the bracket match, small words such as "and", "of", "&" optional) or
- *   `ACR (Words Of It)` at its first use, or by a Glossary section. The
- *   profile's own expansion also counts (`Continuing Healthcare (CHC)`).
+ * - It is spelled out by `Words Of It (ACR)` or `ACR (Words Of It)` at its
+ *   first use, or by a Glossary section. Capitals in brackets straight after
+ *   words define them whether or not the letters match (`… NHS Trust
+ *   (LTHT)`), and `(PAF/PAS)` defines both. The profile's own expansion also
+ *   counts (`Continuing Healthcare (CHC)`).
+ * - Honours after a name (CBE, OBE, MBE) and `MS` before a product's name
+ *   (`MS Teams`) need no spelling out; the built-in profile's national
+ *   acronyms (UK, GP, …) are in its `acronyms`, so exempt like the others.
  * - One finding per acronym per paper, at its first use, in the body only
  *   (headings included; code, HTML and the cover sheet left out).
  * - Exempt when in the profile's `acronyms`, unless `acronyms_must_be_defined`;
@@ -27,7 +31,7 @@
 import { defineRule, fix } from '../rule';
 import type { Paper } from '../paper';
 import type { OffsetRange } from '../types';
-import { approximate, collectBlocks, definitionAt, isGlossary, pluralise, tokensOf, type Block, type Seg, type Token } from '../acronyms';
+import { approximate, collectBlocks, definitionAt, exemptUse, isGlossary, pluralise, tokensOf, type Block, type Seg, type Token } from '../acronyms';
 
 // ---------------------------------------------------------------------------
 // Mapping block text back to the source
@@ -130,6 +134,8 @@ export const rule = defineRule({
       const tokens = tokensByBlock[bi] ?? tokensOf(block.text, unseen);
       for (const t of tokens) {
         if (seen.has(t.key)) continue;
+        // An honour after a name (CBE), a maker before its product (MS Teams): this use needs no spelling out.
+        if (exemptUse(block.text, t)) continue;
         seen.add(t.key);
         const expansion = expansionOf(t.key);
         if (expansion !== undefined || Object.prototype.hasOwnProperty.call(known, t.key)) {

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { MessageType, ShowMessageNotification, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { PROFILE_FILE } from '../../node/profile-loader';
-import { isMarkdownDocument, uriToPath } from '../service/language-service';
+import { isAgendaDocument, isCheckedDocument, uriToPath } from '../service/language-service';
 import type { ServerContext } from '../context';
 
 /** Edits to a profile are debounced a little more: they re-check (and re-index) everything. */
@@ -41,13 +41,13 @@ export class DiagnosticsPublisher {
       this.openedAt.set(doc.uri, doc.version);
       service.opened(doc);
       if (service.isProfileInput(doc.uri) || path.basename(uriToPath(doc.uri) ?? '') === PROFILE_FILE) this.profilesChanged();
-      if (isMarkdownDocument(doc)) this.schedule(doc.uri, 0);
+      if (isCheckedDocument(doc)) this.schedule(doc.uri, 0);
     });
     documents.onDidChangeContent((e) => {
       const doc = e.document;
       if (this.openedAt.get(doc.uri) === doc.version) return; // the open itself, handled above
       if (service.isProfileInput(doc.uri)) this.profilesChanged();
-      if (isMarkdownDocument(doc)) this.schedule(doc.uri, service.settingsFor(doc.uri).diagnosticsDelay);
+      if (isCheckedDocument(doc)) this.schedule(doc.uri, service.settingsFor(doc.uri).diagnosticsDelay);
     });
     documents.onDidSave((e) => {
       if (service.isProfileInput(e.document.uri)) this.profilesChanged();
@@ -80,9 +80,11 @@ export class DiagnosticsPublisher {
 
   private async validate(uri: string): Promise<void> {
     await this.ctx.ready;
+    // An agenda is judged against the workspace's papers: wait for them (no "missing" paper that is merely not indexed yet).
+    if (isAgendaDocument({ uri })) await this.ctx.service.index.ready.catch(() => undefined);
     // Read the document now: whatever version it has reached is the one checked.
     const doc = this.ctx.documents.get(uri);
-    if (!doc || !isMarkdownDocument(doc)) return;
+    if (!doc || !isCheckedDocument(doc)) return;
     this.publish(doc);
     this.scheduleOthers(uri);
     if (this.ctx.service.profiles.roots.size !== this.knownRoots) this.publishProfileDiagnostics();
@@ -115,7 +117,7 @@ export class DiagnosticsPublisher {
     this.othersTimer = setTimeout(() => {
       this.othersTimer = undefined;
       for (const d of this.ctx.documents.all()) {
-        if (d.uri === except || this.timers.has(d.uri) || !isMarkdownDocument(d)) continue;
+        if (d.uri === except || this.timers.has(d.uri) || !isCheckedDocument(d)) continue;
         this.publish(d, true);
       }
     }, 50);
@@ -124,7 +126,7 @@ export class DiagnosticsPublisher {
   /** Check every open paper again (settings or the index changed). */
   revalidateAll(forget = false): void {
     if (forget) this.published.clear();
-    for (const d of this.ctx.documents.all()) if (isMarkdownDocument(d)) this.schedule(d.uri, 0);
+    for (const d of this.ctx.documents.all()) if (isCheckedDocument(d)) this.schedule(d.uri, 0);
   }
 
   publishProfileDiagnostics(): void {

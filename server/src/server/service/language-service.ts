@@ -31,6 +31,7 @@ import { Profiles, type Folder } from './profiles';
 import { documentSymbols } from './symbols';
 import { fileUri, WorkspaceIndex, type IndexProgress, type PaperFacts } from './workspace-index';
 import { cutFromFirst } from '../../core/text';
+import { AgendaService, isAgendaUri } from './agenda';
 import { rulesFromEnvironment } from '../../node/rule-set';
 
 const RULES_FOR_RUN = rulesFromEnvironment();
@@ -67,9 +68,21 @@ export function isMarkdownDocument(doc: { uri: string; languageId: string }): bo
   return /\.(md|markdown)$/i.test(cutFromFirst(doc.uri, '?#'));
 }
 
+/** An agenda file (`agenda.yaml`): checked with the agenda rules (./agenda.ts). */
+export function isAgendaDocument(doc: { uri: string }): boolean {
+  return isAgendaUri(doc.uri);
+}
+
+/** A document the server checks: a Markdown paper or an agenda file. */
+export function isCheckedDocument(doc: { uri: string; languageId: string }): boolean {
+  return isMarkdownDocument(doc) || isAgendaDocument(doc);
+}
+
 export class LanguageService {
   readonly profiles: Profiles;
   readonly index = new WorkspaceIndex();
+  /** agenda.yaml documents and the workspace's meetings. */
+  readonly agenda: AgendaService;
   private readonly models = new Map<string, DocumentModel>();
   /**
    * One parser per open document: it keeps the document's sections parsed,
@@ -86,6 +99,27 @@ export class LanguageService {
     private readonly clock: () => Date = () => new Date(),
   ) {
     this.profiles = new Profiles(this.readText);
+    this.agenda = new AgendaService({
+      papers: () => this.papers(),
+      profileFor: (file) => this.profiles.resolve(file).loaded?.profile,
+      generation: () => this.profiles.generation,
+      readText: this.readText,
+      today: () => this.view.today(),
+      openFindings: (file) => {
+        const uri = this.openByPath.get(path.resolve(file));
+        const doc = uri ? this.docs.get(uri) : undefined;
+        return doc ? this.findings(doc) : undefined;
+      },
+      folders: () => this.profiles.getFolders().map((f) => f.path),
+      openAgendas: () => {
+        const out = new Map<string, string>();
+        for (const d of this.docs.all()) {
+          const f = isAgendaDocument(d) ? uriToPath(d.uri) : null;
+          if (f) out.set(f, d.getText());
+        }
+        return out;
+      },
+    });
   }
 
   /** Reads a file through the editor: an open document's unsaved text wins over the disk. */
@@ -139,6 +173,7 @@ export class LanguageService {
   }
 
   closed(uri: string): void {
+    this.agenda.closed(uri);
     this.models.delete(uri);
     this.parsers.delete(uri);
     const file = uriToPath(uri);
@@ -150,6 +185,7 @@ export class LanguageService {
   /** Profiles or settings changed: every model must be rebuilt. */
   invalidateProfiles(): void {
     this.profiles.invalidate();
+    this.agenda.invalidate();
     this.models.clear();
   }
 
@@ -315,6 +351,10 @@ export class LanguageService {
   }
 
   diagnostics(doc: OpenDocument): Diagnostic[] {
+    if (isAgendaDocument(doc)) {
+      const file = uriToPath(doc.uri);
+      return file ? this.agenda.diagnostics(doc, file) : [];
+    }
     const findings = this.findings(doc);
     return findings.length ? toDiagnostics(this.model(doc), findings) : [];
   }
@@ -345,10 +385,14 @@ export class LanguageService {
   }
 
   complete(doc: OpenDocument | undefined, position: Position, opts: CompletionOptions): CompletionList | null {
+    const agendaFile = doc && isAgendaDocument(doc) ? uriToPath(doc.uri) : null;
+    if (doc && agendaFile) return this.agenda.complete(doc, agendaFile, position);
     return this.withModel(doc, null, (m) => complete(m, position, this.view, opts));
   }
 
   hover(doc: OpenDocument | undefined, position: Position): Hover | null {
+    const agendaFile = doc && isAgendaDocument(doc) ? uriToPath(doc.uri) : null;
+    if (doc && agendaFile) return this.agenda.hover(doc, agendaFile, position);
     return this.withModel(doc, null, (m) => hover(m, position));
   }
 

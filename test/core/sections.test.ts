@@ -1,0 +1,64 @@
+/**
+ * Shared questions about a paper (core/queries/): which section is which
+ * under the built-in and the profile's accepted headings, the template's name
+ * in messages, and the one long date.
+ */
+import * as assert from 'node:assert/strict';
+import { analyze } from '../../server/src/core/analyze';
+import { parsePaper } from '../../server/src/core/paper';
+import { DEFAULT_PROFILE, type Profile } from '../../server/src/core/profile';
+import { longDate } from '../../server/src/core/queries/dates';
+import { acceptedHeadings, executiveSummarySection, headingKey, recommendationsSection, templateName } from '../../server/src/core/queries/sections';
+import { longDate as renderLongDate } from '../../server/src/render/cover';
+
+const nlag: Profile = { ...DEFAULT_PROFILE, sections: { executive_summary: ['Executive comment'], recommendations: ['Action required by the Board', 'Recommendations'] } };
+
+const body = (...headings: string[]) => parsePaper(`---\ntitle: T\n---\n\n${headings.map((h) => `${h}\n\nSome text of the section.\n`).join('\n')}`);
+
+describe('sections under their accepted headings', () => {
+  it('reads a plural written (s) as the plural, punctuation and clause numbers ignored', () => {
+    assert.equal(headingKey('Recommendation(s)'), 'recommendations');
+    assert.equal(headingKey('5. RECOMMENDATION(S):'), 'recommendations');
+    assert.equal(headingKey('Risk(s) and issue(s)'), 'risks and issues');
+  });
+
+  it('accepts Recommendation, Recommendation(s) and Summary by default', () => {
+    for (const h of ['## Recommendation', '## 4. Recommendation(s)', '## Recommendations:']) {
+      assert.ok(recommendationsSection(body('## Summary', h), DEFAULT_PROFILE), h);
+    }
+    assert.ok(executiveSummarySection(body('## Summary', '## Recommendations'), DEFAULT_PROFILE));
+    assert.equal(recommendationsSection(body('## Next steps'), DEFAULT_PROFILE), undefined);
+  });
+
+  it("replaces a section's accepted names with the profile's", () => {
+    assert.deepEqual(acceptedHeadings(nlag, 'Executive summary'), ['Executive comment']);
+    assert.deepEqual(acceptedHeadings(nlag, 'Background'), ['Background']);
+    assert.equal(executiveSummarySection(body('## Executive summary'), nlag), undefined);
+    assert.ok(executiveSummarySection(body('## Executive comment'), nlag));
+    assert.ok(recommendationsSection(body('## 6. Action required by the Board'), nlag));
+    assert.equal(templateName(nlag, 'Recommendations'), 'Action required by the Board');
+    assert.equal(templateName(DEFAULT_PROFILE, 'Recommendations'), 'Recommendations');
+  });
+
+  it("missing-section names the section as the organisation's template does", () => {
+    const text = '---\ntitle: T\nmeeting: Trust Board\ndate: 2023-05-01\n---\n\n## Executive summary\n\nThe summary of the paper for the Board to read first.\n';
+    const messages = analyze(text, nlag, { strict: true }).findings.filter((f) => f.rule === 'missing-section').map((f) => f.message);
+    assert.equal(messages.length, 2);
+    assert.match(messages[0]!, /no "Executive comment" section/);
+    assert.match(messages[1]!, /no "Action required by the Board" section.*"## Action required by the Board"/);
+  });
+});
+
+describe('one long date', () => {
+  it('writes real dates long and returns anything else as written', () => {
+    assert.equal(longDate('2024-04-01'), '1 April 2024');
+    assert.equal(longDate('2024-06-18', true), 'Tuesday 18 June 2024');
+    assert.equal(longDate('2024-02-29'), '29 February 2024');
+    assert.equal(longDate('2024-02-31'), '2024-02-31');
+    assert.equal(longDate('13/03/2024'), '13/03/2024');
+  });
+
+  it('is the one the preview and the pack use', () => {
+    assert.equal(renderLongDate, longDate);
+  });
+});
