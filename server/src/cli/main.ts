@@ -9,6 +9,7 @@ import { runPack, PACK_HELP } from './pack';
 import { runStatus, STATUS_HELP } from './status';
 import { runAgenda, AGENDA_HELP } from './agenda';
 import { runImport, runExport, IMPORT_HELP, EXPORT_HELP } from './word';
+import { runInit, INIT_HELP } from './init';
 import { UsageError } from './errors';
 import { InputError } from '../node/check-files';
 import { ProfileError } from '../node/profile-loader';
@@ -26,6 +27,7 @@ Commands:
   agenda [folder]  write a starting agenda.yaml from the papers and standing items
   import FILE.docx read a Word board paper into a paper
   export FILE.md   write a paper as a Word document
+  init [folder]    write a commented .boardpaper.yaml for a new organisation
 
 Run "boardpaper <command> --help" for a command's options.
 
@@ -35,7 +37,8 @@ ${PACK_HELP}
 ${STATUS_HELP}
 ${AGENDA_HELP}
 ${IMPORT_HELP}
-${EXPORT_HELP}`;
+${EXPORT_HELP}
+${INIT_HELP}`;
 
 export async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
@@ -61,13 +64,15 @@ export async function main(argv: string[]): Promise<number> {
         return runStatus(rest, out);
       case 'agenda':
         return runAgenda(rest, out);
+      case 'init':
+        return await runInit(rest, out);
       case 'import':
         return await runImport(rest, out);
       case 'export':
         return await runExport(rest, out);
       default:
         if (cmd.startsWith('-') || /\.md$/i.test(cmd) || cmd === '.') return await runCheck(argv, VERSION, out);
-        throw new UsageError(`unknown command "${cmd}" (commands: check, new, pack, status, agenda, import, export)`);
+        throw new UsageError(`unknown command "${cmd}" (commands: check, new, pack, status, agenda, import, export, init)`);
     }
   } catch (e) {
     process.stderr.write(`boardpaper: ${oneLine(e)}\n`);

@@ -10,12 +10,17 @@
  * whether the template requires the field (renderers may show a missing
  * optional field more quietly, or leave it out).
  *
+ * The organisation's template (PROFILE.md v2 `cover_sheet`) decides the
+ * blocks, their labels and their order; see `templateLayout`.
+ *
  * Invariant: for the built-in (Lancashire and South Cumbria) template the
  * blocks are exactly the cover sheet of the seed paper (shared/seeds/002):
  * facts, objectives, implications, history, conflicts, impact assessments,
  * authorised by.
  */
 import type { AssessmentRow, CoverSheetModel, HistoryRow, ObjectiveRow } from './cover';
+import type { Profile } from '../core/profile';
+import { coverSheetFields, type TemplateField } from '../core/template-fields';
 
 /** One labelled value in a two-column table (label | value). */
 export interface FactRow {
@@ -52,8 +57,93 @@ function capitalise(s: string | undefined): string | undefined {
   return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
 }
 
+/**
+ * The cover sheet's layout: the organisation's template when the profile has
+ * a `cover_sheet` (the model carries it: `CoverSheetModel.template`), else
+ * the built-in template. `profile`, when given, decides instead of the model.
+ */
+export function coverSheetLayout(m: CoverSheetModel, profile?: Profile): CoverSheetLayout {
+  const template = profile ? (profile.cover_sheet ? coverSheetFields(profile) : undefined) : m.template;
+  return template ? templateLayout(m, template) : builtinLayout(m);
+}
+
+/**
+ * The layout of an organisation's template: its fields in its order with its
+ * labels — text, choice, list, date and yes/no fields as fact rows, assessments
+ * in assessment blocks (consecutive ones of a group together), the strategic
+ * objectives, committee history and conflicts of interest as in the built-in
+ * layout — then the FORMAT.md fields it does not list, only when the paper
+ * gives them. The meeting is the banner; the reason for confidentiality is
+ * part of the Confidential row.
+ */
+function templateLayout(m: CoverSheetModel, template: readonly TemplateField[]): CoverSheetLayout {
+  const blocks: CoverBlock[] = [];
+  const fact = (row: FactRow) => {
+    const last = blocks.at(-1);
+    if (last?.kind === 'facts') last.rows.push(row);
+    else blocks.push({ kind: 'facts', rows: [row] });
+  };
+  const assessment = (group: string, row: AssessmentRow & { key: string }) => {
+    const last = blocks.at(-1);
+    if (last?.kind === 'assessments' && last.label === group) last.rows.push(row);
+    else blocks.push({ kind: 'assessments', label: group, rows: [row] });
+  };
+  const builtinRow = (key: string): (AssessmentRow & { key: string }) | undefined => {
+    const at = ASSESSMENT_ROWS[key];
+    if (!at) return undefined;
+    const row = at[0] === 'implications' ? m.implications[at[1]] : m.impacts[at[1]];
+    return row ? { ...row, key } : undefined;
+  };
+  const facts: Record<string, string | undefined> = {
+    date: m.dateLong || undefined,
+    title: m.title || undefined,
+    presented_by: m.presentedBy,
+    author: m.author,
+    agenda_item: m.agendaItem || undefined,
+    confidential: confidentialLabel(m),
+    purpose: m.purposeLabel,
+    assurance: capitalise(m.assurance),
+    authorised_by: m.authorisedBy,
+  };
+  const hasValue = (row: AssessmentRow) => !!(row.status || row.statusText || row.comment);
+
+  for (const f of template) {
+    if (f.key === 'meeting' || f.key === 'confidential_reason') continue;
+    const shown = f.listed;
+    if (f.key in facts) {
+      const value = facts[f.key];
+      if (shown || value !== undefined) fact({ key: f.key, label: f.label, value, required: f.required });
+    } else if (f.key === 'strategic_objectives') {
+      if (shown || m.objectives.some((o) => o.ticked)) blocks.push({ kind: 'objectives', key: f.key, label: f.label, objectives: m.objectives });
+    } else if (f.key === 'committee_history') {
+      if (shown || m.history.length) blocks.push({ kind: 'history', key: f.key, label: f.label, rows: m.history });
+    } else if (f.key === 'conflicts_of_interest') {
+      if (shown || m.conflicts !== undefined) blocks.push({ kind: 'text', key: f.key, label: f.label, value: m.conflicts, required: f.required });
+    } else if (f.builtin) {
+      const row = builtinRow(f.key);
+      if (row && (shown || hasValue(row))) assessment(f.group ?? 'Assessments', { ...row, label: f.label });
+    } else if (f.type === 'assessment') {
+      const row = m.ownAssessments?.[f.key] ?? { label: f.label };
+      assessment(f.group ?? 'Assessments', { ...row, label: f.label, key: f.key });
+    } else {
+      fact({ key: f.key, label: f.label, value: m.ownValues?.[f.key], required: f.required });
+    }
+  }
+  return { organisation: m.organisation, meeting: m.meeting, blocks };
+}
+
+/** Where the model keeps the FORMAT.md assessments. */
+const ASSESSMENT_ROWS: Record<string, ['implications' | 'impacts', number]> = {
+  risks: ['implications', 0],
+  'risks.on_register': ['implications', 1],
+  financial_implications: ['implications', 2],
+  'impact_assessments.quality': ['impacts', 0],
+  'impact_assessments.equality': ['impacts', 1],
+  'impact_assessments.data_privacy': ['impacts', 2],
+};
+
 /** The built-in template's layout (the seed paper's cover sheet). */
-export function coverSheetLayout(m: CoverSheetModel): CoverSheetLayout {
+function builtinLayout(m: CoverSheetModel): CoverSheetLayout {
   const facts: FactRow[] = [
     { key: 'date', label: 'Date of meeting', value: m.dateLong || undefined, required: true },
     { key: 'title', label: 'Title of paper', value: m.title || undefined, required: true },

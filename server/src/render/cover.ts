@@ -12,6 +12,7 @@ import type { Paper } from '../core/paper';
 import { findCommittee, type Profile } from '../core/profile';
 import { longDate } from '../core/queries/dates';
 import { readAssessment } from '../core/fields';
+import { coverSheetFields, fieldNode, type TemplateField } from '../core/template-fields';
 import { getNode, scalarText, type YNode } from '../core/yaml';
 
 export type Status = 'yes' | 'no' | 'n/a';
@@ -78,6 +79,16 @@ export interface CoverSheetModel {
   /** Quality, equality, data privacy. */
   impacts: AssessmentRow[];
   authorisedBy?: string;
+  /**
+   * The organisation's template (PROFILE.md v2 `cover_sheet`), when the
+   * profile has one; absent for the built-in template. `coverSheetLayout`
+   * draws the cover sheet from it.
+   */
+  template?: TemplateField[];
+  /** Display text of the organisation's own fields (not assessments), by key. */
+  ownValues?: Record<string, string>;
+  /** The organisation's own assessments, by key (row label: the template's label). */
+  ownAssessments?: Record<string, AssessmentRow>;
 }
 
 export const PURPOSE_LABELS: Record<string, string> = {
@@ -209,7 +220,35 @@ export function coverSheetModel(paper: Paper, profile: Profile): CoverSheetModel
     ],
     authorisedBy: text(c, 'authorised_by'),
   };
+  if (profile.cover_sheet) {
+    model.template = coverSheetFields(profile).map((f) => ({ ...f, aliases: [...f.aliases], ...(f.values ? { values: [...f.values] } : {}) }));
+    model.ownValues = {};
+    model.ownAssessments = {};
+    for (const f of model.template) {
+      if (f.builtin) continue;
+      const node = fieldNode(c, f.key);
+      if (f.type === 'assessment') {
+        model.ownAssessments[f.key] = assessmentRow(f.label, node);
+        continue;
+      }
+      const v = ownDisplay(f, node);
+      if (v !== undefined) model.ownValues[f.key] = v;
+    }
+  }
   return model;
+}
+
+const STATUS_TEXT: Record<string, string> = { yes: 'Yes', no: 'No', 'n/a': 'N/A' };
+
+/** How an own field's value is printed: dates in words, yes/no as words, lists joined. */
+function ownDisplay(f: TemplateField, node: YNode | undefined): string | undefined {
+  if (!node) return undefined;
+  if (f.type === 'boolean' && node.kind === 'scalar' && typeof node.value === 'boolean') return node.value ? 'Yes' : 'No';
+  const t = displayText(node);
+  if (t === undefined) return undefined;
+  if (f.type === 'date') return longDate(t);
+  if (f.type === 'yes-no-na') return STATUS_TEXT[t.toLowerCase()] ?? t;
+  return t;
 }
 
 function splitCodes(s: string | undefined): string[] {
