@@ -7,6 +7,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 const EXT_ID = 'boardpaper.boardpaper';
@@ -64,7 +65,9 @@ describe('issue 16: the extension as people use it', function () {
     const priv = (await vscode.commands.executeCommand<{ files: string[] }>('boardPaper.generatePack', { meeting: 'Integrated Care Board', date: '2024-07-10', part: 'private', draft: false, format: 'pdf', quiet: true }))!;
     assert.deepEqual(priv.files.map((f) => f.split('/').pop()), ['integrated-care-board-2024-07-10-private.pdf']);
     assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.parse(pub.files[0]!))), Buffer.from(publicBytes), 'the public pack is untouched');
-    const firstPage = (f: string) => execFileSync('pdftotext', ['-f', '1', '-l', '1', vscode.Uri.parse(f).fsPath, '-'], { encoding: 'utf8' });
+    // Page 1's text through pdf.js (scripts/pdf-page-text.ts), run from the repository (this file is bundled into out/vscode-test).
+    const repo = path.resolve(__dirname, '..', '..');
+    const firstPage = (f: string) => execFileSync('node', ['--import=tsx', path.join(repo, 'scripts', 'pdf-page-text.ts'), vscode.Uri.parse(f).fsPath, '1'], { cwd: repo, encoding: 'utf8' });
     assert.match(firstPage(priv.files[0]!), /confidential/i, 'the private pack says confidential on its first page');
     assert.match(firstPage(priv.files[0]!), /private/i);
     // Both parts: two files, each named by its part.
