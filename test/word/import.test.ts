@@ -166,7 +166,7 @@ describe('Word import: cover sheets', function () {
     assert.ok(profile.cover_sheet?.length, 'the profile has its own cover sheet');
     const r = await importFixture('trust-board.docx', profile);
     const { data } = splitPaper(r.text);
-    assert.equal(data.cqc_domains, 'Safe, Well-led');
+    assert.deepEqual(data.cqc_domains, ['Safe', 'Well-led'], 'a list field is read as a list');
     assert.deepEqual(r.notes, []);
   });
 
