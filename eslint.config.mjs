@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/fixtures/**', 'test/vscode/workspace/**', 'examples/**', '**/*.vsix', 'coverage/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test/fixtures/**', 'test/vscode/workspace/**', 'examples/**', '**/*.vsix', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
