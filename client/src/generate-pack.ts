@@ -10,6 +10,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { trimEndChars } from '../../server/src/core/text';
 import { BuildPackRequest, MeetingsRequest, type BuildPackParams, type BuildPackResult, type MeetingSummary } from '../../server/src/protocol';
 
 export interface PackAnswers {
@@ -56,7 +57,7 @@ export function longDate(iso: string): string {
 function relativePaths(text: string): string {
   let out = text;
   for (const f of vscode.workspace.workspaceFolders ?? []) {
-    const root = f.uri.fsPath.replace(/[/\\]+$/, '');
+    const root = trimEndChars(f.uri.fsPath, '/\\');
     out = out.split(`${root}/`).join('').split(`${root}\\`).join('');
   }
   return out;

@@ -26,7 +26,7 @@ describe('language server: papers outside the workspace folders', function () {
   for (const folders of ['an unrelated workspace folder', 'no workspace folder'] as const) {
     it(`a paper in a git project, front-matter never closed, opened with ${folders}: the CLI's findings`, async () => {
       const project = workspace({ '.git/HEAD': 'ref: refs/heads/main\n', 'papers/2024-05-08/x.md': UNCLOSED });
-      const other = workspace({ 'notes.md': '# Notes\n' });
+      const other = workspace({ 'notes.md': '# Notes\n' }, { project: false });
       const file = path.join(project, 'papers/2024-05-08/x.md');
       const cli = cliLines(os.tmpdir(), [file]).get(file);
       assert.ok(cli?.some((l) => l.startsWith('frontmatter-syntax ')), `the CLI reports it: ${cli}`);
@@ -41,7 +41,7 @@ describe('language server: papers outside the workspace folders', function () {
   }
 
   it('with no project marker, the paper’s own folder: x.paper.md is a paper, papers/x.md is not (as the CLI)', async function () {
-    const dir = workspace({ 'notes/x.paper.md': UNCLOSED, 'papers/x.md': UNCLOSED });
+    const dir = workspace({ 'notes/x.paper.md': UNCLOSED, 'papers/x.md': UNCLOSED }, { project: false });
     if (hasMarkerAbove(dir)) this.skip();
     const paper = path.join(dir, 'notes/x.paper.md');
     const notPaper = path.join(dir, 'papers/x.md');
@@ -59,7 +59,7 @@ describe('language server: papers outside the workspace folders', function () {
   });
 
   it('inside a workspace folder the globs stay relative to the workspace folder', async function () {
-    const dir = workspace({ 'papers/x.md': UNCLOSED });
+    const dir = workspace({ 'papers/x.md': UNCLOSED }, { project: false });
     if (hasMarkerAbove(dir)) this.skip();
     const c = await TestClient.start({ folders: [dir] });
     try {

@@ -62,12 +62,13 @@ process.on('exit', () => {
  * A fresh temp workspace folder with the given files (relative path → text);
  * removed when the tests end. It is a project folder, as workspaces are (an
  * empty `.git`): the built-in profile's `papers` globs are relative to it for
- * the server and for `boardpaper check` alike (INTERFACES.md v2).
+ * the server and for `boardpaper check` alike (INTERFACES.md v2). With
+ * `project: false` it is a bare folder.
  */
-export function workspace(files: Record<string, string>): string {
+export function workspace(files: Record<string, string>, options: { project?: boolean } = {}): string {
   const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'boardpaper-lsp-')));
   tempDirs.push(dir);
-  fs.mkdirSync(path.join(dir, '.git'));
+  if (options.project !== false) fs.mkdirSync(path.join(dir, '.git'));
   for (const [rel, text] of Object.entries(files)) {
     const f = path.join(dir, rel);
     fs.mkdirSync(path.dirname(f), { recursive: true });

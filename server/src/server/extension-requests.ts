@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ResponseError, type Connection } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { PURPOSES, isRealDate, type Purpose } from '../core/profile';
@@ -142,10 +142,10 @@ export function registerExtensionRequests(
     } catch (e) {
       // One sentence for the user, as the message itself (a plain Error would reach the client as
       // "Request boardPaper/buildPack failed with message: …").
-      if (e instanceof UnreadableCoverSheet) throw new ResponseError<BuildPackErrorData>(1, e.message, { kind: 'unreadable-cover-sheet', file: e.file, line: e.line });
-      if (e instanceof StrictRefusal || e instanceof MissingPapers) throw new ResponseError<BuildPackErrorData>(1, e.message, { kind: e instanceof MissingPapers ? 'missing-papers' : 'strict' });
-      if (e instanceof InputError) throw new ResponseError<BuildPackErrorData>(1, e.message, { kind: /^no board papers for /.test(e.message) ? 'no-papers' : 'input' });
-      throw new ResponseError<BuildPackErrorData>(1, `the agenda pack could not be built: ${(e as Error)?.message ?? e}`, { kind: 'input' });
+      if (e instanceof UnreadableCoverSheet) throw new ResponseError<BuildPackErrorData>(LSPErrorCodes.RequestFailed, e.message, { kind: 'unreadable-cover-sheet', file: e.file, line: e.line });
+      if (e instanceof StrictRefusal || e instanceof MissingPapers) throw new ResponseError<BuildPackErrorData>(LSPErrorCodes.RequestFailed, e.message, { kind: e instanceof MissingPapers ? 'missing-papers' : 'strict' });
+      if (e instanceof InputError) throw new ResponseError<BuildPackErrorData>(LSPErrorCodes.RequestFailed, e.message, { kind: /^no board papers for /.test(e.message) ? 'no-papers' : 'input' });
+      throw new ResponseError<BuildPackErrorData>(LSPErrorCodes.RequestFailed, `the agenda pack could not be built: ${(e as Error)?.message ?? e}`, { kind: 'input' });
     } finally {
       progress.done();
     }

@@ -98,7 +98,7 @@ export function textOf(n: RootContent | ElementContent | HastRoot): string {
   return out;
 }
 
-const clean = (s: string) => s.replace(/[ \t\u00a0]+/g, ' ').replace(/ *\n */g, '\n').replace(/\n{2,}/g, '\n').trim();
+const clean = (s: string) => s.replace(/[ \t\u00a0]+/g, ' ').split('\n').map(trimSpaces).join('\n').replace(/\n{2,}/g, '\n').trim();
 const oneLine = (s: string) => clean(s).replace(/\n/g, ' ');
 
 interface Cell {
@@ -274,7 +274,7 @@ class CoverReader {
     if (!f || f.builtin) return this.set(key, text, label);
     switch (f.type) {
       case 'list':
-        return this.set(key, oneLine(v).split(/\s*[,;]\s*/).filter(Boolean), label);
+        return this.set(key, splitTrimmed(oneLine(v), ',;'), label);
       case 'date':
         return this.set(key, isoDate(oneLine(v)) ?? oneLine(v), label);
       case 'boolean': {
@@ -321,7 +321,7 @@ class CoverReader {
     const lines = text.split('\n');
     const idx = lines.findIndex((l) => /^risk register( references)?\s*:/i.test(l.trim()));
     const listText = idx >= 0 ? lines[idx]!.replace(/^\s*risk register( references)?\s*:\s*/i, '') : lines.length === 1 ? text : '';
-    const parts = listText.split(/\s*;\s*/).filter(Boolean);
+    const parts = splitTrimmed(listText, ';');
     const known = new Set((this.profile.risk_register?.entries ?? []).map((e) => e.id.toLowerCase()));
     const items: { id: string; title: string }[] = [];
     for (const p of parts) {
@@ -374,7 +374,7 @@ class CoverReader {
       if (m) code = m[1]!;
     }
     if (!code && !ticked) return undefined;
-    const text = words.filter((w) => w !== code).join(' ').replace(new RegExp(`^${code ?? '\\uffff'}[.):]?\\s+`), '');
+    const text = withoutCode(words.filter((w) => w !== code).join(' '), code);
     return { code, text, ticked };
   }
 
@@ -586,8 +586,8 @@ class CoverReader {
 /** `Quality Committee, 21 May 2024; Executive Team – 30 May 2024 – approved` → history rows (all or none). */
 function historyFromText(text: string, profile: Profile): HistoryValue[] | undefined {
   const out: HistoryValue[] = [];
-  for (const part of text.split(/\s*[;\n]\s*/).filter(Boolean)) {
-    const m = /^(.+?)\s*(?:,|–|—|-|\bon\b)\s*((?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?\s+\d{4})|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})\s*(?:[,:–—-]\s*(.*))?$/.exec(part.trim());
+  for (const part of splitTrimmed(text, ';\n')) {
+    const m = historyPart(part);
     const date = m ? isoDate(m[2]!) : undefined;
     if (!m || !date) return undefined;
     const meeting = m[1]!.trim();
@@ -918,4 +918,82 @@ export function importHtml(html: string, profile: Profile, options: ImportOption
   const text = `---\n${yaml}${yaml ? '\n' : ''}---\n\n${md.trim()}\n`;
   const template: TemplateReading = { labels: [...reader.labelsSeen].map(([key, label]) => ({ key, label })), objectives: Object.fromEntries(reader.objectivesSeen) };
   return { text, fields: data, notes, template };
+}
+
+/** Spaces (U+0020 only) off both ends of a line: the old replace of spaces around each line break, in linear time. */
+function trimSpaces(line: string): string {
+  let a = 0;
+  let b = line.length;
+  while (a < b && line[a] === ' ') a++;
+  while (b > a && line[b - 1] === ' ') b--;
+  return line.slice(a, b);
+}
+
+/** Split at any of `seps`, trim each piece, drop empty ones: the old `split` on a pattern with spaces around the separators, in linear time. */
+function splitTrimmed(s: string, seps: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i <= s.length; i++) {
+    if (i < s.length && !seps.includes(s[i]!)) continue;
+    const piece = s.slice(start, i).trim();
+    if (piece) out.push(piece);
+    start = i + 1;
+  }
+  return out;
+}
+
+const SEPARATORS = [',', '–', '—', '-'];
+const OUTCOME_SEPARATORS = [',', ':', '–', '—', '-'];
+
+/**
+ * One committee-history entry written in a cell, `meeting <sep> date [<sep> outcome]`
+ * (sep: a comma, a dash or "on"; date: `21 May 2024`, `21st May 2024`,
+ * `21/05/2024` or `2024-05-21`), read by words in linear time. The match
+ * array mirrors a regex's: [whole, meeting, date, outcome].
+ */
+function historyPart(part: string): [string, string, string, string | undefined] | undefined {
+  const t = part.trim().split(/\s+/);
+  const stripEnd = (w: string, chars: string[]) => (w.length > 1 && chars.includes(w[w.length - 1]!) ? [w.slice(0, -1), w[w.length - 1]!] : [w, '']);
+  for (let i = 1; i < t.length; i++) {
+    // The separator: a word of its own before the date, or glued to the end of the meeting's last word.
+    let meetingWords: string[];
+    if (SEPARATORS.includes(t[i - 1]!) || t[i - 1] === 'on') meetingWords = t.slice(0, i - 1);
+    else {
+      const [w, sep] = stripEnd(t[i - 1]!, SEPARATORS);
+      if (!sep) continue;
+      meetingWords = [...t.slice(0, i - 1), w!];
+    }
+    if (!meetingWords.length) continue;
+    // The date: one word, or three (day month year).
+    for (const n of [1, 3]) {
+      if (i + n > t.length) continue;
+      const words = t.slice(i, i + n);
+      const [last, glued] = stripEnd(words[n - 1]!, OUTCOME_SEPARATORS);
+      words[n - 1] = last!;
+      const ok =
+        n === 1
+          ? /^(?:\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{4}-\d{2}-\d{2})$/.test(words[0]!)
+          : /^\d{1,2}(?:st|nd|rd|th)?$/.test(words[0]!) && /^[A-Za-z]+\.?$/.test(words[1]!) && /^\d{4}$/.test(words[2]!);
+      if (!ok) continue;
+      let rest = t.slice(i + n);
+      let outcome: string | undefined;
+      if (glued) outcome = rest.join(' ');
+      else if (rest.length && OUTCOME_SEPARATORS.includes(rest[0]!)) outcome = rest.slice(1).join(' ');
+      else if (rest.length && OUTCOME_SEPARATORS.includes(rest[0]![0]!)) outcome = [rest[0]!.slice(1), ...rest.slice(1)].join(' ').trim();
+      else if (rest.length) continue;
+      rest = [];
+      return [part, meetingWords.join(' '), words.join(' '), outcome];
+    }
+  }
+  return undefined;
+}
+
+/** `text` without a leading `<code>`, `<code>.`, `<code>)` or `<code>:` and the spaces after it (an objective's own number). */
+function withoutCode(text: string, code: string | undefined): string {
+  if (!code || !text.startsWith(code)) return text;
+  let i = code.length;
+  if ('.):'.includes(text[i] ?? '\u0000')) i++;
+  let j = i;
+  while (j < text.length && /\s/.test(text[j]!)) j++;
+  return j > i ? text.slice(j) : text;
 }

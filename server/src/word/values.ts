@@ -94,14 +94,29 @@ export function purposeOf(text: string): Purpose | undefined {
  * check boxes.
  */
 export function tickedInline(text: string): string[] | undefined {
-  if (!/[☐☒☑]/.test(text)) return undefined;
+  const BOXES = '☐☒☑';
+  if (![...BOXES].some((b) => text.includes(b))) return undefined;
+  // The text between boxes, each piece paired with the box before it (box first) or after it (label first).
+  const pieces: { box: string; label: string }[] = [];
+  let label = '';
+  let pending: string | undefined;
+  const boxFirst = BOXES.includes(text.trimStart()[0] ?? '');
+  for (const ch of text) {
+    if (!BOXES.includes(ch)) {
+      label += ch;
+      continue;
+    }
+    if (boxFirst) {
+      if (pending !== undefined) pieces.push({ box: pending, label });
+      pending = ch;
+    } else pieces.push({ box: ch, label });
+    label = '';
+  }
+  if (boxFirst && pending !== undefined) pieces.push({ box: pending, label });
   const out: string[] = [];
-  const boxFirst = /^\s*[☐☒☑]/.test(text);
-  const re = boxFirst ? /([☐☒☑])\s*([^☐☒☑]+)/g : /([^☐☒☑]+?)\s*([☐☒☑])/g;
-  for (const m of text.matchAll(re)) {
-    const box = boxFirst ? m[1]! : m[2]!;
-    const label = (boxFirst ? m[2]! : m[1]!).trim();
-    if (box !== '☐' && label) out.push(label);
+  for (const p of pieces) {
+    const l = p.label.trim();
+    if (p.box !== '☐' && l) out.push(l);
   }
   return out;
 }

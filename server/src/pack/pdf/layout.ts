@@ -115,7 +115,8 @@ const FALLBACK: Record<string, string> = {
  */
 export const BREAK_EVERY = 40;
 const ZWSP = '\u200B';
-const LONG_RUN = new RegExp(`[^\\s\\u200B\\-/]{${BREAK_EVERY + 1},}`, 'g');
+/** Runs of more than BREAK_EVERY (40) characters with no break opportunity. */
+const LONG_RUN = /[^\s\u200B\-/]{41,}/g;
 
 /** Break runs of more than BREAK_EVERY characters with no break opportunity (linear in the text). */
 export function breakLongRuns(s: string): string {

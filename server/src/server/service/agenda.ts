@@ -15,6 +15,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
+import { cutFromFirst } from '../../core/text';
 import {
   CompletionItemKind,
   DiagnosticSeverity,
@@ -82,7 +83,7 @@ export interface AgendaDocument {
 }
 
 export function isAgendaUri(uri: string): boolean {
-  const clean = uri.replace(/[?#].*$/, '');
+  const clean = cutFromFirst(uri, '?#');
   return decodeURIComponent(clean.slice(clean.lastIndexOf('/') + 1)) === AGENDA_FILE;
 }
 
