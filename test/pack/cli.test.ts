@@ -268,6 +268,8 @@ describe('boardpaper pack (CLI)', function () {
   it('builds a public pack for a meeting held wholly in private: the agenda and nothing else', async () => {
     const d = temp();
     writePapers(d, { 'a.md': { title: 'Heronsgate Alpha', item: '1', confidential: 'true', reason: 'Section 43 FOI Act' }, 'b.md': { title: 'Heronsgate Bravo', item: '2', confidential: 'true' } });
+    // No standing items either (welcome, apologies… would be public business).
+    fs.writeFileSync(path.join(d, '.boardpaper.yaml'), 'standing_items: []\n');
     const r = runCli(['pack', d, ...ICB, '--out', path.join(d, 'p.pdf')]);
     assert.equal(r.status, 0, r.stderr);
     const pages = await pdfPages(path.join(d, 'p.pdf'));
