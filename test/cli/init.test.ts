@@ -95,4 +95,20 @@ describe('boardpaper init', () => {
     );
     assert.deepEqual(p.sections.recommendations, ['Action required by the Board']);
   });
+
+  it('--from FILE.docx: the objectives, committees and cover-sheet labels of a real Word paper, in a profile that loads', () => {
+    for (const [docx, objective, label] of [
+      ['lsc-seed-002.docx', 'SO1', 'Date of meeting'],
+      ['greenwich-ccg.docx', 'SO1', undefined],
+    ] as const) {
+      const dir = tempDir();
+      const r = runCli(['init', dir, '--from', path.join(__dirname, '..', 'word', 'fixtures', docx)]);
+      assert.equal(r.status, 0, `${docx}: ${r.stderr}`);
+      const loaded = loadProfileFile(path.join(dir, '.boardpaper.yaml'));
+      assert.ok(loaded.profile.strategic_objectives[objective], `${docx}: ${JSON.stringify(loaded.profile.strategic_objectives)}`);
+      assert.ok(loaded.profile.committees.length >= 1, `${docx}: committees`);
+      if (label) assert.ok(coverSheetFields(loaded.profile).some((f) => f.label === label), `${docx}: the label "${label}"`);
+    }
+  });
 });
+

@@ -8,8 +8,11 @@ import { runNew, NEW_HELP } from './new';
 import { runPack, PACK_HELP } from './pack';
 import { runStatus, STATUS_HELP } from './status';
 import { runAgenda, AGENDA_HELP } from './agenda';
-import { runImport, runExport, IMPORT_HELP, EXPORT_HELP } from './word';
-import { runInit, INIT_HELP } from './init';
+import { runImport, runExport, IMPORT_HELP, EXPORT_HELP, initFromDocx } from './word';
+
+// `init --from FILE.docx` reads the Word paper with the Word import.
+setInitFromDocx(initFromDocx);
+import { runInit, INIT_HELP, setInitFromDocx } from './init';
 import { UsageError } from './errors';
 import { InputError } from '../node/check-files';
 import { ProfileError } from '../node/profile-loader';

@@ -1,4 +1,5 @@
 /** `boardpaper import FILE.docx` and `boardpaper export FILE.md` (INTERFACES.md v2). */
+import { DEFAULT_PROFILE } from '../core/profile';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -120,4 +121,19 @@ export async function runExport(argv: string[], out: (s: string) => void): Promi
   out(`Wrote ${target}\n`);
   for (const m of r.missingImages) process.stderr.write(`boardpaper: image ${m} could not be embedded (missing, outside the paper's folder, or not PNG/JPEG/GIF/BMP); its alt text is in its place\n`);
   return 0;
+}
+
+/**
+ * `boardpaper init --from FILE.docx`: the objectives, committees and
+ * cover-sheet labels of an organisation's real Word paper, for the starting
+ * profile (loaded with the Word code only when asked for).
+ */
+export async function initFromDocx(file: string): Promise<{ objectives: Record<string, string>; committees: { name: string }[]; coverSheet: { key: string; label: string }[] }> {
+  const t = await loadWord().readWordTemplate(file, DEFAULT_PROFILE);
+  // A nested field (`risks.on_register`) is listed through its parent when the parent is listed too.
+  const keys = new Set(t.cover_sheet.map((f) => f.key));
+  const coverSheet = t.cover_sheet.filter((f) => !f.key.includes('.') || !keys.has(f.key.slice(0, f.key.indexOf('.'))));
+  // Profile codes start with a letter: objectives a template numbers 1, 2… become SO1, SO2….
+  const objectives = Object.fromEntries(Object.entries(t.strategic_objectives).map(([code, text]) => [/^\d/.test(code) ? `SO${code}` : code, text]));
+  return { objectives, committees: t.committees.map((name) => ({ name })), coverSheet };
 }
