@@ -5,21 +5,11 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { EXT_ID, waitFor, root } from './helpers';
 
-const EXT_ID = 'boardpaper.boardpaper';
 const SECRET = 'Heronsgate';
 
-async function waitFor<T>(what: string, fn: () => T | undefined | false | Promise<T | undefined | false>, ms = 30000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
 
-const root = () => vscode.workspace.workspaceFolders![0]!.uri;
 const meetingDir = () => vscode.Uri.joinPath(root(), 'meeting', '2024-03-13');
 
 interface Tree {
