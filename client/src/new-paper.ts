@@ -140,6 +140,20 @@ function folderDate(ctx: Ctx, info: TemplateInfo, meeting: string | undefined): 
 
 type StepFn = (ctx: Ctx) => Promise<Outcome>;
 
+/**
+ * The paper the author is looking at: the active text editor, or else the
+ * active tab (focus may be in the preview or a panel, when VS Code reports no
+ * active text editor), or else the one Markdown editor on screen.
+ */
+function openPaperUri(): vscode.Uri | undefined {
+  const activeDoc = vscode.window.activeTextEditor?.document;
+  if (activeDoc) return activeDoc.languageId === 'markdown' ? activeDoc.uri : undefined;
+  const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+  if (input instanceof vscode.TabInputText && /\.(md|markdown)$/i.test(input.uri.path)) return input.uri;
+  const visible = vscode.window.visibleTextEditors.filter((e) => e.document.languageId === 'markdown');
+  return visible.length === 1 ? visible[0]!.document.uri : undefined;
+}
+
 const folderStep: StepFn = async (ctx) => {
   type Item = vscode.QuickPickItem & { uri?: vscode.Uri };
   const seen = new Set<string>();
@@ -150,8 +164,7 @@ const folderStep: StepFn = async (ctx) => {
     items.push({ label: `$(folder) ${folderLabel(uri)}`, description, uri });
   };
   if (ctx.a.folder) add(ctx.a.folder, 'chosen before');
-  const activeDoc = vscode.window.activeTextEditor?.document;
-  const active = activeDoc?.languageId === 'markdown' ? activeDoc.uri : undefined;
+  const active = openPaperUri();
   if (active?.scheme === 'file' && vscode.workspace.getWorkspaceFolder(active)) add(vscode.Uri.joinPath(active, '..'), 'folder of the open paper');
   const meetings = await ctx.client.sendRequest<MeetingSummary[]>(MeetingsRequest, {}).catch(() => [] as MeetingSummary[]);
   for (const m of meetings) add(vscode.Uri.parse(m.folderUri), `papers for ${m.meeting}, ${m.date}`);

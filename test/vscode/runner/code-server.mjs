@@ -390,20 +390,37 @@ export async function runCommand(page, title, { timeoutMs = 15000 } = {}) {
   await page.keyboard.press('Enter');
 }
 
-/** Open a workspace file by its relative path through Quick Open (Ctrl+P). */
+/**
+ * Open a workspace file by its relative path through Quick Open (Ctrl+P), and
+ * wait until its tab is the active one. Quick Open sometimes lists the recently
+ * opened files a moment after the search results, or loses a keystroke while a
+ * closing editor takes focus; a try that does not end with the file's tab
+ * active is retried (Escape, then again), up to three times.
+ */
 export async function openFile(page, relPath, { timeoutMs = 15000 } = {}) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: timeoutMs });
-  await input.fill(relPath);
   const base = relPath.split('/').pop();
-  // Wait for the search to list the file itself (the list first shows recently opened files).
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first().waitFor({ timeout: timeoutMs });
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor({ timeout: timeoutMs });
-  await page.keyboard.press('Enter');
-  await page.locator(`.tabs-container .tab[aria-label*="${base.replace(/"/g, '\\"')}"]`).first()
-    .waitFor({ timeout: timeoutMs }).catch(() => {});
-  await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: timeoutMs });
+  const activeTab = page.locator(`.tabs-container .tab.active[aria-label*="${base.replace(/"/g, '\\"')}"]`).first();
+  const input = page.locator('.quick-input-widget input');
+  let lastError;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      await page.keyboard.press('Control+P');
+      await input.waitFor({ state: 'visible', timeout: timeoutMs });
+      await input.fill(relPath);
+      // The row of the file itself, chosen by its name rather than by position.
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: base }).first();
+      await row.waitFor({ timeout: timeoutMs });
+      await row.click();
+      await activeTab.waitFor({ timeout: Math.min(timeoutMs, 20000) });
+      await page.locator('.monaco-editor .view-lines').first().waitFor({ timeout: timeoutMs });
+      return;
+    } catch (err) {
+      lastError = err;
+      await page.screenshot({ path: `out/openfile-attempt-${attempt}.png` }).catch(() => {});
+      await page.keyboard.press('Escape').catch(() => {});
+    }
+  }
+  throw lastError;
 }
 
 /** Live (non-zombie) processes in a process group, as [{pid, stat, cmd}]. Linux `ps`. */
