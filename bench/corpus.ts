@@ -162,7 +162,8 @@ class PaperWriter {
     if (k < 0.5) return this.fill(`${r.pick(W.SUBJECTS)} ${r.pick(W.VERBS)} ${r.pick(W.OBJECTS)} ${r.pick(W.TAILS)}.`);
     if (k < 0.75) return r.pick(W.SENTENCES);
     if (k < 0.83) return `Spending was £${r.int(2, 480)}.${r.int(0, 9)} million against a plan of £${r.int(2, 480)}.${r.int(0, 9)} million.`;
-    if (k < 0.91) return `${r.int(55, 96)}.${r.int(0, 9)}% of patients were seen within ${r.pick(['two', 'four', 'six', '18'])} weeks against the ${r.pick([76, 78, 85, 92, 95])}% standard.`;
+    if (k < 0.91)
+      return `${r.int(55, 96)}.${r.int(0, 9)}% of patients were seen within ${r.pick(['two', 'four', 'six', '18'])} weeks against the ${r.pick([76, 78, 85, 92, 95])}% standard.`;
     return `The number of people waiting more than ${r.pick([52, 65, 78])} weeks fell from ${r.int(900, 2400).toLocaleString('en-GB')} to ${r.int(200, 899)} between ${longDate(addDays(this.spec.date, -r.int(60, 200)))} and ${longDate(addDays(this.spec.date, -r.int(10, 50)))}.`;
   }
 
@@ -173,7 +174,8 @@ class PaperWriter {
     let p = parts.join(' ');
     const r = this.rng;
     if (r.chance(0.08)) p = p.replace(/(\w+ \w+ \w+)\./, '**$1**.');
-    if (r.chance(0.05)) p += ` The full data pack is [available to Board members](https://www.lancashireandsouthcumbria.icb.nhs.uk/about-us/our-board/meetings-and-papers).`;
+    if (r.chance(0.05))
+      p += ` The full data pack is [available to Board members](https://www.lancashireandsouthcumbria.icb.nhs.uk/about-us/our-board/meetings-and-papers).`;
     return p;
   }
 
@@ -212,7 +214,9 @@ class PaperWriter {
         this.push('');
         this.table();
       } else if (x < 0.26) {
-        this.push(`<!-- ${r.pick(['Figures from the month 6 return.', 'Check with the finance team before publication.', 'Data from the Integrated Performance Report.'])} -->`);
+        this.push(
+          `<!-- ${r.pick(['Figures from the month 6 return.', 'Check with the finance team before publication.', 'Data from the Integrated Performance Report.'])} -->`,
+        );
         this.push('');
       } else if (x < 0.27) {
         this.push('<!-- boardpaper-disable-next-line undefined-acronym -->');
@@ -241,7 +245,12 @@ class PaperWriter {
       p('confidential', this.has('confidential-yes') ? 'yes' : 'true');
       p('confidential_reason', yamlStr('Commercially sensitive: section 43 of the Freedom of Information Act 2000'));
     }
-    p('purpose', this.has('purpose-typo') ? { approve: 'approval', decide: 'decision', discuss: 'discussion', assure: 'assurance', note: 'noting', information: 'info' }[s.purpose] : s.purpose);
+    p(
+      'purpose',
+      this.has('purpose-typo')
+        ? { approve: 'approval', decide: 'decision', discuss: 'discussion', assure: 'assurance', note: 'noting', information: 'info' }[s.purpose]
+        : s.purpose,
+    );
     if (s.purpose === 'assure') p('assurance', r.pick(['substantial', 'reasonable', 'limited']));
     const sos = r.sample(['SO1', 'SO2', 'SO3', 'SO4', 'SO5', 'SO6'], r.int(1, 4)).sort();
     if (this.has('unknown-so')) sos.push(r.pick(['SO7', 'S01', 'so2']));
@@ -276,7 +285,12 @@ class PaperWriter {
         let d = addDays(s.date, -r.int(20, 40) * nHist);
         const entries: string[][] = [];
         for (let i = 0; i < nHist; i++) {
-          const name = i === 0 && this.has('unknown-committee') ? r.pick(W.UNKNOWN_COMMITTEES) : r.chance(0.15) ? r.pick(W.COMMITTEE_ALIASES) : r.pick(W.COMMITTEES.filter((c) => c !== s.meeting));
+          const name =
+            i === 0 && this.has('unknown-committee')
+              ? r.pick(W.UNKNOWN_COMMITTEES)
+              : r.chance(0.15)
+                ? r.pick(W.COMMITTEE_ALIASES)
+                : r.pick(W.COMMITTEES.filter((c) => c !== s.meeting));
           const e = [`  - meeting: ${yamlStr(name)}`, `    date: ${i === 0 && this.has('bad-date') ? longDate(d) : d}`];
           if (!(i === 0 && this.has('missing-outcome'))) e.push(`    outcome: ${yamlStr(r.pick(W.OUTCOMES))}`);
           entries.push(e);
@@ -345,7 +359,9 @@ class PaperWriter {
     this.push(`## ${n}. Recommendations`);
     this.push('');
     const who = s.meeting === 'Integrated Care Board' ? 'Board' : s.meeting.replace(/^The /, '');
-    const verb = this.has('recommendation-mismatch') ? r.pick(W.PURPOSE_VERBS[s.purpose === 'note' ? 'approve' : 'note']!) : r.pick(W.PURPOSE_VERBS[s.purpose]!);
+    const verb = this.has('recommendation-mismatch')
+      ? r.pick(W.PURPOSE_VERBS[s.purpose === 'note' ? 'approve' : 'note']!)
+      : r.pick(W.PURPOSE_VERBS[s.purpose]!);
     this.push(`${n}.1 The ${who} is asked to ${verb} ${this.fill(r.pick(W.OBJECTS))} ${r.pick(W.TAILS)}.`);
     this.push('');
   }
@@ -408,7 +424,12 @@ function agendaItems(rng: Rng, count: number): string[] {
 }
 
 function fileName(item: string, title: string): string {
-  const num = item.includes('.') ? item.split('.').map((p, i) => (i === 0 ? p.padStart(2, '0') : p)).join('.') : item.padStart(2, '0');
+  const num = item.includes('.')
+    ? item
+        .split('.')
+        .map((p, i) => (i === 0 ? p.padStart(2, '0') : p))
+        .join('.')
+    : item.padStart(2, '0');
   return `${num}-${slug(title)}.md`;
 }
 
@@ -417,7 +438,12 @@ function genMany(root: Rng, dir: string, total: number): { files: number; bytes:
   writeProfile(dir);
   writeFile(path.join(dir, 'README.md'), '# Board and committee papers\n\nOne folder per meeting date. Papers are checked with `boardpaper check papers`.\n');
   // Meetings: each committee on its own day of the month, monthly or every other month, from April 2023.
-  const cadence: Record<string, number> = { 'Integrated Care Board': 2, 'Audit Committee': 3, 'Remuneration Committee': 3, 'Public Involvement and Engagement Advisory Committee': 2 };
+  const cadence: Record<string, number> = {
+    'Integrated Care Board': 2,
+    'Audit Committee': 3,
+    'Remuneration Committee': 3,
+    'Public Involvement and Engagement Advisory Committee': 2,
+  };
   const meetings: { meeting: string; date: string }[] = [];
   W.COMMITTEES.forEach((c, ci) => {
     for (let m = 0; m < 36; m += cadence[c] ?? 1) {
@@ -463,7 +489,38 @@ function genMany(root: Rng, dir: string, total: number): { files: number; bytes:
 function genMeeting(root: Rng, c: Corpus['meeting']): { files: number; bytes: number } {
   const rng = root.fork(2);
   writeProfile(c.dir);
-  const items = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '10.1', '10.2', '10.3', '10.10', '11', '12', '12.1', '12.2', '13', '14', '15', '16', '17', '18', '19', '20', '21', '22', '23', '24'];
+  const items = [
+    '1',
+    '2',
+    '3',
+    '4',
+    '5',
+    '6',
+    '7',
+    '8',
+    '9',
+    '10',
+    '10.1',
+    '10.2',
+    '10.3',
+    '10.10',
+    '11',
+    '12',
+    '12.1',
+    '12.2',
+    '13',
+    '14',
+    '15',
+    '16',
+    '17',
+    '18',
+    '19',
+    '20',
+    '21',
+    '22',
+    '23',
+    '24',
+  ];
   const titles = rng.sample(W.TITLES, items.length);
   let bytes = 0;
   items.forEach((item, i) => {
@@ -535,7 +592,14 @@ export function ensureCorpus(opts: { force?: boolean; log?: (s: string) => void 
   writeFile(c.large, largeText);
   const many = genMany(root, c.many, c.manyCount);
   const meeting = genMeeting(root, c.meeting);
-  const manifest: Manifest = { version: CORPUS_VERSION, seed: SEED, typicalBytes: Buffer.byteLength(typicalText), largeBytes: Buffer.byteLength(largeText), many, meeting };
+  const manifest: Manifest = {
+    version: CORPUS_VERSION,
+    seed: SEED,
+    typicalBytes: Buffer.byteLength(typicalText),
+    largeBytes: Buffer.byteLength(largeText),
+    many,
+    meeting,
+  };
   fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
   opts.log?.(`corpus generated in ${Date.now() - t0} ms: ${JSON.stringify(manifest)}`);
   return { corpus: c, manifest };

@@ -79,7 +79,10 @@ function ratio(file: string, warm: number, n: number) {
     ratioWall: round(median(wall(full)) / median(wall(parse))),
     parsePaperMs: round(median(cpu(model)), 3),
     rulesAndFinaliseMs: round(median(cpu(rulesOnly)), 3),
-    rulesSumMs: round(rules.reduce((s, r) => s + r.ms, 0), 3),
+    rulesSumMs: round(
+      rules.reduce((s, r) => s + r.ms, 0),
+      3,
+    ),
     rules: rules.slice(0, 8),
   };
 }

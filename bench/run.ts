@@ -31,7 +31,18 @@ import { machineLoad } from './lib/stats';
 import { replaceTable, table, TABLE_START } from './lib/table';
 import type { Bench, BenchContext, Figure } from './lib/types';
 
-const BENCHES: Bench[] = [analyzeBench, lspEditBench, lspFeaturesBench, lspIndexBench, checkBench, packBench, packHostileBench, extensionBench, profileBench, wordBench];
+const BENCHES: Bench[] = [
+  analyzeBench,
+  lspEditBench,
+  lspFeaturesBench,
+  lspIndexBench,
+  checkBench,
+  packBench,
+  packHostileBench,
+  extensionBench,
+  profileBench,
+  wordBench,
+];
 const ALIASES: Record<string, string[]> = {
   lsp: ['lsp-edit', 'lsp-features', 'lsp-index'],
   index: ['lsp-index'],
@@ -60,7 +71,10 @@ interface Results {
 function selectBenches(only: string | undefined): Bench[] {
   if (!only) return BENCHES;
   const names = new Set<string>();
-  for (const n of only.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const n of only
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const expanded = ALIASES[n] ?? [n];
     for (const e of expanded) {
       if (!BENCHES.some((b) => b.name === e)) throw new Error(`unknown benchmark "${n}" (try --list)`);
@@ -92,12 +106,21 @@ async function main(): Promise<number> {
     },
   });
   if (values.help) {
-    process.stdout.write(fs.readFileSync(__filename, 'utf8').split('*/')[0]!.replace(/^\/\*\*|^ \* ?/gm, '') + '\n');
+    process.stdout.write(
+      fs
+        .readFileSync(__filename, 'utf8')
+        .split('*/')[0]!
+        .replace(/^\/\*\*|^ \* ?/gm, '') + '\n',
+    );
     return 0;
   }
   if (values.list) {
     for (const b of BENCHES) process.stdout.write(`${b.name.padEnd(14)} ${b.description}\n`);
-    process.stdout.write(`aliases: ${Object.entries(ALIASES).map(([a, l]) => `${a} → ${l.join(', ')}`).join('; ')}\n`);
+    process.stdout.write(
+      `aliases: ${Object.entries(ALIASES)
+        .map(([a, l]) => `${a} → ${l.join(', ')}`)
+        .join('; ')}\n`,
+    );
     return 0;
   }
   const resultsFile = values.out ? path.resolve(values.out) : defaultResults;
@@ -131,7 +154,8 @@ async function main(): Promise<number> {
   const { corpus, manifest } = ensureCorpus({ force: values.regen, log });
   const ctx: BenchContext = { root, quick: values.quick, corpus, manifest, log };
   const loadBefore = machineLoad();
-  if (loadBefore.load[0]! > loadBefore.cpus * 0.75) log(`bench: the machine is busy (load ${loadBefore.load.join(', ')} on ${loadBefore.cpus} CPUs): wall-clock figures will be high; ratios are steadier`);
+  if (loadBefore.load[0]! > loadBefore.cpus * 0.75)
+    log(`bench: the machine is busy (load ${loadBefore.load.join(', ')} on ${loadBefore.cpus} CPUs): wall-clock figures will be high; ratios are steadier`);
 
   const figures: Figure[] = [];
   const extra: Record<string, unknown> = {};
@@ -144,7 +168,17 @@ async function main(): Promise<number> {
       if (r.extra) extra[b.name] = r.extra;
     } catch (e) {
       log(`  ${b.name} failed: ${(e as Error)?.stack ?? e}`);
-      figures.push({ id: `${b.name}-failed`, label: `${b.name}`, value: null, unit: 'ms', measured: `failed: ${String((e as Error)?.message ?? e).split('\n')[0]!.slice(0, 100)}`, target: '—', met: null });
+      figures.push({
+        id: `${b.name}-failed`,
+        label: `${b.name}`,
+        value: null,
+        unit: 'ms',
+        measured: `failed: ${String((e as Error)?.message ?? e)
+          .split('\n')[0]!
+          .slice(0, 100)}`,
+        target: '—',
+        met: null,
+      });
     }
     log(`  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
   }
@@ -168,14 +202,28 @@ async function main(): Promise<number> {
       const old = JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as Results;
       const ran = new Set(benches.map((b) => b.name));
       const newIds = new Set(figures.map((f) => f.id));
-      results = { ...old, generatedAt: now, machine, figures: old.figures.filter((f) => !newIds.has(f.id)), extra: Object.fromEntries(Object.entries(old.extra).filter(([k]) => !ran.has(k))) };
+      results = {
+        ...old,
+        generatedAt: now,
+        machine,
+        figures: old.figures.filter((f) => !newIds.has(f.id)),
+        extra: Object.fromEntries(Object.entries(old.extra).filter(([k]) => !ran.has(k))),
+      };
     } catch {
       // start afresh
     }
   }
   results.figures.push(...figures.map((f) => ({ ...f, measuredAt: now, quick: ctx.quick })));
   const order = (id: string) => {
-    const i = BENCHES.findIndex((b) => id.startsWith(b.name) || (b.name === 'lsp-edit' && id.startsWith('lsp-debounce')) || (b.name === 'lsp-features' && /^lsp-(completion|hover)/.test(id)) || (b.name === 'lsp-index' && id.startsWith('lsp-rss')) || (b.name === 'check' && id.startsWith('check')) || (b.name === 'extension' && /^(extension|vsix)/.test(id)));
+    const i = BENCHES.findIndex(
+      (b) =>
+        id.startsWith(b.name) ||
+        (b.name === 'lsp-edit' && id.startsWith('lsp-debounce')) ||
+        (b.name === 'lsp-features' && /^lsp-(completion|hover)/.test(id)) ||
+        (b.name === 'lsp-index' && id.startsWith('lsp-rss')) ||
+        (b.name === 'check' && id.startsWith('check')) ||
+        (b.name === 'extension' && /^(extension|vsix)/.test(id)),
+    );
     return i < 0 ? 99 : i;
   };
   results.figures.sort((a, b) => order(a.id) - order(b.id));
@@ -183,15 +231,34 @@ async function main(): Promise<number> {
   fs.writeFileSync(resultsFile, JSON.stringify(results, null, 2) + '\n');
 
   process.stdout.write(`\n${table(figures)}\n`);
-  if (figures.some((f) => f.target.endsWith('*'))) process.stdout.write('\n\\* no target was set for completion and hover; 100 ms (the 1 MB edit target) is used as a guide.\n');
+  if (figures.some((f) => f.target.endsWith('*')))
+    process.stdout.write('\n\\* no target was set for completion and hover; 100 ms (the 1 MB edit target) is used as a guide.\n');
   const hot = extra.profile as Record<string, ReturnType<typeof import('./benches/profile').summariseProfile>> | undefined;
   for (const [paper, h] of Object.entries(hot ?? {})) {
     process.stdout.write(`\nHot spots, ${/^(server|pack)/.test(paper) ? paper : `analyze of the ${paper} paper`} (${h.sampledMs} ms sampled), self time:\n\n`);
-    process.stdout.write(['| function | where | self ms | % |', '|---|---|---|---|', ...h.selfByFunction.slice(0, 12).map((x) => `| ${x.name} | ${x.where} | ${x.ms} | ${x.percent} |`)].join('\n') + '\n');
-    process.stdout.write(`\nBy owner: ${h.selfByOwner.slice(0, 10).map((x) => `${x.name} ${x.percent}%`).join(', ')}\n`);
-    process.stdout.write(`Project functions, inclusive: ${h.inclusiveProjectFunctions.slice(0, 10).map((x) => `${x.name} (${x.where}) ${x.percent}%`).join(', ')}\n`);
+    process.stdout.write(
+      [
+        '| function | where | self ms | % |',
+        '|---|---|---|---|',
+        ...h.selfByFunction.slice(0, 12).map((x) => `| ${x.name} | ${x.where} | ${x.ms} | ${x.percent} |`),
+      ].join('\n') + '\n',
+    );
+    process.stdout.write(
+      `\nBy owner: ${h.selfByOwner
+        .slice(0, 10)
+        .map((x) => `${x.name} ${x.percent}%`)
+        .join(', ')}\n`,
+    );
+    process.stdout.write(
+      `Project functions, inclusive: ${h.inclusiveProjectFunctions
+        .slice(0, 10)
+        .map((x) => `${x.name} (${x.where}) ${x.percent}%`)
+        .join(', ')}\n`,
+    );
   }
-  process.stdout.write(`\nResults: ${path.relative(process.cwd(), resultsFile)} (load ${machine.loadBefore.join(', ')} → ${machine.loadAfter.join(', ')} on ${machine.cpus} CPUs)\n`);
+  process.stdout.write(
+    `\nResults: ${path.relative(process.cwd(), resultsFile)} (load ${machine.loadBefore.join(', ')} → ${machine.loadAfter.join(', ')} on ${machine.cpus} CPUs)\n`,
+  );
   return 0;
 }
 

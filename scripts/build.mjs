@@ -49,7 +49,9 @@ const pdfApart = {
   name: 'pdf-apart',
   setup(build) {
     build.onResolve({ filter: /^\.\/pdf$/ }, (args) =>
-      args.kind === 'require-call' && args.importer.replace(/\\/g, '/').endsWith('server/src/pack/build.ts') ? { path: './pack-pdf.js', external: true } : undefined,
+      args.kind === 'require-call' && args.importer.replace(/\\/g, '/').endsWith('server/src/pack/build.ts')
+        ? { path: './pack-pdf.js', external: true }
+        : undefined,
     );
   },
 };
@@ -83,7 +85,12 @@ for (const e of entries) {
 // embeds them from files, which the bundles read from dist/fonts/.
 const fontPkg = path.join(root, 'node_modules/@expo-google-fonts/arimo');
 fs.mkdirSync(path.join(root, 'dist/fonts'), { recursive: true });
-for (const [dir, file] of [['400Regular', 'Arimo_400Regular.ttf'], ['700Bold', 'Arimo_700Bold.ttf'], ['400Regular_Italic', 'Arimo_400Regular_Italic.ttf'], ['700Bold_Italic', 'Arimo_700Bold_Italic.ttf']]) {
+for (const [dir, file] of [
+  ['400Regular', 'Arimo_400Regular.ttf'],
+  ['700Bold', 'Arimo_700Bold.ttf'],
+  ['400Regular_Italic', 'Arimo_400Regular_Italic.ttf'],
+  ['700Bold_Italic', 'Arimo_700Bold_Italic.ttf'],
+]) {
   fs.copyFileSync(path.join(fontPkg, dir, file), path.join(root, 'dist/fonts', file));
 }
 fs.copyFileSync(path.join(fontPkg, 'LICENSE_FONT'), path.join(root, 'dist/fonts/LICENSE-Arimo.txt'));

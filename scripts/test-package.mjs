@@ -96,7 +96,10 @@ try {
   assert.deepEqual(found, JSON.parse(ref.stdout), 'the installed CLI and the repository build disagree');
   assert.equal(found.length, 10, `10 example papers, got ${found.length}`);
   const rules = (name) => found.find((f) => f.file.endsWith(name)).diagnostics.map((d) => d.rule);
-  assert.deepEqual(rules('05-chief-executive-report.md').filter((r) => r !== 'undefined-acronym'), []);
+  assert.deepEqual(
+    rules('05-chief-executive-report.md').filter((r) => r !== 'undefined-acronym'),
+    [],
+  );
   assert.ok(rules('10.1-fragile-services-wave-1.md').includes('strategic-objective-text'));
   assert.ok(rules('10.10-virtual-wards.md').includes('agenda-item-number'));
   // Many files: the worker pool (dist/check-worker.js beside dist/cli.js) gives the same.
@@ -105,7 +108,18 @@ try {
 
   // 4. The PDF pack (dist/pack-pdf.js and the fonts beside the CLI).
   step('boardpaper pack --format pdf');
-  const p = installed('boardpaper', ['pack', 'papers/2024-05-08', '--meeting', 'Integrated Care Board', '--date', '2024-05-08', '--format', 'pdf', '--out', 'pack.pdf']);
+  const p = installed('boardpaper', [
+    'pack',
+    'papers/2024-05-08',
+    '--meeting',
+    'Integrated Care Board',
+    '--date',
+    '2024-05-08',
+    '--format',
+    'pdf',
+    '--out',
+    'pack.pdf',
+  ]);
   assert.equal(p.status, 0, `pack: exit ${p.status}: ${p.stderr}`);
   const pdf = fs.readFileSync(path.join(app, 'pack.pdf'));
   assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-', 'pack.pdf is not a PDF');
@@ -145,7 +159,8 @@ async function languageServer(command, cwd) {
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('window/workDoneProgress/create', () => null);
   conn.listen();
-  const timeout = (ms, what) => new Promise((_, reject) => setTimeout(() => reject(new Error(`language server: no ${what} in ${ms} ms; stderr: ${stderr}`)), ms).unref());
+  const timeout = (ms, what) =>
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`language server: no ${what} in ${ms} ms; stderr: ${stderr}`)), ms).unref());
   try {
     const init = await Promise.race([
       conn.sendRequest('initialize', {
@@ -177,7 +192,9 @@ async function languageServer(command, cwd) {
     conn.sendNotification('exit');
     const code = await Promise.race([exited, timeout(5000, 'exit')]);
     assert.equal(code, 0, `the language server exited with ${code}`);
-    step(`language server: initialize ok (${init.serverInfo.name} ${init.serverInfo.version ?? ''}), ${diagnostics.length} diagnostics for 10.10-virtual-wards.md`);
+    step(
+      `language server: initialize ok (${init.serverInfo.name} ${init.serverInfo.version ?? ''}), ${diagnostics.length} diagnostics for 10.10-virtual-wards.md`,
+    );
   } finally {
     conn.dispose();
     if (proc.exitCode === null) proc.kill();

@@ -46,7 +46,23 @@ if (process.argv.includes('--electron')) {
   }
 } else {
   const shot = path.join(root, 'out', 'vscode-test', 'workbench.png');
-  r = spawnSync(process.execPath, [path.join(root, 'test', 'vscode', 'runner', 'run-in-code-server.mjs'), '--extension', root, '--tests', tests, '--workspace', ws, '--screenshot', shot, '--timeout', '240000'], { stdio: 'inherit' });
+  r = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'test', 'vscode', 'runner', 'run-in-code-server.mjs'),
+      '--extension',
+      root,
+      '--tests',
+      tests,
+      '--workspace',
+      ws,
+      '--screenshot',
+      shot,
+      '--timeout',
+      '240000',
+    ],
+    { stdio: 'inherit' },
+  );
 }
 fs.rmSync(ws, { recursive: true, force: true });
 process.exit(r.status ?? 1);

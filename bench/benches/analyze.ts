@@ -38,11 +38,18 @@ export const analyzeBench: Bench = {
     const figures: Figure[] = [];
     const extra: Record<string, unknown> = {};
     for (const c of cases) {
-      const p = spawnSync(process.execPath, [js, 'ratio', c.file, String(c.warm), String(c.n)], { cwd: ctx.root, encoding: 'utf8', timeout: 900_000, maxBuffer: 1 << 24 });
+      const p = spawnSync(process.execPath, [js, 'ratio', c.file, String(c.warm), String(c.n)], {
+        cwd: ctx.root,
+        encoding: 'utf8',
+        timeout: 900_000,
+        maxBuffer: 1 << 24,
+      });
       if (p.status !== 0) throw new Error(`harness ratio failed (exit ${p.status}): ${p.stderr.slice(0, 500)}`);
       const r = JSON.parse(p.stdout) as Ratio;
       extra[c.name] = r;
-      ctx.log(`  ${c.name}: analyze ${fmtMs(r.analyzeCpuMs.p50)}, remark ${fmtMs(r.remarkCpuMs.p50)} (CPU), ratio ${r.ratio} (wall ${r.ratioWall}); parsePaper ${fmtMs(r.parsePaperMs)}, rules+finalise ${fmtMs(r.rulesAndFinaliseMs)} (top: ${r.rules[0]?.rule} ${fmtMs(r.rules[0]?.ms ?? NaN)})`);
+      ctx.log(
+        `  ${c.name}: analyze ${fmtMs(r.analyzeCpuMs.p50)}, remark ${fmtMs(r.remarkCpuMs.p50)} (CPU), ratio ${r.ratio} (wall ${r.ratioWall}); parsePaper ${fmtMs(r.parsePaperMs)}, rules+finalise ${fmtMs(r.rulesAndFinaliseMs)} (top: ${r.rules[0]?.rule} ${fmtMs(r.rules[0]?.ms ?? NaN)})`,
+      );
       figures.push(
         figure({
           id: `analyze-ratio-${c.id}`,

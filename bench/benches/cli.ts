@@ -64,13 +64,28 @@ export const checkBench: Bench = {
       const details: Record<string, unknown> = { papers: out.length, findings, boardpaper: A };
       if (!ml) {
         ctx.log(`  boardpaper check ${fmtMs(A.wallMs)}; markdownlint-cli2 not installed`);
-        return { figures: [figure({ id: 'check-vs-markdownlint', label: 'check 1,000 papers ÷ markdownlint-cli2', value: null, unit: 'x', measured: `n/a (markdownlint-cli2 not installed; check took ${fmtMs(A.wallMs)})`, target: '< 1× (faster)', details })], extra: details };
+        return {
+          figures: [
+            figure({
+              id: 'check-vs-markdownlint',
+              label: 'check 1,000 papers ÷ markdownlint-cli2',
+              value: null,
+              unit: 'x',
+              measured: `n/a (markdownlint-cli2 not installed; check took ${fmtMs(A.wallMs)})`,
+              target: '< 1× (faster)',
+              details,
+            }),
+          ],
+          extra: details,
+        };
       }
       const B = summary(b);
       details.markdownlint = B;
       details.ratioWall = round(A.wallMs / B.wallMs);
       details.ratioCpu = round(A.cpuMs / B.cpuMs);
-      ctx.log(`  boardpaper ${fmtMs(A.wallMs)} (CPU ${fmtMs(A.cpuMs)}), markdownlint-cli2 ${fmtMs(B.wallMs)} (CPU ${fmtMs(B.cpuMs)}); ${out.length} papers, ${findings} findings`);
+      ctx.log(
+        `  boardpaper ${fmtMs(A.wallMs)} (CPU ${fmtMs(A.cpuMs)}), markdownlint-cli2 ${fmtMs(B.wallMs)} (CPU ${fmtMs(B.cpuMs)}); ${out.length} papers, ${findings} findings`,
+      );
       const ratio = round(A.wallMs / B.wallMs);
       return {
         figures: [
@@ -109,11 +124,18 @@ export const packBench: Bench = {
     const extra: Record<string, unknown> = {};
     // What any CLI run costs before it does anything: node + loading the bundle.
     const startup: Timed[] = [];
-    for (let i = 0; i < runs + 1; i++) startup.push(await runTimed(['node', 'dist/cli.js', '--version'], { cwd: ctx.root, stdoutFile: path.join(tmp, 'version.txt') }));
+    for (let i = 0; i < runs + 1; i++)
+      startup.push(await runTimed(['node', 'dist/cli.js', '--version'], { cwd: ctx.root, stdoutFile: path.join(tmp, 'version.txt') }));
     extra.startup = summary(startup.slice(1));
     // And checking the same 30 papers (pack checks them too).
     const checks: Timed[] = [];
-    for (let i = 0; i < runs; i++) checks.push(await runTimed(['node', 'dist/cli.js', 'check', '--format', 'json', path.relative(ctx.root, m.dir)], { cwd: ctx.root, stdoutFile: path.join(tmp, 'check.json') }));
+    for (let i = 0; i < runs; i++)
+      checks.push(
+        await runTimed(['node', 'dist/cli.js', 'check', '--format', 'json', path.relative(ctx.root, m.dir)], {
+          cwd: ctx.root,
+          stdoutFile: path.join(tmp, 'check.json'),
+        }),
+      );
     extra.check30 = summary(checks);
     ctx.log(`  cli startup ${fmtMs(summary(startup.slice(1)).wallMs)}; check of the 30 papers ${fmtMs(summary(checks).wallMs)}`);
     const figures = [];
@@ -121,7 +143,22 @@ export const packBench: Bench = {
       for (const x of ids) {
         const out = path.join(tmp, `pack.${x.format}`);
         // The private part is the full pack (Part 1 and Part 2): all 30 papers.
-        const argv = ['node', 'dist/cli.js', 'pack', path.relative(ctx.root, m.dir), '--meeting', m.meeting, '--date', m.date, '--format', x.format, '--part', 'private', '--out', out];
+        const argv = [
+          'node',
+          'dist/cli.js',
+          'pack',
+          path.relative(ctx.root, m.dir),
+          '--meeting',
+          m.meeting,
+          '--date',
+          m.date,
+          '--format',
+          x.format,
+          '--part',
+          'private',
+          '--out',
+          out,
+        ];
         const rs: Timed[] = [];
         let failure = '';
         for (let i = 0; i < runs + 1; i++) {
@@ -140,7 +177,18 @@ export const packBench: Bench = {
         const d = { ...s, bytes: fs.statSync(out).size, stdout: fs.readFileSync(path.join(tmp, 'stdout.txt'), 'utf8').split('\n')[0] };
         extra[x.format] = d;
         ctx.log(`  pack ${x.format}: ${fmtMs(s.wallMs)} (CPU ${fmtMs(s.cpuMs)}), ${(d.bytes / 1024).toFixed(0)} KB`);
-        figures.push(figure({ id: x.id, label: x.label, value: round(s.wallMs / 1000, 2), unit: 's', measured: fmtMs(s.wallMs), target: `≤ ${x.max} s`, max: x.max, details: d }));
+        figures.push(
+          figure({
+            id: x.id,
+            label: x.label,
+            value: round(s.wallMs / 1000, 2),
+            unit: 's',
+            measured: fmtMs(s.wallMs),
+            target: `≤ ${x.max} s`,
+            max: x.max,
+            details: d,
+          }),
+        );
       }
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });

@@ -89,7 +89,15 @@ export const lspEditBench: Bench = {
     const cases = [
       { name: '15 KB', label: '15 KB paper', id: '15kb', file: ctx.corpus.typical, edits: q ? 20 : 100, warm: q ? 3 : 10, max: 30 },
       // The same size of paper, inside the governance repository: the server holds the 1,000-paper index.
-      { name: '15 KB in 1,000', label: '15 KB paper in the 1,000-paper workspace', id: '15kb-ws1000', file: paperNear(ctx.corpus.many, 15 * 1024), edits: q ? 20 : 100, warm: q ? 3 : 10, max: 30 },
+      {
+        name: '15 KB in 1,000',
+        label: '15 KB paper in the 1,000-paper workspace',
+        id: '15kb-ws1000',
+        file: paperNear(ctx.corpus.many, 15 * 1024),
+        edits: q ? 20 : 100,
+        warm: q ? 3 : 10,
+        max: 30,
+      },
       { name: '1 MB', label: '1 MB paper', id: '1mb', file: ctx.corpus.large, edits: q ? 5 : 25, warm: 1, max: 100 },
     ];
     for (const k of cases) {
@@ -102,7 +110,9 @@ export const lspEditBench: Bench = {
         const cpuPerEditMs = cpu0 === null || cpu1 === null ? null : round((cpu1 - cpu0) / (2 * (k.edits + k.warm)), 1);
         return { openMs: round(opened.ms), diagnostics: opened.diagnostics, latency: summarise(lat), serverCpuPerEditMs: cpuPerEditMs };
       });
-      ctx.log(`  ${k.name}: open ${fmtMs(r.openMs)}, edits p50 ${fmtMs(r.latency.p50)} p95 ${fmtMs(r.latency.p95)} (n=${r.latency.n}); server CPU per edit ${r.serverCpuPerEditMs ?? '?'} ms`);
+      ctx.log(
+        `  ${k.name}: open ${fmtMs(r.openMs)}, edits p50 ${fmtMs(r.latency.p50)} p95 ${fmtMs(r.latency.p95)} (n=${r.latency.n}); server CPU per edit ${r.serverCpuPerEditMs ?? '?'} ms`,
+      );
       extra[k.name] = r;
       figures.push(
         figure({
@@ -125,7 +135,13 @@ export const lspEditBench: Bench = {
     });
     const zero = (extra['15 KB'] as { latency: { p50: number } }).latency.p50;
     const observed = round(withDefault.p50 - zero, 1);
-    extra.debounce = { configuredMs: configured, setting: 'boardPaper.diagnosticsDelay', p50WithDefault: withDefault.p50, p50WithZero: zero, observedMs: observed };
+    extra.debounce = {
+      configuredMs: configured,
+      setting: 'boardPaper.diagnosticsDelay',
+      p50WithDefault: withDefault.p50,
+      p50WithZero: zero,
+      observedMs: observed,
+    };
     ctx.log(`  debounce: configured ${configured ?? '?'} ms, observed ≈ ${observed} ms`);
     figures.push(
       figure({
@@ -222,7 +238,9 @@ export const lspFeaturesBench: Bench = {
         const { ms } = await c.timedRequest('textDocument/completion', { textDocument: { uri }, position: c.position(uri, sp.offset) });
         afterEdit.push(ms);
         await typed.diagnostics;
-        await (await c.edit(uri, lineEnd, '', 1)).diagnostics;
+        await (
+          await c.edit(uri, lineEnd, '', 1)
+        ).diagnostics;
       }
       return { completion: summarise(completion), hover: summarise(hover), completionAfterEdit: summarise(afterEdit), spots: s };
     });
@@ -298,11 +316,30 @@ export const lspIndexBench: Bench = {
     }
     const t = summarise(times);
     const r = summarise(rss);
-    ctx.log(`  indexing ${fmtMs(t.p50)} (runs: ${times.map((x) => fmtMs(x)).join(', ')}; server CPU ${cpu.map((x) => fmtMs(x)).join(', ')}), RSS ${r.p50.toFixed(0)} MB (peak ${Math.max(...hwm).toFixed(0)} MB, empty workspace ${baseline?.toFixed(0)} MB)`);
-    const details = { runs, indexMs: t, serverCpuMs: cpu.length ? summarise(cpu) : null, rssMB: r, peakMB: round(Math.max(...hwm), 1), baselineRssMB: baseline === null ? null : round(baseline, 1), filesReported: indexed };
+    ctx.log(
+      `  indexing ${fmtMs(t.p50)} (runs: ${times.map((x) => fmtMs(x)).join(', ')}; server CPU ${cpu.map((x) => fmtMs(x)).join(', ')}), RSS ${r.p50.toFixed(0)} MB (peak ${Math.max(...hwm).toFixed(0)} MB, empty workspace ${baseline?.toFixed(0)} MB)`,
+    );
+    const details = {
+      runs,
+      indexMs: t,
+      serverCpuMs: cpu.length ? summarise(cpu) : null,
+      rssMB: r,
+      peakMB: round(Math.max(...hwm), 1),
+      baselineRssMB: baseline === null ? null : round(baseline, 1),
+      filesReported: indexed,
+    };
     return {
       figures: [
-        figure({ id: 'lsp-index-1000', label: 'workspace indexing, 1,000 papers', value: round(t.p50 / 1000, 2), unit: 's', measured: `${fmtMs(t.p50)}${details.serverCpuMs ? ` (server CPU ${fmtMs(details.serverCpuMs.p50)})` : ''}`, target: '≤ 5 s', max: 5, details }),
+        figure({
+          id: 'lsp-index-1000',
+          label: 'workspace indexing, 1,000 papers',
+          value: round(t.p50 / 1000, 2),
+          unit: 's',
+          measured: `${fmtMs(t.p50)}${details.serverCpuMs ? ` (server CPU ${fmtMs(details.serverCpuMs.p50)})` : ''}`,
+          target: '≤ 5 s',
+          max: 5,
+          details,
+        }),
         figure({
           id: 'lsp-rss-1000',
           label: 'server resident memory, 1,000 papers indexed',

@@ -150,11 +150,15 @@ export const profileBench: Bench = {
     ];
     const extra: Record<string, unknown> = {};
     for (const c of cases) {
-      const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${c.name}.cpuprofile`, js, 'profile', c.file, String(c.count)], {
-        cwd: ctx.root,
-        encoding: 'utf8',
-        timeout: 600_000,
-      });
+      const r = spawnSync(
+        process.execPath,
+        ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${c.name}.cpuprofile`, js, 'profile', c.file, String(c.count)],
+        {
+          cwd: ctx.root,
+          encoding: 'utf8',
+          timeout: 600_000,
+        },
+      );
       const file = path.join(dir, `${c.name}.cpuprofile`);
       if (r.status !== 0 || !fs.existsSync(file)) throw new Error(`profiling failed (exit ${r.status}): ${r.stderr.slice(0, 500)}`);
       const s = summariseProfile(JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile, ctx.root, js, map);
@@ -177,7 +181,12 @@ export const profileBench: Bench = {
       { key: 'server: indexing 1,000 papers', name: 'server-index-1000', folder: ctx.corpus.many, work: async () => undefined },
     ];
     for (const sr of serverRuns) {
-      const c = await BenchClient.start({ serverPath: server, folders: [sr.folder], settings: { diagnosticsDelay: 0 }, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${sr.name}.cpuprofile`] });
+      const c = await BenchClient.start({
+        serverPath: server,
+        folders: [sr.folder],
+        settings: { diagnosticsDelay: 0 },
+        nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`, `--cpu-prof-name=${sr.name}.cpuprofile`],
+      });
       try {
         await c.progressEnd(300_000);
         await sr.work(c);
@@ -197,7 +206,28 @@ export const profileBench: Bench = {
     if (help.status === 0) {
       const m = ctx.corpus.meeting;
       const out = path.join(dir, 'pack.html');
-      const r = spawnSync(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-name=pack-html-30.cpuprofile', cli, 'pack', m.dir, '--meeting', m.meeting, '--date', m.date, '--format', 'html', '--part', 'private', '--out', out], { cwd: ctx.root, encoding: 'utf8', timeout: 300_000 });
+      const r = spawnSync(
+        process.execPath,
+        [
+          '--cpu-prof',
+          `--cpu-prof-dir=${dir}`,
+          '--cpu-prof-name=pack-html-30.cpuprofile',
+          cli,
+          'pack',
+          m.dir,
+          '--meeting',
+          m.meeting,
+          '--date',
+          m.date,
+          '--format',
+          'html',
+          '--part',
+          'private',
+          '--out',
+          out,
+        ],
+        { cwd: ctx.root, encoding: 'utf8', timeout: 300_000 },
+      );
       const file = path.join(dir, 'pack-html-30.cpuprofile');
       if (r.status === 0 && fs.existsSync(file)) {
         const cliMap = fs.existsSync(`${cli}.map`) ? loadSourceMap(`${cli}.map`, ctx.root) : null;

@@ -28,9 +28,20 @@ export function longPaper(root: string, pages: number): string {
     out.push(['a', 'b', 'c'].map((_, i) => `- ${SENTENCES[(s + i) % SENTENCES.length]}`).join('\n') + '\n');
     const heads = TABLE_HEADS[0]!.slice(1);
     words = out.join('\n').split(/\s+/).length;
-    out.push(`| Place | ${heads.join(' | ')} |\n|---|${heads.map(() => '---').join('|')}|\n` + TABLE_ROWS.slice(0, 5).map((r, i) => `| ${r} | ${heads.map((_, j) => String(10 * i + j)).join(' | ')} |`).join('\n') + '\n');
+    out.push(
+      `| Place | ${heads.join(' | ')} |\n|---|${heads.map(() => '---').join('|')}|\n` +
+        TABLE_ROWS.slice(0, 5)
+          .map((r, i) => `| ${r} | ${heads.map((_, j) => String(10 * i + j)).join(' | ')} |`)
+          .join('\n') +
+        '\n',
+    );
   }
-  out.push('## Health inequalities and unwarranted variation\n', SENTENCES.slice(4, 8).join(' ') + '\n', '## Recommendations\n', 'The Board is asked to note this report.\n');
+  out.push(
+    '## Health inequalities and unwarranted variation\n',
+    SENTENCES.slice(4, 8).join(' ') + '\n',
+    '## Recommendations\n',
+    'The Board is asked to note this report.\n',
+  );
   return out.join('\n');
 }
 
@@ -67,8 +78,24 @@ export const wordBench: Bench = {
     ctx.log(`word: ${words} words, export median ${round(median(exportMs))} ms, import median ${round(median(importMs))} ms`);
     return {
       figures: [
-        figure({ id: 'word-export', label: 'Word export, 30-page paper (median)', value: Math.round(median(exportMs)), unit: 'ms', target: '< 1000 ms', max: 1000, note: `${words} words` }),
-        figure({ id: 'word-import', label: 'Word import, 30-page paper (median)', value: Math.round(median(importMs)), unit: 'ms', target: '< 1000 ms', max: 1000, note: `${words} words` }),
+        figure({
+          id: 'word-export',
+          label: 'Word export, 30-page paper (median)',
+          value: Math.round(median(exportMs)),
+          unit: 'ms',
+          target: '< 1000 ms',
+          max: 1000,
+          note: `${words} words`,
+        }),
+        figure({
+          id: 'word-import',
+          label: 'Word import, 30-page paper (median)',
+          value: Math.round(median(importMs)),
+          unit: 'ms',
+          target: '< 1000 ms',
+          max: 1000,
+          note: `${words} words`,
+        }),
       ],
     };
   },

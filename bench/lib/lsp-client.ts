@@ -83,7 +83,13 @@ export class BenchClient extends LspSession {
    * version's diagnostics is registered before the clock starts; `sentAt` is
    * when the notification was handed to the pipe.
    */
-  async edit(uri: string, offset: number, insert: string, removeLength = 0, timeoutMs = 180_000): Promise<{ version: number; sentAt: number; diagnostics: Promise<{ at: number; params: PublishDiagnosticsParams }> }> {
+  async edit(
+    uri: string,
+    offset: number,
+    insert: string,
+    removeLength = 0,
+    timeoutMs = 180_000,
+  ): Promise<{ version: number; sentAt: number; diagnostics: Promise<{ at: number; params: PublishDiagnosticsParams }> }> {
     const version = this.version(uri) + 1;
     const diagnostics = this.diagnosticsFor(uri, version, timeoutMs);
     diagnostics.catch(() => undefined); // callers that do not wait must not see an unhandled rejection

@@ -31,8 +31,56 @@ export const HI_HEADINGS = [
   'Tackling health inequalities',
 ];
 
-export const FIRST_NAMES = ['Alison', 'David', 'Lucy', 'Mark', 'Sarah', 'Martin', 'Jane', 'Peter', 'Helen', 'Asim', 'Claire', 'Kevin', 'Nadia', 'Ian', 'Rachel', 'Tom', 'Fiona', 'Gareth', 'Priya', 'Stephen', 'Joanne', 'Imran', 'Kath', 'Neil'];
-export const SURNAMES = ['Kershaw', 'Crossley', 'Heyes', 'Entwistle', 'Greenhalgh', 'Ashworth', 'Patel', 'Holden', 'Whittaker', 'Hussain', 'Barker', 'Lord', 'Pickup', 'Duckworth', 'Rigby', 'Khan', 'Sharples', 'Nuttall', 'Haworth', 'Singh', 'Fairclough', 'Cowell'];
+export const FIRST_NAMES = [
+  'Alison',
+  'David',
+  'Lucy',
+  'Mark',
+  'Sarah',
+  'Martin',
+  'Jane',
+  'Peter',
+  'Helen',
+  'Asim',
+  'Claire',
+  'Kevin',
+  'Nadia',
+  'Ian',
+  'Rachel',
+  'Tom',
+  'Fiona',
+  'Gareth',
+  'Priya',
+  'Stephen',
+  'Joanne',
+  'Imran',
+  'Kath',
+  'Neil',
+];
+export const SURNAMES = [
+  'Kershaw',
+  'Crossley',
+  'Heyes',
+  'Entwistle',
+  'Greenhalgh',
+  'Ashworth',
+  'Patel',
+  'Holden',
+  'Whittaker',
+  'Hussain',
+  'Barker',
+  'Lord',
+  'Pickup',
+  'Duckworth',
+  'Rigby',
+  'Khan',
+  'Sharples',
+  'Nuttall',
+  'Haworth',
+  'Singh',
+  'Fairclough',
+  'Cowell',
+];
 export const ROLES = [
   'Chief Executive',
   'Deputy Chief Executive/Chief of Recovery and Transformation',
@@ -317,7 +365,17 @@ export const RISKS: readonly (readonly [string, string])[] = [
   ['024', 'Provider collaboration'],
 ];
 
-export const TABLE_ROWS = ['Blackpool', 'Lancashire', 'South Cumbria', 'Blackburn with Darwen', 'Central Lancashire', 'Pennine Lancashire', 'Fylde Coast', 'Morecambe Bay', 'West Lancashire'];
+export const TABLE_ROWS = [
+  'Blackpool',
+  'Lancashire',
+  'South Cumbria',
+  'Blackburn with Darwen',
+  'Central Lancashire',
+  'Pennine Lancashire',
+  'Fylde Coast',
+  'Morecambe Bay',
+  'West Lancashire',
+];
 export const TABLE_HEADS = [
   ['Place', 'Plan', 'Actual', 'Variance'],
   ['Measure', 'Standard', 'March', 'Trend'],

@@ -93,8 +93,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<BoardP
     }
     return starting;
   };
-  const isPaperDoc = (d: vscode.TextDocument) => d.languageId === 'markdown' && (looksLikePaper(d.getText(new vscode.Range(0, 0, 60, 0))) || /(^|\/)papers\/|\.paper\.md$/.test(d.uri.path));
-  const workspaceIsPapers = async () => (await vscode.workspace.findFiles('{**/.boardpaper.yaml,**/papers/**/*.md,**/*.paper.md}', '**/node_modules/**', 1)).length > 0;
+  const isPaperDoc = (d: vscode.TextDocument) =>
+    d.languageId === 'markdown' && (looksLikePaper(d.getText(new vscode.Range(0, 0, 60, 0))) || /(^|\/)papers\/|\.paper\.md$/.test(d.uri.path));
+  const workspaceIsPapers = async () =>
+    (await vscode.workspace.findFiles('{**/.boardpaper.yaml,**/papers/**/*.md,**/*.paper.md}', '**/node_modules/**', 1)).length > 0;
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((d) => {
       if (!starting && isPaperDoc(d)) ensureStarted().catch(() => undefined); // reported in ensureStarted

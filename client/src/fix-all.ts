@@ -26,7 +26,11 @@ function count(ds: vscode.Diagnostic[]): Map<string, number> {
   return m;
 }
 
-const fingerprint = (ds: vscode.Diagnostic[]) => ds.map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character}`).sort().join('|');
+const fingerprint = (ds: vscode.Diagnostic[]) =>
+  ds
+    .map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character}`)
+    .sort()
+    .join('|');
 
 /** Resolves when the findings of `uri` differ from `before` (the server re-checked the fixed paper), or after `ms`. */
 async function changedDiagnostics(uri: vscode.Uri, before: vscode.Diagnostic[], ms: number): Promise<void> {

@@ -37,7 +37,10 @@ const PART_WORDS: Record<'public' | 'private' | 'both', string> = {
 
 /** `integrated-care-board-2024-05-08`: the start of every pack file name. */
 export function packSlug(meeting: string, date: string): string {
-  return `${meeting}-${date}`.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `${meeting}-${date}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 /** The files a part writes from `base` (a URI ending `.pdf`/`.html` with no part in it). */
@@ -75,7 +78,9 @@ export function registerGeneratePack(client: () => Promise<LanguageClient | unde
   const run = async (answers: PackAnswers = {}): Promise<PackOutcome | undefined> => {
     const c = await client();
     if (!c) return undefined;
-    const meetings = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Finding meetings…' }, () => c.sendRequest<MeetingSummary[]>(MeetingsRequest, {}));
+    const meetings = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Finding meetings…' }, () =>
+      c.sendRequest<MeetingSummary[]>(MeetingsRequest, {}),
+    );
     let chosen: MeetingSummary | undefined;
     if (answers.meeting && answers.date) chosen = meetings.find((m) => m.meeting === answers.meeting && m.date === answers.date);
     else {
@@ -90,7 +95,12 @@ export function registerGeneratePack(client: () => Promise<LanguageClient | unde
           description: `${longDate(m.date)} · ${m.papers} paper${m.papers === 1 ? '' : 's'}${m.confidential ? `, ${m.confidential} confidential` : ''}`,
           m,
         })),
-        { title: 'Agenda pack (1/3): which meeting?', placeHolder: 'Type the meeting or the date (YYYY-MM-DD)', matchOnDescription: true, ignoreFocusOut: true },
+        {
+          title: 'Agenda pack (1/3): which meeting?',
+          placeHolder: 'Type the meeting or the date (YYYY-MM-DD)',
+          matchOnDescription: true,
+          ignoreFocusOut: true,
+        },
       );
       chosen = pick?.m;
     }
@@ -132,7 +142,13 @@ export function registerGeneratePack(client: () => Promise<LanguageClient | unde
   return vscode.commands.registerCommand('boardPaper.generatePack', run);
 }
 
-async function build(c: LanguageClient, chosen: MeetingSummary, part: 'public' | 'private' | 'both', draft: boolean, answers: PackAnswers): Promise<PackOutcome | undefined> {
+async function build(
+  c: LanguageClient,
+  chosen: MeetingSummary,
+  part: 'public' | 'private' | 'both',
+  draft: boolean,
+  answers: PackAnswers,
+): Promise<PackOutcome | undefined> {
   const format = answers.format ?? vscode.workspace.getConfiguration('boardPaper').get<'pdf' | 'html'>('pack.format', 'pdf');
   const folderUri = answers.folderUri ?? chosen.folderUri;
   // The server adds -public / -private to this name for `both`; for one part the name says the part itself.
@@ -153,7 +169,11 @@ async function build(c: LanguageClient, chosen: MeetingSummary, part: 'public' |
     }
     if (existing.length) {
       const replace = 'Replace';
-      const a = await vscode.window.showWarningMessage(`${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}. Replace ${existing.length === 1 ? 'it' : 'them'} with a new pack?`, { modal: true }, replace);
+      const a = await vscode.window.showWarningMessage(
+        `${existing.join(' and ')} already exist${existing.length === 1 ? 's' : ''}. Replace ${existing.length === 1 ? 'it' : 'them'} with a new pack?`,
+        { modal: true },
+        replace,
+      );
       if (a !== replace) return undefined;
     }
   }
@@ -161,7 +181,11 @@ async function build(c: LanguageClient, chosen: MeetingSummary, part: 'public' |
   let result: BuildPackResult;
   try {
     result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Building ${draft ? `a draft of ${PART_WORDS[part]}` : PART_WORDS[part]} for ${chosen.meeting}, ${longDate(chosen.date)}`, cancellable: false },
+      {
+        location: vscode.ProgressLocation.Notification,
+        title: `Building ${draft ? `a draft of ${PART_WORDS[part]}` : PART_WORDS[part]} for ${chosen.meeting}, ${longDate(chosen.date)}`,
+        cancellable: false,
+      },
       () => c.sendRequest<BuildPackResult>(BuildPackRequest, params),
     );
   } catch (e) {

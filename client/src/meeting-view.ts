@@ -19,9 +19,13 @@ import {
 
 export const MEETING_VIEW = 'boardPaper.meetings';
 
-type Node = { kind: 'meeting'; meeting: MeetingEntry } | { kind: 'item'; meeting: MeetingEntry; status: MeetingStatusResult; item: MeetingStatusItem } | { kind: 'note'; label: string; tooltip?: string };
+type Node =
+  | { kind: 'meeting'; meeting: MeetingEntry }
+  | { kind: 'item'; meeting: MeetingEntry; status: MeetingStatusResult; item: MeetingStatusItem }
+  | { kind: 'note'; label: string; tooltip?: string };
 
-const paramsOf = (m: MeetingEntry): MeetingStatusParams => (m.agendaUri ? { agendaUri: m.agendaUri } : { meeting: m.meeting, date: m.date, folderUri: m.folderUri });
+const paramsOf = (m: MeetingEntry): MeetingStatusParams =>
+  m.agendaUri ? { agendaUri: m.agendaUri } : { meeting: m.meeting, date: m.date, folderUri: m.folderUri };
 
 /** The icon of an item's state (a theme icon, coloured like the Problems view). */
 export function stateIcon(item: Pick<MeetingStatusItem, 'state' | 'kind' | 'errors'>): vscode.ThemeIcon {
@@ -29,7 +33,9 @@ export function stateIcon(item: Pick<MeetingStatusItem, 'state' | 'kind' | 'erro
     case 'received':
       return new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
     case 'findings':
-      return item.errors ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')) : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+      return item.errors
+        ? new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'))
+        : new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
     case 'missing':
       return new vscode.ThemeIcon('circle-large-outline');
     case 'overdue':
@@ -118,7 +124,11 @@ export class MeetingTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
     t.tooltip = md;
     if (item.uri) t.command = { command: 'vscode.open', title: 'Open the paper', arguments: [vscode.Uri.parse(item.uri)] };
     else if (status.agendaUri && item.line !== undefined) {
-      t.command = { command: 'vscode.open', title: 'Open the agenda at the item', arguments: [vscode.Uri.parse(status.agendaUri), { selection: new vscode.Range(item.line, 0, item.line, 0) }] };
+      t.command = {
+        command: 'vscode.open',
+        title: 'Open the agenda at the item',
+        arguments: [vscode.Uri.parse(status.agendaUri), { selection: new vscode.Range(item.line, 0, item.line, 0) }],
+      };
     }
     return t;
   }
@@ -130,15 +140,26 @@ export class MeetingTree implements vscode.TreeDataProvider<Node>, vscode.Dispos
         return client ? await client.sendRequest<MeetingEntry[]>(MeetingListRequest, {}) : [];
       });
       this.meetings = meetings;
-      if (!meetings.length) return [{ kind: 'note', label: 'No meetings found', tooltip: 'Board papers with a meeting and date, or an agenda.yaml in a meeting folder, appear here.' }];
+      if (!meetings.length)
+        return [
+          { kind: 'note', label: 'No meetings found', tooltip: 'Board papers with a meeting and date, or an agenda.yaml in a meeting folder, appear here.' },
+        ];
       return meetings.map((meeting) => ({ kind: 'meeting', meeting }));
     }
     if (node.kind !== 'meeting') return [];
     const status = await vscode.window.withProgress({ location: { viewId: MEETING_VIEW } }, () => this.status(node.meeting));
     const items: Node[] = status.items.map((item) => ({ kind: 'item', meeting: node.meeting, status, item }));
     const notes: Node[] = [
-      ...status.notOnAgenda.map((f): Node => ({ kind: 'note', label: `Not on the agenda: ${f}`, tooltip: 'A paper for this meeting whose agenda item the agenda does not list (paper-not-on-agenda).' })),
-      ...status.nearMisses.map((n): Node => ({ kind: 'note', label: `Left out: ${n.file} ("${n.meeting}")`, tooltip: 'A paper dated this day whose meeting name is close to, but not, this one (meeting-name-near-miss).' })),
+      ...status.notOnAgenda.map((f): Node => ({
+        kind: 'note',
+        label: `Not on the agenda: ${f}`,
+        tooltip: 'A paper for this meeting whose agenda item the agenda does not list (paper-not-on-agenda).',
+      })),
+      ...status.nearMisses.map((n): Node => ({
+        kind: 'note',
+        label: `Left out: ${n.file} ("${n.meeting}")`,
+        tooltip: 'A paper dated this day whose meeting name is close to, but not, this one (meeting-name-near-miss).',
+      })),
     ];
     return [...items, ...notes];
   }
@@ -208,10 +229,12 @@ export function registerMeetingView(context: vscode.ExtensionContext, needClient
  */
 async function meetingStatus(tree: MeetingTree, arg?: unknown): Promise<MeetingStatusShown | undefined> {
   let meeting: MeetingEntry | undefined;
-  const a = arg as Partial<Node> & Partial<MeetingEntry> & { agendaUri?: string } | undefined;
+  const a = arg as (Partial<Node> & Partial<MeetingEntry> & { agendaUri?: string }) | undefined;
   if (a && 'kind' in a && a.kind === 'meeting' && a.meeting) meeting = a.meeting;
-  else if (a && typeof a.agendaUri === 'string') meeting = { meeting: a.meeting ?? '', date: a.date ?? '', agendaUri: a.agendaUri, folderUri: a.folderUri ?? '', label: a.label ?? '' };
-  else if (a && typeof a.meeting === 'string' && typeof a.date === 'string') meeting = { meeting: a.meeting, date: a.date, folderUri: a.folderUri ?? '', label: `${a.meeting} — ${a.date}` };
+  else if (a && typeof a.agendaUri === 'string')
+    meeting = { meeting: a.meeting ?? '', date: a.date ?? '', agendaUri: a.agendaUri, folderUri: a.folderUri ?? '', label: a.label ?? '' };
+  else if (a && typeof a.meeting === 'string' && typeof a.date === 'string')
+    meeting = { meeting: a.meeting, date: a.date, folderUri: a.folderUri ?? '', label: `${a.meeting} — ${a.date}` };
   if (!meeting) {
     const list = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Board paper: finding meetings' }, async () => {
       const client = await tree.needClient();
@@ -232,7 +255,10 @@ async function meetingStatus(tree: MeetingTree, arg?: unknown): Promise<MeetingS
       meeting = pick.meeting;
     }
   }
-  const status = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Board paper: checking the papers for ${meeting.label || meeting.meeting}` }, () => tree.status(meeting!));
+  const status = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Board paper: checking the papers for ${meeting.label || meeting.meeting}` },
+    () => tree.status(meeting!),
+  );
   const papers = status.items.filter((i) => i.kind === 'paper');
   const received = papers.filter((i) => i.state === 'received' || i.state === 'findings').length;
   const title = `${status.meeting}${status.date ? ` — ${status.date}` : ''}: ${received} of ${papers.length} papers received${status.papersDue ? ` (due ${status.papersDue})` : ''}; ${status.ready ? 'ready' : 'not ready'}`;
@@ -257,7 +283,8 @@ async function meetingStatus(tree: MeetingTree, arg?: unknown): Promise<MeetingS
     const item = qp.selectedItems[0]?.item;
     qp.hide();
     if (item?.uri) void vscode.commands.executeCommand('vscode.open', vscode.Uri.parse(item.uri));
-    else if (item && status.agendaUri && item.line !== undefined) void vscode.window.showTextDocument(vscode.Uri.parse(status.agendaUri), { selection: new vscode.Range(item.line, 0, item.line, 0) });
+    else if (item && status.agendaUri && item.line !== undefined)
+      void vscode.window.showTextDocument(vscode.Uri.parse(status.agendaUri), { selection: new vscode.Range(item.line, 0, item.line, 0) });
   });
   qp.onDidHide(() => qp.dispose());
   qp.show();

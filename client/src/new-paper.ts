@@ -13,7 +13,15 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { isRealDate } from '../../server/src/core/profile';
-import { MeetingsRequest, NewPaperRequest, TemplateInfoRequest, type MeetingSummary, type NewPaperParams, type NewPaperResult, type TemplateInfo } from '../../server/src/protocol';
+import {
+  MeetingsRequest,
+  NewPaperRequest,
+  TemplateInfoRequest,
+  type MeetingSummary,
+  type NewPaperParams,
+  type NewPaperResult,
+  type TemplateInfo,
+} from '../../server/src/protocol';
 
 export interface NewPaperAnswers {
   folder?: vscode.Uri;
@@ -95,7 +103,10 @@ function pickStep<T extends vscode.QuickPickItem>(
 }
 
 /** One input box step. */
-function inputStep(ctx: Ctx, o: { title: string; value: string; prompt?: string; validate: (v: string) => string | undefined }): Promise<string | 'back' | 'cancel'> {
+function inputStep(
+  ctx: Ctx,
+  o: { title: string; value: string; prompt?: string; validate: (v: string) => string | undefined },
+): Promise<string | 'back' | 'cancel'> {
   return new Promise((resolve) => {
     const box = vscode.window.createInputBox();
     let done = false;
@@ -170,11 +181,22 @@ const folderStep: StepFn = async (ctx) => {
   for (const m of meetings) add(vscode.Uri.parse(m.folderUri), `papers for ${m.meeting}, ${m.date}`);
   for (const f of vscode.workspace.workspaceFolders ?? []) add(f.uri, 'workspace folder');
   const other: Item = { label: '$(folder-opened) Choose another folder…', description: 'pick any folder' };
-  const r = await pickStep(ctx, { title: title({ ...ctx, a: {} }, 'which folder will the paper go in?'), placeholder: 'The new paper is written into this folder', items: [...items, other], active: items.length ? [items[0]!] : [other] });
+  const r = await pickStep(ctx, {
+    title: title({ ...ctx, a: {} }, 'which folder will the paper go in?'),
+    placeholder: 'The new paper is written into this folder',
+    items: [...items, other],
+    active: items.length ? [items[0]!] : [other],
+  });
   if (r === 'back' || r === 'cancel') return r;
   let uri = r[0]!.uri;
   if (!uri) {
-    const picked = await vscode.window.showOpenDialog({ canSelectFiles: false, canSelectFolders: true, canSelectMany: false, openLabel: 'Create Paper Here', defaultUri: ctx.a.folder ?? vscode.workspace.workspaceFolders?.[0]?.uri });
+    const picked = await vscode.window.showOpenDialog({
+      canSelectFiles: false,
+      canSelectFolders: true,
+      canSelectMany: false,
+      openLabel: 'Create Paper Here',
+      defaultUri: ctx.a.folder ?? vscode.workspace.workspaceFolders?.[0]?.uri,
+    });
     if (!picked?.[0]) return folderStep(ctx); // back to the list, nothing lost
     uri = picked[0];
   }
@@ -191,7 +213,12 @@ const meetingStep: StepFn = async (ctx) => {
   const names = [...info.committees];
   const preferred = ctx.a.meeting ?? info.folderMeeting?.meeting;
   const items = names.map((n) => ({ label: n, description: n === info.folderMeeting?.meeting ? 'the meeting of the papers in this folder' : undefined }));
-  const r = await pickStep(ctx, { title: title(ctx, 'meeting'), placeholder: 'The board or committee receiving the paper', items, active: items.filter((i) => i.label === preferred) });
+  const r = await pickStep(ctx, {
+    title: title(ctx, 'meeting'),
+    placeholder: 'The board or committee receiving the paper',
+    items,
+    active: items.filter((i) => i.label === preferred),
+  });
   if (r === 'back' || r === 'cancel') return r;
   if (ctx.a.meeting !== r[0]!.label && !ctx.typedDate) ctx.a.date = undefined;
   ctx.a.meeting = r[0]!.label;
@@ -203,12 +230,23 @@ const dateStep: StepFn = async (ctx) => {
   const known = info.meetingDates.filter((m) => m.meeting === ctx.a.meeting && isRealDate(m.date)).map((m) => m.date);
   const fromFolder = folderDate(ctx, info, ctx.a.meeting);
   const value = ctx.a.date ?? fromFolder ?? known[0] ?? today();
-  const prompt = [fromFolder ? `The papers in this folder are for ${fromFolder}.` : '', known.length ? `Meetings of ${ctx.a.meeting} found: ${known.slice(0, 5).join(', ')}.` : '', 'Write the date as YYYY-MM-DD.'].filter(Boolean).join(' ');
+  const prompt = [
+    fromFolder ? `The papers in this folder are for ${fromFolder}.` : '',
+    known.length ? `Meetings of ${ctx.a.meeting} found: ${known.slice(0, 5).join(', ')}.` : '',
+    'Write the date as YYYY-MM-DD.',
+  ]
+    .filter(Boolean)
+    .join(' ');
   const r = await inputStep(ctx, {
     title: title(ctx, 'date of the meeting'),
     value,
     prompt,
-    validate: (v) => (isRealDate(v.trim()) ? undefined : /^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? `${v.trim()} is not a date in the calendar` : 'Write the date as YYYY-MM-DD, for example 2024-05-08'),
+    validate: (v) =>
+      isRealDate(v.trim())
+        ? undefined
+        : /^\d{4}-\d{2}-\d{2}$/.test(v.trim())
+          ? `${v.trim()} is not a date in the calendar`
+          : 'Write the date as YYYY-MM-DD, for example 2024-05-08',
   });
   if (r === 'back' || r === 'cancel') return r;
   if (r !== value) ctx.typedDate = true;
@@ -217,7 +255,12 @@ const dateStep: StepFn = async (ctx) => {
 };
 
 const titleStep: StepFn = async (ctx) => {
-  const r = await inputStep(ctx, { title: title(ctx, 'title'), value: ctx.a.title ?? '', prompt: 'The paper\u2019s title as it will appear on the agenda', validate: (v) => (v.trim() ? undefined : 'A paper needs a title') });
+  const r = await inputStep(ctx, {
+    title: title(ctx, 'title'),
+    value: ctx.a.title ?? '',
+    prompt: 'The paper\u2019s title as it will appear on the agenda',
+    validate: (v) => (v.trim() ? undefined : 'A paper needs a title'),
+  });
   if (r === 'back' || r === 'cancel') return r;
   ctx.a.title = r;
   return 'next';
@@ -247,7 +290,8 @@ const objectivesStep: StepFn = async (ctx) => {
     selected: items.filter((i) => ctx.a.objectives?.includes(i.label)),
     onEmpty: (qp) => {
       qp.title = title(ctx, 'tick at least one objective');
-      qp.placeholder = 'No objective is ticked: the cover sheet must say which strategic objectives the paper serves. Tick one or more with Space, then press Enter.';
+      qp.placeholder =
+        'No objective is ticked: the cover sheet must say which strategic objectives the paper serves. Tick one or more with Space, then press Enter.';
     },
   });
   if (r === 'back' || r === 'cancel') return r;
@@ -304,13 +348,25 @@ export function registerNewPaper(client: () => Promise<LanguageClient | undefine
       else {
         if (!hasAnswers(ctx, given)) return undefined;
         const discard = 'Discard';
-        const a = await vscode.window.showWarningMessage('Discard this new board paper?', { modal: true, detail: 'Your answers so far (meeting, date, title…) will be lost. Choose Cancel to go on where you were.' }, discard);
+        const a = await vscode.window.showWarningMessage(
+          'Discard this new board paper?',
+          { modal: true, detail: 'Your answers so far (meeting, date, title…) will be lost. Choose Cancel to go on where you were.' },
+          discard,
+        );
         if (a === discard) return undefined;
       }
     }
     const a = ctx.a;
     if (!a.folder || !a.meeting || !a.date || !a.title || !a.purpose || !a.objectives) return undefined;
-    const params: NewPaperParams = { folderUri: a.folder.toString(), title: a.title.trim(), meeting: a.meeting, date: a.date.trim(), purpose: a.purpose, objectives: a.objectives, template: a.template };
+    const params: NewPaperParams = {
+      folderUri: a.folder.toString(),
+      title: a.title.trim(),
+      meeting: a.meeting,
+      date: a.date.trim(),
+      purpose: a.purpose,
+      objectives: a.objectives,
+      template: a.template,
+    };
     let result: NewPaperResult;
     try {
       result = await c.sendRequest<NewPaperResult>(NewPaperRequest, params);

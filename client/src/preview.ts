@@ -31,15 +31,14 @@ export class PreviewPanels implements vscode.Disposable {
   private preview: Preview | undefined;
   private readonly subs: vscode.Disposable[] = [];
 
-  constructor(
-    private readonly client: () => Promise<LanguageClient | undefined>,
-  ) {
+  constructor(private readonly client: () => Promise<LanguageClient | undefined>) {
     this.subs.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document.uri)),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.scroll(e.textEditor)),
       vscode.window.onDidChangeActiveTextEditor((e) => {
         // Focus moving into the preview itself leaves no active text editor: keep the paper shown.
-        if (e && e.document.languageId === 'markdown' && this.preview && e.document.uri.toString() !== this.preview.uri.toString()) void this.retarget(this.preview, e.document.uri);
+        if (e && e.document.languageId === 'markdown' && this.preview && e.document.uri.toString() !== this.preview.uri.toString())
+          void this.retarget(this.preview, e.document.uri);
       }),
     );
   }
@@ -75,7 +74,7 @@ export class PreviewPanels implements vscode.Disposable {
     const panel = vscode.window.createWebviewPanel(
       'boardPaper.preview',
       `Preview: ${uri.path.split('/').pop()}`,
-      { viewColumn: toSide ? vscode.ViewColumn.Beside : editor.viewColumn ?? vscode.ViewColumn.Active, preserveFocus: true },
+      { viewColumn: toSide ? vscode.ViewColumn.Beside : (editor.viewColumn ?? vscode.ViewColumn.Active), preserveFocus: true },
       {
         enableScripts: true, // only our nonce'd script runs: see the CSP below
         enableCommandUris: false,

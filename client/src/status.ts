@@ -32,7 +32,8 @@ export class StatusItem implements vscode.Disposable {
     const warnings = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
     const infos = ours.length - errors - warnings;
     const n = (k: number, one: string) => `${k} ${one}${k === 1 ? '' : 's'}`;
-    this.item.text = errors || warnings ? `$(law) ${errors ? `$(error) ${errors} ` : ''}${warnings ? `$(warning) ${warnings}` : ''}`.trim() : '$(law) $(check) Board paper';
+    this.item.text =
+      errors || warnings ? `$(law) ${errors ? `$(error) ${errors} ` : ''}${warnings ? `$(warning) ${warnings}` : ''}`.trim() : '$(law) $(check) Board paper';
     const counts = [errors ? n(errors, 'error') : '', warnings ? n(warnings, 'warning') : ''].filter(Boolean).join(', ') || 'no errors or warnings';
     // ✓ means no errors or warnings; info findings (suggestions) may remain, and the tooltip says so.
     this.item.tooltip = `Board paper: ${counts}${infos ? `; ${n(infos, 'info finding')} (suggestions) in Problems` : ''}${errors || warnings || infos ? ' — click to open Problems' : ''}`;

@@ -5,7 +5,14 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ExportWordRequest, ImportWordRequest, type ExportWordParams, type ExportWordResult, type ImportWordParams, type ImportWordResult } from '../../server/src/protocol';
+import {
+  ExportWordRequest,
+  ImportWordRequest,
+  type ExportWordParams,
+  type ExportWordResult,
+  type ImportWordParams,
+  type ImportWordResult,
+} from '../../server/src/protocol';
 
 export interface ImportWordAnswers {
   /** The .docx (a file URI); asked for when missing. */
@@ -40,14 +47,23 @@ export function registerImportWord(client: () => Promise<LanguageClient | undefi
     const answers: ImportWordAnswers = arg instanceof vscode.Uri ? { docxUri: arg.toString() } : arg;
     let docx = answers.docxUri ? vscode.Uri.parse(answers.docxUri) : undefined;
     if (!docx) {
-      const picked = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'Word documents': ['docx'] }, openLabel: 'Import Word paper', title: 'Import a Word board paper' });
+      const picked = await vscode.window.showOpenDialog({
+        canSelectMany: false,
+        filters: { 'Word documents': ['docx'] },
+        openLabel: 'Import Word paper',
+        title: 'Import a Word board paper',
+      });
       docx = picked?.[0];
     }
     if (!docx) return undefined;
     let out = answers.outUri ? vscode.Uri.parse(answers.outUri) : docx.with({ path: docx.path.replace(/\.(docx|docm)$/i, '') + '.md' });
     if (!answers.outUri && (await exists(out))) {
       // Never overwritten: the author chooses another name.
-      const chosen = await vscode.window.showSaveDialog({ defaultUri: out, filters: { 'Board paper': ['md'] }, title: `${vscode.workspace.asRelativePath(out)} exists: save the imported paper as…` });
+      const chosen = await vscode.window.showSaveDialog({
+        defaultUri: out,
+        filters: { 'Board paper': ['md'] },
+        title: `${vscode.workspace.asRelativePath(out)} exists: save the imported paper as…`,
+      });
       if (!chosen || (await exists(chosen))) {
         if (chosen) void vscode.window.showErrorMessage(`${vscode.workspace.asRelativePath(chosen)} already exists; an import never overwrites a paper.`);
         return undefined;
@@ -72,7 +88,9 @@ export function registerImportWord(client: () => Promise<LanguageClient | undefi
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(result.paperUri));
       await vscode.window.showTextDocument(doc);
       const notes = result.notes.length ? ` ${result.notes.length} thing(s) could not be placed: see "Import notes" at the end.` : '';
-      void vscode.window.showInformationMessage(`Imported ${vscode.workspace.asRelativePath(doc.uri)}${result.images.length ? ` with ${result.images.length} image(s)` : ''}. Its findings are in the Problems panel.${notes}`);
+      void vscode.window.showInformationMessage(
+        `Imported ${vscode.workspace.asRelativePath(doc.uri)}${result.images.length ? ` with ${result.images.length} image(s)` : ''}. Its findings are in the Problems panel.${notes}`,
+      );
     }
     return result;
   });

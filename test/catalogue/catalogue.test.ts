@@ -57,9 +57,16 @@ describe('the rule catalogue', () => {
         if (elsewhere) assert.ok(read(elsewhere).includes(r.id), `${elsewhere} does not test ${r.id}`);
         else {
           const inputs = files.filter((f) => /\.(md|ya?ml)$/.test(f) && !f.endsWith('.fixed.md'));
-          assert.ok(inputs.some((f) => fs.readFileSync(path.join(dir, f), 'utf8').includes(`expect: ${r.id}`)), `no fixture in test/fixtures/rules/${r.id}/ expects ${r.id}`);
+          assert.ok(
+            inputs.some((f) => fs.readFileSync(path.join(dir, f), 'utf8').includes(`expect: ${r.id}`)),
+            `no fixture in test/fixtures/rules/${r.id}/ expects ${r.id}`,
+          );
         }
-        if (r.fixable) assert.ok(files.some((f) => f.endsWith('.fixed.md')), `${r.id} is fixable but has no .fixed.md fixture`);
+        if (r.fixable)
+          assert.ok(
+            files.some((f) => f.endsWith('.fixed.md')),
+            `${r.id} is fixable but has no .fixed.md fixture`,
+          );
       });
     });
   }
@@ -82,6 +89,10 @@ describe('the rule catalogue', () => {
     const ids = new Set(RULES.map((r) => r.id));
     const pages = fs.readdirSync(path.join(root, 'docs/rules')).filter((f) => f.endsWith('.md') && f !== 'README.md');
     for (const p of pages) assert.ok(ids.has(p.replace(/\.md$/, '')), `docs/rules/${p} names no rule`);
-    for (const d of fs.readdirSync(path.join(root, 'test/fixtures/rules'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)) assert.ok(ids.has(d), `test/fixtures/rules/${d} names no rule`);
+    for (const d of fs
+      .readdirSync(path.join(root, 'test/fixtures/rules'), { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name))
+      assert.ok(ids.has(d), `test/fixtures/rules/${d} names no rule`);
   });
 });

@@ -16,7 +16,10 @@ describe('boardpaper check on a folder with agenda.yaml', function () {
     const dir = copyToTemp(path.join(rules, 'agenda-paper-mismatch'));
     const r = runCli(['check', '--format', 'json', 'agenda-paper-mismatch'], dir);
     assert.equal(r.status, 1, r.stderr);
-    const files = JSON.parse(r.stdout) as { file: string; diagnostics: { rule: string; severity: string; line: number; column: number; endColumn: number }[] }[];
+    const files = JSON.parse(r.stdout) as {
+      file: string;
+      diagnostics: { rule: string; severity: string; line: number; column: number; endColumn: number }[];
+    }[];
     const agenda = files.find((f) => f.file === 'agenda-paper-mismatch/agenda.yaml');
     assert.ok(agenda, files.map((f) => f.file).join(', '));
     const text = fs.readFileSync(path.join(dir, 'agenda-paper-mismatch', 'agenda.yaml'), 'utf8').split('\n');
@@ -70,7 +73,13 @@ describe('boardpaper check on a folder with agenda.yaml', function () {
       ['papers/2024-03-13/agenda.yaml', []],
     ]);
     const st = JSON.parse(runCli(['status', 'papers/2024-03-13', '--format', 'json', '--today', '2024-03-01'], dir).stdout);
-    assert.deepEqual(st.items.map((i: { item: string; state: string }) => [i.item, i.state]), [['4', 'document'], ['10', 'received']]);
+    assert.deepEqual(
+      st.items.map((i: { item: string; state: string }) => [i.item, i.state]),
+      [
+        ['4', 'document'],
+        ['10', 'received'],
+      ],
+    );
   });
 
   it('checks an agenda that does not parse without failing the run', () => {
@@ -79,7 +88,10 @@ describe('boardpaper check on a folder with agenda.yaml', function () {
     const r = runCli(['check', '--format', 'json', '.'], dir);
     assert.equal(r.status, 1, r.stderr);
     const files = JSON.parse(r.stdout) as { file: string; diagnostics: { rule: string }[] }[];
-    assert.deepEqual(files.map((f) => [f.file, f.diagnostics.map((d) => d.rule)]), [['agenda.yaml', ['agenda-syntax']]]);
+    assert.deepEqual(
+      files.map((f) => [f.file, f.diagnostics.map((d) => d.rule)]),
+      [['agenda.yaml', ['agenda-syntax']]],
+    );
   });
 });
 
@@ -139,7 +151,10 @@ describe('boardpaper status', function () {
     assert.equal(j.agenda, null);
     const standing = j.items.filter((i: { standing?: boolean }) => i.standing);
     assert.ok(standing.length >= 2 && standing.every((i: { item: string; kind: string }) => i.item === '' && i.kind === 'verbal'));
-    assert.deepEqual(j.items.filter((i: { kind: string }) => i.kind === 'paper').map((i: { item: string }) => i.item), ['10']);
+    assert.deepEqual(
+      j.items.filter((i: { kind: string }) => i.kind === 'paper').map((i: { item: string }) => i.item),
+      ['10'],
+    );
     assert.deepEqual(j.near_misses.map((p: { file: string }) => p.file).sort(), ['11-misspelt.md', '12-longer.md']);
   });
 
@@ -155,7 +170,10 @@ describe('boardpaper status', function () {
     assert.equal(r.status, 0, r.stderr);
     const j = JSON.parse(r.stdout);
     assert.equal(j.papers_due, '2024-03-11');
-    assert.deepEqual(j.items.filter((i: { standing?: boolean }) => i.standing).map((i: { title: string }) => i.title), ['Welcome', 'Questions from the public']);
+    assert.deepEqual(
+      j.items.filter((i: { standing?: boolean }) => i.standing).map((i: { title: string }) => i.title),
+      ['Welcome', 'Questions from the public'],
+    );
   });
 
   it('exits 2 with one line when it cannot work', () => {
@@ -166,7 +184,7 @@ describe('boardpaper status', function () {
       [['status', 'nowhere'], /cannot read nowhere: no such folder/],
       [['status', '--today', '2024-6-1'], /--today must be a real date/],
       [['status', '--format', 'csv'], /--format must be table or json/],
-      [["status", "--meeting", "Quality Committee", "--date", "2024-06-18"], /no board paper for Quality Committee on 2024-06-18 in \. and no agenda\.yaml/],
+      [['status', '--meeting', 'Quality Committee', '--date', '2024-06-18'], /no board paper for Quality Committee on 2024-06-18 in \. and no agenda\.yaml/],
     ];
     for (const [args, re] of cases) {
       const r = runCli(args, dir);
@@ -200,11 +218,14 @@ describe('boardpaper status', function () {
       assert.ok(!r.stdout.includes('Ottoline'), 'no Part 2 author or presenter');
     }
     const j = JSON.parse(outputs[3]!.stdout);
-    assert.deepEqual(j.items.filter((i: { confidential?: boolean }) => i.confidential).map((i: { item: string; title: string }) => [i.item, i.title]), [
-      ['4.2', 'Confidential item'],
-      ['9', 'Confidential item'],
-      ['10', 'Confidential item'],
-    ]);
+    assert.deepEqual(
+      j.items.filter((i: { confidential?: boolean }) => i.confidential).map((i: { item: string; title: string }) => [i.item, i.title]),
+      [
+        ['4.2', 'Confidential item'],
+        ['9', 'Confidential item'],
+        ['10', 'Confidential item'],
+      ],
+    );
   });
 });
 
@@ -217,7 +238,9 @@ describe('the agenda checks keep Part 2 confidential', function () {
     assert.equal(runCli(['agenda', '--meeting', 'SRTB', '--date', '2024-06-18'], dir).status, 0);
     // The agenda disagrees with the Part 2 papers: a planned title, and confidentiality.
     let text = fs.readFileSync(path.join(dir, 'agenda.yaml'), 'utf8');
-    text = text.replace(/(- item: "9"\n {4}title: )"[^"]*"/, '$1"Lanvale settlement (draft title)"').replace(/(- item: "10"\n(?: {4}.*\n)*?) {4}confidential: true/, '$1    confidential: false');
+    text = text
+      .replace(/(- item: "9"\n {4}title: )"[^"]*"/, '$1"Lanvale settlement (draft title)"')
+      .replace(/(- item: "10"\n(?: {4}.*\n)*?) {4}confidential: true/, '$1    confidential: false');
     fs.writeFileSync(path.join(dir, 'agenda.yaml'), text);
     const old = process.env.BOARDPAPER_WORKERS;
     try {
@@ -227,7 +250,8 @@ describe('the agenda checks keep Part 2 confidential', function () {
           const r = runCli(['check', '--format', format, '.'], dir);
           assert.match(r.stdout, /agenda-paper-mismatch/, `${format}, ${workers} worker(s)`);
           assert.match(r.stdout, /10-part-2\.md/);
-          for (const s of [...secrets(), 'Lanvale settlement']) assert.ok(!r.stdout.includes(s) && !r.stderr.includes(s), `${format} (${workers}) output contains "${s}"`);
+          for (const s of [...secrets(), 'Lanvale settlement'])
+            assert.ok(!r.stdout.includes(s) && !r.stderr.includes(s), `${format} (${workers}) output contains "${s}"`);
         }
         const j = JSON.parse(runCli(['check', '--format', 'json', '.'], dir).stdout) as { file: string; diagnostics: { rule: string; severity: string }[] }[];
         assert.deepEqual(
@@ -258,11 +282,18 @@ describe('boardpaper agenda', function () {
     assert.match(text, /- item: "11"\n {4}title: Any other business\n/);
     // Part 1 (closing standing items included), then the resolution and Part 2
     assert.match(text, /- item: "S1"\n {4}title: Welcome/);
-    assert.match(text, /- item: "12"\n {4}title: Date, time and venue of the next meeting\n {4}kind: verbal\n {2}# Part 2, after the resolution:\n(?: {2}#.*\n)+ {2}- item: "4\.2"\n/);
+    assert.match(
+      text,
+      /- item: "12"\n {4}title: Date, time and venue of the next meeting\n {4}kind: verbal\n {2}# Part 2, after the resolution:\n(?: {2}#.*\n)+ {2}- item: "4\.2"\n/,
+    );
     assert.equal(text.match(/^ {4}confidential: true$/gm)?.length, 3);
     const check = runCli(['check', '--format', 'json', '.'], dir);
     const agenda = (JSON.parse(check.stdout) as { file: string; diagnostics: { rule: string }[] }[]).find((f) => f.file === 'agenda.yaml');
-    assert.deepEqual(agenda?.diagnostics.map((d) => d.rule), [], check.stdout);
+    assert.deepEqual(
+      agenda?.diagnostics.map((d) => d.rule),
+      [],
+      check.stdout,
+    );
     const st = JSON.parse(runCli(['status', '--format', 'json', '--today', '2024-06-01'], dir).stdout);
     assert.equal(st.items.length, 15);
     assert.deepEqual(st.not_on_agenda, []);

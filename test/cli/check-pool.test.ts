@@ -13,7 +13,12 @@ import * as path from 'node:path';
 import { cliPath, repoRoot, tempDir } from '../helpers/run-cli';
 
 function run(workers: number, args: string[], cwd = repoRoot) {
-  const r = spawnSync(process.execPath, [cliPath, 'check', ...args], { cwd, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1', BOARDPAPER_WORKERS: String(workers) } });
+  const r = spawnSync(process.execPath, [cliPath, 'check', ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    env: { ...process.env, NO_COLOR: '1', BOARDPAPER_WORKERS: String(workers) },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -34,7 +39,8 @@ const MANY = ['test/fixtures/rules', 'test/fixtures/meeting', 'examples', 'test/
 describe('boardpaper check: worker pool', function () {
   this.timeout(120_000);
   before(() => {
-    if (!fs.existsSync(cliPath) || !fs.existsSync(path.join(path.dirname(cliPath), 'check-worker.js'))) throw new Error('dist/cli.js or dist/check-worker.js is missing: run `npm run build` first');
+    if (!fs.existsSync(cliPath) || !fs.existsSync(path.join(path.dirname(cliPath), 'check-worker.js')))
+      throw new Error('dist/cli.js or dist/check-worker.js is missing: run `npm run build` first');
   });
 
   it('gives the same JSON and exit code as the in-process check, across papers included', () => {
@@ -45,7 +51,10 @@ describe('boardpaper check: worker pool', function () {
     assert.equal(a.status, 1);
     const files = JSON.parse(a.stdout) as { file: string; diagnostics: { rule: string }[] }[];
     assert.ok(files.length > 100, `checked ${files.length} papers`);
-    assert.ok(files.some((f) => f.diagnostics.some((d) => d.rule === 'duplicate-agenda-item')), 'the set has across-papers findings');
+    assert.ok(
+      files.some((f) => f.diagnostics.some((d) => d.rule === 'duplicate-agenda-item')),
+      'the set has across-papers findings',
+    );
     assert.equal(b.status, a.status);
     assert.equal(b.stdout, a.stdout);
   });
@@ -61,7 +70,11 @@ describe('boardpaper check: worker pool', function () {
   }
 
   it('--quiet and --max-warnings give the same output and exit codes', () => {
-    for (const args of [['--quiet', 'test/fixtures/meeting', 'examples'], ['--max-warnings', '0', 'examples'], ['--max-warnings', '100000', 'test/fixtures/meeting']]) {
+    for (const args of [
+      ['--quiet', 'test/fixtures/meeting', 'examples'],
+      ['--max-warnings', '0', 'examples'],
+      ['--max-warnings', '100000', 'test/fixtures/meeting'],
+    ]) {
       const a = run(1, args);
       const b = run(2, args);
       assert.equal(b.status, a.status, args.join(' '));
@@ -72,7 +85,8 @@ describe('boardpaper check: worker pool', function () {
   it('--fix writes the same files and reports the same findings', () => {
     const dirs = [1, 2].map((w) => {
       const d = tempDir('boardpaper-pool-');
-      for (const src of ['test/fixtures/rules', 'test/fixtures/meeting', 'examples']) fs.cpSync(path.join(repoRoot, src), path.join(d, path.basename(src)), { recursive: true });
+      for (const src of ['test/fixtures/rules', 'test/fixtures/meeting', 'examples'])
+        fs.cpSync(path.join(repoRoot, src), path.join(d, path.basename(src)), { recursive: true });
       return { w, d, before: tree(d) };
     });
     const outs = dirs.map(({ w, d }) => run(w, ['--fix', '--format', 'json', '.'], d));
@@ -105,7 +119,11 @@ describe('boardpaper check: worker pool', function () {
       assert.equal(outs[1]!.status, 2);
       assert.equal(outs[1]!.stderr.replace(dirs[1]!.d, '<dir>'), outs[0]!.stderr.replace(dirs[0]!.d, '<dir>'));
       const after = dirs.map(({ d }) => tree(d));
-      const changed = (i: number) => [...after[i]!].filter(([f, t]) => dirs[i]!.before.get(f) !== t).map(([f]) => f).sort();
+      const changed = (i: number) =>
+        [...after[i]!]
+          .filter(([f, t]) => dirs[i]!.before.get(f) !== t)
+          .map(([f]) => f)
+          .sort();
       assert.ok(changed(0).length > 0 && changed(0).every((f) => f.startsWith('a-rules/')), 'only files before the broken profile were fixed');
       assert.deepEqual(changed(1), changed(0));
       for (const f of changed(0)) assert.equal(after[1]!.get(f), after[0]!.get(f), f);

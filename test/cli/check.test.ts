@@ -37,7 +37,10 @@ describe('boardpaper check (CLI)', () => {
     const r = json([target]);
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.files.length, 1);
-    assert.deepEqual(r.files[0]!.diagnostics.filter((d) => d.severity !== 'info'), []);
+    assert.deepEqual(
+      r.files[0]!.diagnostics.filter((d) => d.severity !== 'info'),
+      [],
+    );
   });
 
   it('lists every paper (clean ones with an empty list), never a README, with paths relative as given', () => {
@@ -145,8 +148,14 @@ describe('boardpaper check (CLI)', () => {
   describe('edge cases authors produce', () => {
     const edge = (name: string) => json([rel(path.join(fx, 'edge', name))]).files[0];
     it('CRLF line endings and a BOM check clean with positions on the right lines', () => {
-      assert.deepEqual(edge('crlf.md')!.diagnostics.filter((d) => d.severity !== 'info'), []);
-      assert.deepEqual(edge('bom.md')!.diagnostics.filter((d) => d.severity !== 'info'), []);
+      assert.deepEqual(
+        edge('crlf.md')!.diagnostics.filter((d) => d.severity !== 'info'),
+        [],
+      );
+      assert.deepEqual(
+        edge('bom.md')!.diagnostics.filter((d) => d.severity !== 'info'),
+        [],
+      );
     });
     it('tabs in the YAML are a frontmatter-syntax error on the tab line, and the body is still checked', () => {
       const f = edge('tabs.md')!;
@@ -165,7 +174,10 @@ describe('boardpaper check (CLI)', () => {
       assert.ok(missing.every((d) => d.line === 2));
     });
     it('numbered and shouted headings still count as the required sections', () => {
-      assert.deepEqual(edge('numbered-headings.md')!.diagnostics.filter((d) => d.severity !== 'info'), []);
+      assert.deepEqual(
+        edge('numbered-headings.md')!.diagnostics.filter((d) => d.severity !== 'info'),
+        [],
+      );
     });
   });
 });
@@ -175,7 +187,21 @@ describe('boardpaper new (CLI)', () => {
     const dir = tempDir();
     const out = path.join(dir, 'papers', 'winter.md');
     fs.mkdirSync(path.dirname(out));
-    const r = runCli(['new', '--title', 'Winter Plan 2024/25', '--meeting', 'Integrated Care Board', '--date', '2024-11-13', '--purpose', 'approve', '--objectives', 'SO1,SO2', '--out', out]);
+    const r = runCli([
+      'new',
+      '--title',
+      'Winter Plan 2024/25',
+      '--meeting',
+      'Integrated Care Board',
+      '--date',
+      '2024-11-13',
+      '--purpose',
+      'approve',
+      '--objectives',
+      'SO1,SO2',
+      '--out',
+      out,
+    ]);
     assert.equal(r.status, 0, r.stderr);
     const c = json([out]);
     const rules = new Set(c.files[0]!.diagnostics.map((d) => d.rule));
@@ -194,7 +220,11 @@ describe('boardpaper new (CLI)', () => {
   });
 
   it('rejects a bad date, purpose or objective with one line', () => {
-    for (const args of [['--date', '2024-02-30'], ['--purpose', 'approval'], ['--objectives', 'SO7']]) {
+    for (const args of [
+      ['--date', '2024-02-30'],
+      ['--purpose', 'approval'],
+      ['--objectives', 'SO7'],
+    ]) {
       const r = runCli(['new', '--title', 'X', '--out', path.join(tempDir(), 'x.md'), ...args]);
       assert.equal(r.status, 2, args.join(' '));
       assert.equal(r.stderr.trim().split('\n').length, 1);

@@ -58,7 +58,11 @@ function runHook(hook: Hook, cwd: string, files: string[]) {
 }
 
 function git(cwd: string, ...args: string[]): string {
-  const r = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' } });
+  const r = spawnSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.org' },
+  });
   assert.equal(r.status, 0, r.stderr);
   return r.stdout;
 }
@@ -120,7 +124,10 @@ describe('papers in CI', function () {
     });
 
     it('the check hook passes (exit 0) when the staged papers are clean', () => {
-      const dir = repoWith({ 'papers/2024-05-08/09-financial-plan-2024-25.md': path.join(examples, '09-financial-plan-2024-25.md'), 'README.md': path.join(repoRoot, 'examples', 'README.md') });
+      const dir = repoWith({
+        'papers/2024-05-08/09-financial-plan-2024-25.md': path.join(examples, '09-financial-plan-2024-25.md'),
+        'README.md': path.join(repoRoot, 'examples', 'README.md'),
+      });
       const staged = git(dir, 'diff', '--cached', '--name-only').trim().split('\n');
       const r = runHook(hook('boardpaper'), dir, filesForHook(hook('boardpaper'), staged));
       assert.equal(r.status, 0, r.stdout + r.stderr);
@@ -149,12 +156,24 @@ describe('papers in CI', function () {
       ruleIndex?: number;
       level?: string;
       message: { text: string };
-      locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number } } }[];
+      locations: {
+        physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number; endLine?: number; endColumn?: number } };
+      }[];
     }
     interface SarifLog {
       $schema?: string;
       version: string;
-      runs: { tool: { driver: { name: string; version?: string; informationUri?: string; rules: { id: string; name?: string; shortDescription?: { text: string }; helpUri?: string; defaultConfiguration?: { level: string } }[] } }; results: SarifResult[] }[];
+      runs: {
+        tool: {
+          driver: {
+            name: string;
+            version?: string;
+            informationUri?: string;
+            rules: { id: string; name?: string; shortDescription?: { text: string }; helpUri?: string; defaultConfiguration?: { level: string } }[];
+          };
+        };
+        results: SarifResult[];
+      }[];
     }
 
     before(() => {
@@ -192,7 +211,10 @@ describe('papers in CI', function () {
     it('has a result for every finding, with what the upload requires: rule, level, message, one located region in a file of the repository', () => {
       const rules = log.runs[0]!.tool.driver.rules;
       const results = log.runs[0]!.results;
-      assert.equal(results.length, json.reduce((n, f) => n + f.diagnostics.length, 0));
+      assert.equal(
+        results.length,
+        json.reduce((n, f) => n + f.diagnostics.length, 0),
+      );
       assert.ok(results.length > 10);
       for (const r of results) {
         assert.equal(rules[r.ruleIndex!]!.id, r.ruleId, 'ruleIndex points at the rule');
@@ -205,7 +227,8 @@ describe('papers in CI', function () {
         assert.doesNotMatch(artifactLocation.uri, /[#? ]/, 'reserved characters are percent-encoded');
         const file = path.join(dir, ...artifactLocation.uri.split('/').map(decodeURIComponent));
         assert.ok(fs.existsSync(file), `${artifactLocation.uri} names no file`);
-        for (const k of ['startLine', 'startColumn', 'endLine', 'endColumn'] as const) assert.ok(Number.isInteger(region[k]) && region[k]! >= 1, `${k} ${region[k]}`);
+        for (const k of ['startLine', 'startColumn', 'endLine', 'endColumn'] as const)
+          assert.ok(Number.isInteger(region[k]) && region[k]! >= 1, `${k} ${region[k]}`);
         assert.ok(region.endLine! > region.startLine || (region.endLine === region.startLine && region.endColumn! >= region.startColumn!));
       }
       const odd = results.filter((r) => r.locations[0]!.physicalLocation.artifactLocation.uri.includes('%23'));
@@ -260,7 +283,11 @@ describe('papers in CI', function () {
       const bin = path.join(repo, '.bin');
       fs.mkdirSync(bin);
       fs.writeFileSync(path.join(bin, 'boardpaper'), `#!/bin/sh\nexec "${process.execPath}" "${cliPath}" "$@"\n`, { mode: 0o755 });
-      const r = spawnSync('bash', ['-e', '-c', check.run!], { cwd: repo, encoding: 'utf8', env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}` } });
+      const r = spawnSync('bash', ['-e', '-c', check.run!], {
+        cwd: repo,
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}` },
+      });
       assert.equal(r.status, 1, `exit 1: the examples have errors (${r.stderr})`);
       const sarifLog = JSON.parse(fs.readFileSync(path.join(repo, 'boardpaper.sarif'), 'utf8')) as { version: string; runs: { results: unknown[] }[] };
       assert.equal(sarifLog.version, '2.1.0');

@@ -31,7 +31,26 @@ describe('boardpaper init', () => {
     assert.equal(p.part2_resolution, DEFAULT_PROFILE.part2_resolution);
     assert.equal(p.cover_sheet, null, 'the template is a commented example until filled in');
     // Every key a profile may set is explained (set or as a commented example).
-    for (const key of ['organisation', 'papers', 'strategic_objectives', 'equality_objectives', 'committees', 'cover_sheet', 'required_sections', 'sections', 'executive_summary_words', 'health_inequalities', 'cover_field', 'risk_register', 'acronyms', 'acronyms_must_be_defined', 'standing_items', 'papers_due_working_days', 'part2_resolution', 'rules'])
+    for (const key of [
+      'organisation',
+      'papers',
+      'strategic_objectives',
+      'equality_objectives',
+      'committees',
+      'cover_sheet',
+      'required_sections',
+      'sections',
+      'executive_summary_words',
+      'health_inequalities',
+      'cover_field',
+      'risk_register',
+      'acronyms',
+      'acronyms_must_be_defined',
+      'standing_items',
+      'papers_due_working_days',
+      'part2_resolution',
+      'rules',
+    ])
       assert.match(text, new RegExp(`^\\s*#?\\s*${key}:`, 'm'), key);
     assert.ok(text.split('\n').filter((l) => l.startsWith('# ')).length > 30, 'explained in comments');
   });
@@ -107,8 +126,11 @@ describe('boardpaper init', () => {
       const loaded = loadProfileFile(path.join(dir, '.boardpaper.yaml'));
       assert.ok(loaded.profile.strategic_objectives[objective], `${docx}: ${JSON.stringify(loaded.profile.strategic_objectives)}`);
       assert.ok(loaded.profile.committees.length >= 1, `${docx}: committees`);
-      if (label) assert.ok(coverSheetFields(loaded.profile).some((f) => f.label === label), `${docx}: the label "${label}"`);
+      if (label)
+        assert.ok(
+          coverSheetFields(loaded.profile).some((f) => f.label === label),
+          `${docx}: the label "${label}"`,
+        );
     }
   });
 });
-

@@ -19,7 +19,10 @@ import { TestClient, uri } from '../server/lsp-client';
 const EXAMPLE = path.join(repoRoot, 'examples/papers/2024-05-08');
 
 function firstExamplePaper(): string {
-  const f = fs.readdirSync(EXAMPLE).filter((n) => n.endsWith('.md')).sort()[0]!;
+  const f = fs
+    .readdirSync(EXAMPLE)
+    .filter((n) => n.endsWith('.md'))
+    .sort()[0]!;
   return path.join(EXAMPLE, f);
 }
 
@@ -96,6 +99,10 @@ describe('rule failures are reported, never silent', function () {
 });
 
 function spawnCli(args: string[], env: Record<string, string>) {
-  const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', ...env },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -9,9 +9,44 @@ import fc from 'fast-check';
 import { capsRuns, definitionInPaper, tokensOf } from '../../server/src/core/acronyms';
 import { parsePaper } from '../../server/src/core/paper';
 
-const WORDS = ['ICB', 'ICBs', "ICB's", 'A&E', 'A&&E', 'R&D', 'NHS-E', 'ICB/ICS', 'COVID-19', 'IV', 'FOR', 'APPROVAL', 'NOT', 'TBC', 'ABCDEFG', "'ICB'", 'Integrated', 'Care', 'Board', '(ICB)', 'the', '&', 'ÉCOLE', '𝐀𝐁', 'GPs', 'LD&A', '-', '/', '_', '(', ')', '’'];
+const WORDS = [
+  'ICB',
+  'ICBs',
+  "ICB's",
+  'A&E',
+  'A&&E',
+  'R&D',
+  'NHS-E',
+  'ICB/ICS',
+  'COVID-19',
+  'IV',
+  'FOR',
+  'APPROVAL',
+  'NOT',
+  'TBC',
+  'ABCDEFG',
+  "'ICB'",
+  'Integrated',
+  'Care',
+  'Board',
+  '(ICB)',
+  'the',
+  '&',
+  'ÉCOLE',
+  '𝐀𝐁',
+  'GPs',
+  'LD&A',
+  '-',
+  '/',
+  '_',
+  '(',
+  ')',
+  '’',
+];
 const text = fc.oneof(
-  fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(' ', '', '\t', ', ', '-', '\n')), { maxLength: 30 }).map((a) => a.map(([w, s]) => w + s).join('')),
+  fc
+    .array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(' ', '', '\t', ', ', '-', '\n')), { maxLength: 30 })
+    .map((a) => a.map(([w, s]) => w + s).join('')),
   fc.string({ maxLength: 40 }),
 );
 
@@ -45,9 +80,15 @@ describe('core acronyms', () => {
   it('finds where the paper spells an acronym out, either way round or in a glossary', () => {
     assert.equal(definitionInPaper(paper('The Integrated Care Board (ICB) met.'), 'ICB')?.expansion, 'Integrated Care Board');
     assert.equal(definitionInPaper(paper('The JFP (Joint Forward Plan) was agreed.'), 'JFP')?.expansion, 'Joint Forward Plan');
-    assert.equal(definitionInPaper(paper('Voluntary, Community, Faith and Social Enterprise (VCFSE) partners.'), 'VCFSE')?.expansion, 'Voluntary, Community, Faith and Social Enterprise');
+    assert.equal(
+      definitionInPaper(paper('Voluntary, Community, Faith and Social Enterprise (VCFSE) partners.'), 'VCFSE')?.expansion,
+      'Voluntary, Community, Faith and Social Enterprise',
+    );
     assert.equal(definitionInPaper(paper('The ICB met.\n\n## Glossary\n\n| ICB | Integrated Care Board |'), 'ICB')?.expansion, 'Integrated Care Board');
-    assert.equal(definitionInPaper(paper('The ICB met.\n\n## List of abbreviations\n\n- ICB: Integrated Care Board'), 'ICB')?.expansion, 'Integrated Care Board');
+    assert.equal(
+      definitionInPaper(paper('The ICB met.\n\n## List of abbreviations\n\n- ICB: Integrated Care Board'), 'ICB')?.expansion,
+      'Integrated Care Board',
+    );
     // Not in code.
     assert.equal(definitionInPaper(paper('`Integrated Care Board (ICB)` and the ICB.'), 'ICB'), null);
     // v2: capitals in brackets straight after words define them, the letters matching or not; (A/B) defines both.

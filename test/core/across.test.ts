@@ -116,9 +116,16 @@ describe('checkAcrossPapers: duplicate-agenda-item', () => {
   it('takes unopened papers by their cover sheet alone: same clashes, their own findings left unsuppressed', () => {
     const cover = { meeting: 'Integrated Care Board', date: '2024-05-08', agenda_item: '"10"' };
     const disabled = paper(cover, '\n## Executive summary\n\n<!-- boardpaper-disable duplicate-agenda-item -->\n');
-    const texts: Record<string, string> = { 'open.md': paper(cover), 'a.md': paper({ ...cover, meeting: 'ICB Board' }), 'b.md': disabled, 'c.md': paper({ ...cover, agenda_item: '"11"' }) };
+    const texts: Record<string, string> = {
+      'open.md': paper(cover),
+      'a.md': paper({ ...cover, meeting: 'ICB Board' }),
+      'b.md': disabled,
+      'c.md': paper({ ...cover, agenda_item: '"11"' }),
+    };
     const whole = checkAcrossPapers(Object.entries(texts).map(([k, t]) => entry(k, t)));
-    const mixed = checkAcrossPapers(Object.entries(texts).map(([k, t]): AcrossEntry => (k === 'open.md' ? entry(k, t) : { key: k, cover: readCoverSheet(t), profile: DEFAULT_PROFILE })));
+    const mixed = checkAcrossPapers(
+      Object.entries(texts).map(([k, t]): AcrossEntry => (k === 'open.md' ? entry(k, t) : { key: k, cover: readCoverSheet(t), profile: DEFAULT_PROFILE })),
+    );
     assert.deepEqual(mixed.get('open.md'), whole.get('open.md'), 'the open paper gets the same findings');
     assert.ok(mixed.get('open.md')![0]!.message.includes('"a.md" and "b.md"'), 'a disabled paper still clashes');
     assert.deepEqual(mixed.get('a.md'), whole.get('a.md'));

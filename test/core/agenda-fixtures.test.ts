@@ -38,7 +38,11 @@ describe('agenda fixtures (expected findings written inside each agenda.yaml)', 
         seen.add(f.rule);
         return { rule: f.rule, line, severity: exp?.severity ? f.severity : undefined };
       });
-      assert.deepEqual(formatExpected(actual), formatExpected(expected), findings.map((f) => `  ${parsed.lines.lineOf(f.range.start) + 1}: ${f.rule} — ${f.message}`).join('\n'));
+      assert.deepEqual(
+        formatExpected(actual),
+        formatExpected(expected),
+        findings.map((f) => `  ${parsed.lines.lineOf(f.range.start) + 1}: ${f.rule} — ${f.message}`).join('\n'),
+      );
       for (const f of findings) {
         assert.ok(f.range.start >= 0 && f.range.end <= text.length && f.range.start <= f.range.end);
         assert.ok(f.message.length > 20, f.message);
@@ -46,6 +50,9 @@ describe('agenda fixtures (expected findings written inside each agenda.yaml)', 
     });
   }
   it('every agenda rule fires in some fixture', () => {
-    assert.deepEqual(AGENDA_RULES.map((m) => m.rule.id).filter((id) => !seen.has(id)), []);
+    assert.deepEqual(
+      AGENDA_RULES.map((m) => m.rule.id).filter((id) => !seen.has(id)),
+      [],
+    );
   });
 });

@@ -145,7 +145,10 @@ items:
         ],
       );
       assert.equal(r.items[4]!.errors, 1);
-      assert.deepEqual(r.notOnAgenda.map((p) => p.file), ['12-extra.md']);
+      assert.deepEqual(
+        r.notOnAgenda.map((p) => p.file),
+        ['12-extra.md'],
+      );
       assert.equal(r.ready, false);
     });
     it('is overdue by working days after papers_due', () => {
@@ -160,15 +163,24 @@ items:
       const noFlag = parseAgenda(AGENDA.replace('    confidential: true\n', ''), DEFAULT_PROFILE).agenda;
       for (const a of [agenda, noFlag]) {
         const r = agendaReadiness(a, papers, { profile: DEFAULT_PROFILE, today: '2024-04-01' });
-        assert.deepEqual(r.part2.map((i) => i.item.item), ['14']);
-        assert.deepEqual(r.part1.map((i) => i.item.item), ['1', '4', '9', '10']);
+        assert.deepEqual(
+          r.part2.map((i) => i.item.item),
+          ['14'],
+        );
+        assert.deepEqual(
+          r.part1.map((i) => i.item.item),
+          ['1', '4', '9', '10'],
+        );
       }
       const unsure = paper('09-plan.md', { ...base, title: 'x', agenda_item: '"9"', confidential: 'yes' });
       const r = agendaReadiness(agenda, [unsure], { profile: DEFAULT_PROFILE, today: '2024-04-01' });
       assert.equal(r.items[2]!.confidential, true, 'confidential: yes fails closed');
     });
     it('is ready when every paper item is received with no error', () => {
-      const one = parseAgenda('meeting: Board\ndate: 2024-05-08\nitems:\n  - item: "9"\n    title: Plan\n  - item: "1"\n    title: Welcome\n    kind: verbal\n', DEFAULT_PROFILE).agenda;
+      const one = parseAgenda(
+        'meeting: Board\ndate: 2024-05-08\nitems:\n  - item: "9"\n    title: Plan\n  - item: "1"\n    title: Welcome\n    kind: verbal\n',
+        DEFAULT_PROFILE,
+      ).agenda;
       assert.equal(agendaReadiness(one, [P9], { profile: DEFAULT_PROFILE, today: '2024-06-01' }).ready, true);
       const warned = paper('09-plan.md', { ...base, title: 'Plan', agenda_item: '"9"', confidential: 'false' }, 0, 3);
       const r = agendaReadiness(one, [warned], { profile: DEFAULT_PROFILE, today: '2024-06-01' });
@@ -196,29 +208,46 @@ items:
       );
       const r = agendaReadiness(a, [P14, P12, P9], { profile: DEFAULT_PROFILE, today: '2024-04-01' });
       assert.deepEqual(r.notOnAgenda, []);
-      assert.deepEqual(r.part2.map((i) => i.paper?.file), ['part2/14.md']);
+      assert.deepEqual(
+        r.part2.map((i) => i.paper?.file),
+        ['part2/14.md'],
+      );
     });
     it("uses a committee's own standing items", () => {
-      const p = mergeProfile(DEFAULT_PROFILE, { committees: [{ name: 'Audit Committee', standing_items: [{ title: 'Private meeting with auditors', at: 'end' }] }] });
+      const p = mergeProfile(DEFAULT_PROFILE, {
+        committees: [{ name: 'Audit Committee', standing_items: [{ title: 'Private meeting with auditors', at: 'end' }] }],
+      });
       const a = agendaFromPapers([OTHER], { meeting: 'Audit Committee', date: '2024-05-08', profile: p });
-      assert.deepEqual(a.items.map((i) => i.title), ['Audit', 'Private meeting with auditors']);
+      assert.deepEqual(
+        a.items.map((i) => i.title),
+        ['Audit', 'Private meeting with auditors'],
+      );
     });
   });
 
   describe('meeting names', () => {
     const yes = ['Intergrated Care Board', 'Integrated Care Board meeting', 'ICB Board (Part 1)', 'Integrated Care Boards', 'Board of the ICB'];
     const no = ['Audit Committee', 'Quality Committee', 'Provider Board', 'Integrated Care Partnership', 'Audit Board', 'Integrated Care Board'];
-    for (const n of yes) it(`"${n}" is a near miss for the Integrated Care Board`, () => assert.equal(isNearMiss(n, 'Integrated Care Board', DEFAULT_PROFILE), true));
+    for (const n of yes)
+      it(`"${n}" is a near miss for the Integrated Care Board`, () => assert.equal(isNearMiss(n, 'Integrated Care Board', DEFAULT_PROFILE), true));
     for (const n of no) it(`"${n}" is not`, () => assert.equal(isNearMiss(n, 'Integrated Care Board', DEFAULT_PROFILE), false));
   });
 
   describe('checkAgenda', () => {
     it('reports the five rules on the agenda file, with the profile deciding severities', () => {
-      const text = AGENDA.replace('presenter: Chief Finance Officer', 'presenter: Director of Nursing\n    purpose: note').replace('kind: document\n    file: minutes.md', 'kind: document\n    file: gone.md');
+      const text = AGENDA.replace('presenter: Chief Finance Officer', 'presenter: Director of Nursing\n    purpose: note').replace(
+        'kind: document\n    file: minutes.md',
+        'kind: document\n    file: gone.md',
+      );
       const parsed = parseAgenda(text, DEFAULT_PROFILE);
       const near = paper('near.md', { ...base, meeting: 'Intergrated Care Board', title: 'Near', agenda_item: '"11"', confidential: 'false' });
       const conflict = paper('part2/14.md', { ...base, title: 'Patient transport contract', agenda_item: '14', confidential: 'false' });
-      const { findings } = checkAgenda(parsed, [P9, conflict, P12, near], { profile: DEFAULT_PROFILE, today: '2024-05-01', files: new Set(['09-plan.md', 'part2/14.md', '12-extra.md', 'near.md']), strict: true });
+      const { findings } = checkAgenda(parsed, [P9, conflict, P12, near], {
+        profile: DEFAULT_PROFILE,
+        today: '2024-05-01',
+        files: new Set(['09-plan.md', 'part2/14.md', '12-extra.md', 'near.md']),
+        strict: true,
+      });
       const got = findings.map((f) => `${parsed.lines.lineOf(f.range.start) + 1} ${f.rule}:${f.severity}`);
       assert.deepEqual(got, [
         '1 meeting-name-near-miss:warning',
@@ -244,21 +273,53 @@ items:
     it('only agenda-syntax speaks when the file does not parse', () => {
       const parsed = parseAgenda('meeting: [\n', DEFAULT_PROFILE);
       const { findings } = checkAgenda(parsed, [P9], { profile: DEFAULT_PROFILE, today: '2024-05-01', strict: true });
-      assert.deepEqual(findings.map((f) => f.rule), ['agenda-syntax']);
+      assert.deepEqual(
+        findings.map((f) => f.rule),
+        ['agenda-syntax'],
+      );
     });
   });
 });
 
 describe('agenda core on any input', () => {
-  const keyLine = fc.constantFrom('meeting: ', 'date: ', 'items:', '  - item: ', '    title: ', '    kind: ', '    file: ', '    confidential: ', '    presenter: ', 'papers_due: ', '  - ', '    ');
-  const value = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('"9"', 'ICB Board', '2024-05-08', 'true', 'paper', '../x.md', '[a, b]', '{a: 1}', '*x', '&x y', '|', '>-', "'", '"'));
-  const agendaText = fc.tuple(fc.array(fc.tuple(keyLine, value).map(([k, v]) => k + v), { maxLength: 20 }), fc.constantFrom('\n', '\r\n', '\r')).map(([l, eol]) => l.join(eol));
+  const keyLine = fc.constantFrom(
+    'meeting: ',
+    'date: ',
+    'items:',
+    '  - item: ',
+    '    title: ',
+    '    kind: ',
+    '    file: ',
+    '    confidential: ',
+    '    presenter: ',
+    'papers_due: ',
+    '  - ',
+    '    ',
+  );
+  const value = fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('"9"', 'ICB Board', '2024-05-08', 'true', 'paper', '../x.md', '[a, b]', '{a: 1}', '*x', '&x y', '|', '>-', "'", '"'),
+  );
+  const agendaText = fc
+    .tuple(
+      fc.array(
+        fc.tuple(keyLine, value).map(([k, v]) => k + v),
+        { maxLength: 20 },
+      ),
+      fc.constantFrom('\n', '\r\n', '\r'),
+    )
+    .map(([l, eol]) => l.join(eol));
   it('never throws, and every problem and finding lies inside the text', () => {
     fc.assert(
       fc.property(fc.oneof(agendaText, fc.string({ maxLength: 200 })), (text) => {
         const parsed = parseAgenda(text, DEFAULT_PROFILE);
         for (const p of parsed.problems) assert.ok(p.range.start >= 0 && p.range.start <= p.range.end && p.range.end <= text.length);
-        const { findings, readiness } = checkAgenda(parsed, [P9, P14, P12, OTHER], { profile: DEFAULT_PROFILE, today: '2024-05-01', files: new Set(['09-plan.md']), strict: true });
+        const { findings, readiness } = checkAgenda(parsed, [P9, P14, P12, OTHER], {
+          profile: DEFAULT_PROFILE,
+          today: '2024-05-01',
+          files: new Set(['09-plan.md']),
+          strict: true,
+        });
         for (const f of findings) assert.ok(f.range.start >= 0 && f.range.start <= f.range.end && f.range.end <= text.length, f.rule);
         assert.equal(readiness.items.length, parsed.agenda.items.length);
       }),

@@ -75,11 +75,34 @@ describe('readCoverSheet (front-matter only) equals the full model', function ()
 
   it('for generated front-matter shapes', () => {
     const line = fc.constantFrom(
-      '---', '--- ', '---\t', '----', ' ---', '--- x', '...', '', '   ',
-      'title: A paper', 'title: [broken', 'meeting: ICB Board', 'agenda_item: "7"', 'agenda_item: 7',
-      'date: 2024-05-08', 'date: "2024-05-08"', 'date: 2024-13-01', 'confidential: true', 'confidential: no',
-      'committee_history:', '  - meeting: Quality Committee', '    date: 2024-04-01', '  - x',
-      '- a list item', 'key: "unclosed', '## Heading', '<!-- boardpaper-disable -->', 'body text',
+      '---',
+      '--- ',
+      '---\t',
+      '----',
+      ' ---',
+      '--- x',
+      '...',
+      '',
+      '   ',
+      'title: A paper',
+      'title: [broken',
+      'meeting: ICB Board',
+      'agenda_item: "7"',
+      'agenda_item: 7',
+      'date: 2024-05-08',
+      'date: "2024-05-08"',
+      'date: 2024-13-01',
+      'confidential: true',
+      'confidential: no',
+      'committee_history:',
+      '  - meeting: Quality Committee',
+      '    date: 2024-04-01',
+      '  - x',
+      '- a list item',
+      'key: "unclosed',
+      '## Heading',
+      '<!-- boardpaper-disable -->',
+      'body text',
     );
     const eol = fc.constantFrom('\n', '\r\n', '\r');
     const doc = fc.record({
@@ -111,7 +134,8 @@ describe('readCoverSheet (front-matter only) equals the full model', function ()
     v8.setFlagsFromString('--expose-gc');
     const gc = vm.runInNewContext('gc') as () => void;
     const body = (i: number) => `\n## Executive summary\n\n${`Paper ${i} says something about the winter plan. `.repeat(8000)}\n`;
-    const make = (i: number) => `---\ntitle: The Winter Plan for the Lancashire and South Cumbria system, number ${i}\nmeeting: Integrated Care Board meeting in public\ndate: 2024-05-08\nagenda_item: "${i}.1"\ncommittee_history:\n  - meeting: Finance and Performance Committee\n    date: 2024-04-10\n    outcome: Supported for approval by the Board\n---\n${body(i)}`;
+    const make = (i: number) =>
+      `---\ntitle: The Winter Plan for the Lancashire and South Cumbria system, number ${i}\nmeeting: Integrated Care Board meeting in public\ndate: 2024-05-08\nagenda_item: "${i}.1"\ncommittee_history:\n  - meeting: Finance and Performance Committee\n    date: 2024-04-10\n    outcome: Supported for approval by the Board\n---\n${body(i)}`;
     gc();
     const before = process.memoryUsage().heapUsed;
     const kept = [];

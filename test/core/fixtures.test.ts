@@ -38,7 +38,11 @@ describe('rule fixtures (expected findings written inside each paper)', () => {
       const text = fs.readFileSync(file, 'utf8');
       it('reports exactly the expected findings', () => {
         const { actual, expected, result } = check(file, text);
-        assert.deepEqual(formatExpected(actual), formatExpected(expected), `findings:\n${result.findings.map((f) => `  ${result.paper.lines.lineOf(f.range.start) + 1}: ${f.rule} — ${f.message}`).join('\n')}`);
+        assert.deepEqual(
+          formatExpected(actual),
+          formatExpected(expected),
+          `findings:\n${result.findings.map((f) => `  ${result.paper.lines.lineOf(f.range.start) + 1}: ${f.rule} — ${f.message}`).join('\n')}`,
+        );
         for (const f of result.findings) {
           assert.ok(f.range.start >= 0 && f.range.end <= text.length && f.range.start <= f.range.end, `${f.rule} range inside the text`);
           assert.ok(f.message.length > 20, `${f.rule} message says what is wrong: ${f.message}`);
@@ -64,7 +68,10 @@ describe('rule fixtures (expected findings written inside each paper)', () => {
             else left.splice(i, 1);
           }
           assert.deepEqual(unexpected, [], 'every finding left after fixing is expected');
-          assert.ok(again.result.findings.every((f) => !f.fix), 'no fixable finding is left');
+          assert.ok(
+            again.result.findings.every((f) => !f.fix),
+            'no fixable finding is left',
+          );
           assert.equal(fixAll(fixed, loaded.profile).text, fixed, 'fixing again changes nothing');
         });
       }

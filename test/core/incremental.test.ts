@@ -126,7 +126,17 @@ describe('parsing by section (incremental)', function () {
   });
 
   it('equals the whole parse once only, for a long paper (by section from 100 KB)', () => {
-    const long = generatePaper(new Rng(9), { title: 'Annual report', meeting: 'Integrated Care Board', date: '2024-06-26', agendaItem: '7', purpose: 'note', confidential: false, targetBytes: 150_000, faults: [], long: true });
+    const long = generatePaper(new Rng(9), {
+      title: 'Annual report',
+      meeting: 'Integrated Care Board',
+      date: '2024-06-26',
+      agendaItem: '7',
+      purpose: 'note',
+      confidential: false,
+      targetBytes: 150_000,
+      faults: [],
+      long: true,
+    });
     const mid = long.indexOf('\n## ', long.length >> 1) + 1;
     for (const text of [long, `${long.slice(0, mid)}\`\`\`\n${long.slice(mid)}`, `${long.slice(0, mid)}<div>\n${long.slice(mid)}`]) {
       assert.deepStrictEqual(parsePaper(text), parsePaper(text, { whole: true }));
@@ -206,14 +216,24 @@ describe('parsing by section (incremental)', function () {
   it('keeps no earlier version of the document alive', () => {
     v8.setFlagsFromString('--expose-gc');
     const gc = vm.runInNewContext('gc') as () => void;
-    const big = generatePaper(new Rng(8), { title: 'Annual report', meeting: 'Integrated Care Board', date: '2024-06-26', agendaItem: '7', purpose: 'note', confidential: false, targetBytes: 400_000, faults: [], long: true });
+    const big = generatePaper(new Rng(8), {
+      title: 'Annual report',
+      meeting: 'Integrated Care Board',
+      date: '2024-06-26',
+      agendaItem: '7',
+      purpose: 'note',
+      confidential: false,
+      targetBytes: 400_000,
+      faults: [],
+      long: true,
+    });
     const parser = new IncrementalParser();
     let text = big;
     let paper = parsePaper(text, { parser });
     gc();
     const before = process.memoryUsage().heapUsed;
     for (let i = 0; i < 60; i++) {
-      const at = Math.floor(((i * 7919) % 997) / 997 * text.length);
+      const at = Math.floor((((i * 7919) % 997) / 997) * text.length);
       text = text.slice(0, at) + 'x' + text.slice(at);
       paper = parsePaper(text, { parser });
     }

@@ -248,7 +248,10 @@ describe('profile v2: values, defaults and merging', () => {
         'end: Date, time and venue of the next meeting',
       ],
     );
-    assert.match(DEFAULT_PROFILE.part2_resolution, /^The Board is asked to resolve that representatives of the press and other members of the public be excluded .* prejudicial to the public interest\.$/);
+    assert.match(
+      DEFAULT_PROFILE.part2_resolution,
+      /^The Board is asked to resolve that representatives of the press and other members of the public be excluded .* prejudicial to the public interest\.$/,
+    );
     assert.equal(DEFAULT_PROFILE.cover_sheet, null);
     assert.deepEqual(DEFAULT_PROFILE.sections, {});
     assert.equal(DEFAULT_PROFILE.health_inequalities.cover_field, undefined);
@@ -325,7 +328,11 @@ describe('profile v2: values, defaults and merging', () => {
       'base.yaml',
       'cover_sheet:\n  - key: title\n  - key: health_equity\n    type: assessment\nsections:\n  executive_summary: [Executive comment]\nhealth_inequalities:\n  cover_field: health_equity\n',
     );
-    const child = write(dir, 'child/.boardpaper.yaml', 'extends: ../base.yaml\ncover_sheet:\n  - key: date\n  - key: health_equity\n    label: Health equity\n    type: assessment\nsections:\n  recommendations: [Action required by the Board]\n');
+    const child = write(
+      dir,
+      'child/.boardpaper.yaml',
+      'extends: ../base.yaml\ncover_sheet:\n  - key: date\n  - key: health_equity\n    label: Health equity\n    type: assessment\nsections:\n  recommendations: [Action required by the Board]\n',
+    );
     const p = loadProfileFile(child).profile;
     assert.deepEqual(
       p.cover_sheet?.map((e) => e.key),
@@ -341,14 +348,24 @@ describe('profile v2: values, defaults and merging', () => {
     const child = write(dir, 'child/.boardpaper.yaml', 'extends: ../base.yaml\ncover_sheet:\n  - key: date\n');
     assert.throws(
       () => loadProfileFile(child),
-      (e: unknown) => e instanceof ProfileError && e.problems.some((p) => p.key === 'health_inequalities.cover_field' && /not a field of the cover sheet template/.test(p.message)),
+      (e: unknown) =>
+        e instanceof ProfileError &&
+        e.problems.some((p) => p.key === 'health_inequalities.cover_field' && /not a field of the cover sheet template/.test(p.message)),
     );
   });
 
   it('the JSON schema describes every key a profile may set', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas', 'boardpaper-profile.schema.json'), 'utf8'));
     assert.deepEqual(Object.keys(schema.properties).sort(), [...PROFILE_KEYS].sort());
-    assert.deepEqual(schema.properties.cover_sheet.items.oneOf[1].properties.type.enum, ['text', 'date', 'yes-no-na', 'assessment', 'list', 'choice', 'boolean']);
+    assert.deepEqual(schema.properties.cover_sheet.items.oneOf[1].properties.type.enum, [
+      'text',
+      'date',
+      'yes-no-na',
+      'assessment',
+      'list',
+      'choice',
+      'boolean',
+    ]);
     assert.ok(schema.properties.health_inequalities.properties.cover_field);
     assert.ok(schema.properties.committees.items.oneOf[1].properties.standing_items);
   });
@@ -419,7 +436,23 @@ describe('the effective template (coverSheetFields, fieldLabel)', () => {
     assert.ok(unlisted.every((x) => !x.required && x.builtin));
     assert.deepEqual(
       unlisted.map((x) => x.key),
-      ['meeting', 'author', 'agenda_item', 'confidential', 'purpose', 'strategic_objectives', 'risks', 'risks.on_register', 'financial_implications', 'committee_history', 'conflicts_of_interest', 'impact_assessments.quality', 'impact_assessments.data_privacy', 'authorised_by', 'confidential_reason'],
+      [
+        'meeting',
+        'author',
+        'agenda_item',
+        'confidential',
+        'purpose',
+        'strategic_objectives',
+        'risks',
+        'risks.on_register',
+        'financial_implications',
+        'committee_history',
+        'conflicts_of_interest',
+        'impact_assessments.quality',
+        'impact_assessments.data_privacy',
+        'authorised_by',
+        'confidential_reason',
+      ],
     );
     const lead = f.find((x) => x.key === 'presented_by')!;
     assert.deepEqual(lead.aliases.slice(0, 2), ['Report from', 'Presented by'], 'the template’s aliases, then the built-in label');

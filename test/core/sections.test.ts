@@ -11,7 +11,10 @@ import { longDate } from '../../server/src/core/queries/dates';
 import { acceptedHeadings, executiveSummarySection, headingKey, recommendationsSection, templateName } from '../../server/src/core/queries/sections';
 import { longDate as renderLongDate } from '../../server/src/render/cover';
 
-const nlag: Profile = { ...DEFAULT_PROFILE, sections: { executive_summary: ['Executive comment'], recommendations: ['Action required by the Board', 'Recommendations'] } };
+const nlag: Profile = {
+  ...DEFAULT_PROFILE,
+  sections: { executive_summary: ['Executive comment'], recommendations: ['Action required by the Board', 'Recommendations'] },
+};
 
 const body = (...headings: string[]) => parsePaper(`---\ntitle: T\n---\n\n${headings.map((h) => `${h}\n\nSome text of the section.\n`).join('\n')}`);
 
@@ -41,8 +44,11 @@ describe('sections under their accepted headings', () => {
   });
 
   it("missing-section names the section as the organisation's template does", () => {
-    const text = '---\ntitle: T\nmeeting: Trust Board\ndate: 2023-05-01\n---\n\n## Executive summary\n\nThe summary of the paper for the Board to read first.\n';
-    const messages = analyze(text, nlag, { strict: true }).findings.filter((f) => f.rule === 'missing-section').map((f) => f.message);
+    const text =
+      '---\ntitle: T\nmeeting: Trust Board\ndate: 2023-05-01\n---\n\n## Executive summary\n\nThe summary of the paper for the Board to read first.\n';
+    const messages = analyze(text, nlag, { strict: true })
+      .findings.filter((f) => f.rule === 'missing-section')
+      .map((f) => f.message);
     assert.equal(messages.length, 2);
     assert.match(messages[0]!, /no "Executive comment" section/);
     assert.match(messages[1]!, /no "Action required by the Board" section.*"## Action required by the Board"/);

@@ -13,7 +13,36 @@ import { parseYaml, toValue, type YNode } from '../../server/src/core/yaml';
 const BASE = 40;
 
 /** Scalars js-yaml resolves in different ways: numbers, booleans, nulls, strings that look like them. */
-const RAW = ['1', '-0', '10.10', '0.0', '1e5', '+12', '010', '0x1F', '0o17', '1_000', '.inf', '-.Inf', '.NaN', 'yes', 'no', 'true', 'False', 'TRUE', 'null', 'Null', '~', '2024-05-08', 'SO1', 'a b', "it's", 'R&D', 'ÿ', '😀'];
+const RAW = [
+  '1',
+  '-0',
+  '10.10',
+  '0.0',
+  '1e5',
+  '+12',
+  '010',
+  '0x1F',
+  '0o17',
+  '1_000',
+  '.inf',
+  '-.Inf',
+  '.NaN',
+  'yes',
+  'no',
+  'true',
+  'False',
+  'TRUE',
+  'null',
+  'Null',
+  '~',
+  '2024-05-08',
+  'SO1',
+  'a b',
+  "it's",
+  'R&D',
+  'ÿ',
+  '😀',
+];
 /** Mostly untagged, as cover sheets are; explicit core tags now and then (a mismatched one makes the document invalid). */
 const TAG = fc.oneof(
   { arbitrary: fc.constant(''), weight: 20 },
@@ -22,7 +51,11 @@ const TAG = fc.oneof(
 );
 
 const scalar = fc
-  .tuple(TAG, fc.constantFrom('plain', 'single', 'double', 'literal', 'folded'), fc.oneof(fc.constantFrom(...RAW), fc.stringMatching(/^[A-Za-z0-9 .+\-_]{0,8}$/)))
+  .tuple(
+    TAG,
+    fc.constantFrom('plain', 'single', 'double', 'literal', 'folded'),
+    fc.oneof(fc.constantFrom(...RAW), fc.stringMatching(/^[A-Za-z0-9 .+\-_]{0,8}$/)),
+  )
   .map(([tag, style, s]) => {
     if (style === 'single') return `${tag}'${s.replace(/'/g, "''")}'`;
     if (style === 'double') return `${tag}${JSON.stringify(s)}`;
@@ -102,7 +135,13 @@ describe('core yaml tree', () => {
   });
 
   it('rejects unknown tags, duplicate keys, several documents and alias bombs', () => {
-    for (const src of ['x: !custom 1', 'x: !!python/object:os.system ["ls"]', 'a: 1\na: 2', 'a: 1\n---\nb: 2', `a: &a [x, x]\n${Array.from({ length: 60 }, (_, i) => `b${i}: *a`).join('\n')}`]) {
+    for (const src of [
+      'x: !custom 1',
+      'x: !!python/object:os.system ["ls"]',
+      'a: 1\na: 2',
+      'a: 1\n---\nb: 2',
+      `a: &a [x, x]\n${Array.from({ length: 60 }, (_, i) => `b${i}: *a`).join('\n')}`,
+    ]) {
       const r = parseYaml(src, BASE);
       assert.equal(r.root, null, src);
       assert.ok(r.error && r.error.offset >= BASE, src);

@@ -32,7 +32,8 @@ function urlsOf(text: string): { url: string; line: number }[] {
   const tree = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).parse(text);
   const out: { url: string; line: number }[] = [];
   const walk = (n: Nodes) => {
-    if ((n.type === 'link' || n.type === 'image' || n.type === 'definition') && typeof n.url === 'string') out.push({ url: n.url, line: n.position?.start.line ?? 0 });
+    if ((n.type === 'link' || n.type === 'image' || n.type === 'definition') && typeof n.url === 'string')
+      out.push({ url: n.url, line: n.position?.start.line ?? 0 });
     if ('children' in n) for (const c of n.children) walk(c);
   };
   walk(tree);
@@ -45,7 +46,8 @@ export function linkProblem(repo: string, file: string, url: string): string | n
   const own = OWN_GITHUB.exec(url);
   if (own) target = path.join(repo, decodeURIComponent(own[1]!));
   else if (/^file:/i.test(url)) return 'a file: link points outside the repository';
-  else if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//')) return null; // the web, mail
+  else if (/^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//'))
+    return null; // the web, mail
   else {
     const p = decodeURIComponent(url.split('#')[0]!.split('?')[0]!);
     if (p === '') return null; // #anchor in the same file
@@ -58,7 +60,9 @@ export function linkProblem(repo: string, file: string, url: string): string | n
 }
 
 export function badLinks(repo: string): BadLink[] {
-  const files = fg.sync('**/*.md', { cwd: repo, dot: true, ignore: ['**/node_modules/**', '.git/**', 'dist/**', '.vscode-test/**', 'test/fixtures/**'] }).sort();
+  const files = fg
+    .sync('**/*.md', { cwd: repo, dot: true, ignore: ['**/node_modules/**', '.git/**', 'dist/**', '.vscode-test/**', 'test/fixtures/**'] })
+    .sort();
   const out: BadLink[] = [];
   for (const file of files) {
     for (const { url, line } of urlsOf(fs.readFileSync(path.join(repo, file), 'utf8'))) {
@@ -74,7 +78,10 @@ describe('documentation links stay inside the repository', function () {
   this.timeout(120000);
   it('no Markdown file links outside the repository or to a missing file', () => {
     const bad = badLinks(root);
-    assert.deepEqual(bad.map((b) => `${b.file}:${b.line}: ${b.url} — ${b.problem}`), []);
+    assert.deepEqual(
+      bad.map((b) => `${b.file}:${b.line}: ${b.url} — ${b.problem}`),
+      [],
+    );
   });
 
   it('the check itself catches a link climbing out, a missing file, a file: link and a missing page on GitHub', () => {

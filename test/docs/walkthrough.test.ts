@@ -68,7 +68,11 @@ describe('the VS Code walkthrough', () => {
     describe(`step ${step.id}`, () => {
       it('has a title, a description and one media file that exists and is packaged in the .vsix', () => {
         assert.ok(step.title.trim() && step.description.trim());
-        const files = [step.media.markdown, step.media.svg, ...(typeof step.media.image === 'string' ? [step.media.image] : Object.values(step.media.image ?? {}))].filter((f): f is string => !!f);
+        const files = [
+          step.media.markdown,
+          step.media.svg,
+          ...(typeof step.media.image === 'string' ? [step.media.image] : Object.values(step.media.image ?? {})),
+        ].filter((f): f is string => !!f);
         assert.equal(files.length, 1, 'one media file');
         for (const f of files) {
           assert.ok(fs.existsSync(path.join(root, f)), `${f} is missing`);
@@ -79,7 +83,11 @@ describe('the VS Code walkthrough', () => {
 
       it('links and completes on commands the extension contributes and registers', () => {
         const media = step.media.markdown ? fs.readFileSync(path.join(root, step.media.markdown), 'utf8') : '';
-        const commands = [...commandLinks(step.description), ...commandLinks(media), ...(step.completionEvents ?? []).filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length))];
+        const commands = [
+          ...commandLinks(step.description),
+          ...commandLinks(media),
+          ...(step.completionEvents ?? []).filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length)),
+        ];
         assert.ok(commands.length > 0, 'the step links a command');
         const sources = clientSources();
         for (const c of commands) {
@@ -92,7 +100,10 @@ describe('the VS Code walkthrough', () => {
 
   it('the examples the first step copies are packaged, with the paper it opens', () => {
     const src = fs.readFileSync(path.join(root, 'client', 'src', 'examples.ts'), 'utf8');
-    const first = /FIRST_PAPER = \[([^\]]+)\]/.exec(src)?.[1]?.split(',').map((s) => s.trim().replace(/^'|'$/g, ''));
+    const first = /FIRST_PAPER = \[([^\]]+)\]/
+      .exec(src)?.[1]
+      ?.split(',')
+      .map((s) => s.trim().replace(/^'|'$/g, ''));
     assert.ok(first, 'FIRST_PAPER in client/src/examples.ts');
     const rel = ['examples', ...first].join('/');
     assert.ok(fs.existsSync(path.join(root, rel)), rel);

@@ -24,7 +24,11 @@ const vendored = path.join(repoRoot, 'test', 'fixtures', 'grammars');
 const papers = path.join(repoRoot, 'examples', 'papers', '2024-05-08');
 const MARKDOWN = 'text.html.markdown';
 
-interface Contributed { scopeName: string; path: string; injectTo?: string[] }
+interface Contributed {
+  scopeName: string;
+  path: string;
+  injectTo?: string[];
+}
 
 /** The grammar files VS Code would find: the vendored built-ins by scope name, plus ours as package.json contributes them. */
 function grammarFiles(): { files: Map<string, string>; injections: Map<string, string[]> } {
@@ -71,8 +75,16 @@ async function markdownGrammar(withExtension: boolean): Promise<tm.IGrammar> {
   return grammar;
 }
 
-interface Token { line: number; text: string; scopes: string[] }
-interface Tokenized { lines: string[]; tokens: Token[]; charScopes: string[][][] }
+interface Token {
+  line: number;
+  text: string;
+  scopes: string[];
+}
+interface Tokenized {
+  lines: string[];
+  tokens: Token[];
+  charScopes: string[][][];
+}
 
 function tokenize(grammar: tm.IGrammar, text: string): Tokenized {
   const lines = text.split(/\r?\n/);
@@ -101,11 +113,16 @@ function find(t: Tokenized, line: RegExp | string, text: string): Token[] {
 }
 
 function assertScope(t: Tokenized, line: RegExp | string, text: string, scope: string) {
-  for (const k of find(t, line, text)) assert.ok(k.scopes.includes(scope), `${JSON.stringify(text)} on line ${k.line + 1} (${t.lines[k.line]}) should have ${scope}; has ${k.scopes.join(' ')}`);
+  for (const k of find(t, line, text))
+    assert.ok(k.scopes.includes(scope), `${JSON.stringify(text)} on line ${k.line + 1} (${t.lines[k.line]}) should have ${scope}; has ${k.scopes.join(' ')}`);
 }
 
 function assertNoBoardpaperScope(t: Tokenized, line: RegExp | string, text: string) {
-  for (const k of find(t, line, text)) assert.ok(!k.scopes.some((s) => s.endsWith('.boardpaper')), `${JSON.stringify(text)} on line ${k.line + 1} should keep its plain scopes; has ${k.scopes.join(' ')}`);
+  for (const k of find(t, line, text))
+    assert.ok(
+      !k.scopes.some((s) => s.endsWith('.boardpaper')),
+      `${JSON.stringify(text)} on line ${k.line + 1} should keep its plain scopes; has ${k.scopes.join(' ')}`,
+    );
 }
 
 /** Index of the line that closes the front-matter. */
@@ -129,7 +146,23 @@ describe('TextMate injection grammars (VS Code 1.100 Markdown + YAML grammars)',
   it('colours the cover sheet of a real paper: keys, codes, dates, statuses and the confidential flag', () => {
     const t = tokenize(ours, read('09-financial-plan-2024-25.md'));
     const key = 'support.type.property-name.cover-sheet.boardpaper';
-    for (const k of ['title', 'meeting', 'date', 'agenda_item', 'presented_by', 'author', 'confidential', 'purpose', 'strategic_objectives', 'risks', 'financial_implications', 'committee_history', 'conflicts_of_interest', 'impact_assessments', 'authorised_by']) {
+    for (const k of [
+      'title',
+      'meeting',
+      'date',
+      'agenda_item',
+      'presented_by',
+      'author',
+      'confidential',
+      'purpose',
+      'strategic_objectives',
+      'risks',
+      'financial_implications',
+      'committee_history',
+      'conflicts_of_interest',
+      'impact_assessments',
+      'authorised_by',
+    ]) {
       assertScope(t, new RegExp(`^${k}:`), k, key);
     }
     for (const k of ['status', 'comment', 'on_register', 'items', 'quality', 'equality', 'data_privacy']) assertScope(t, new RegExp(`^ +${k}:`), k, key);
@@ -206,7 +239,11 @@ describe('TextMate injection grammars (VS Code 1.100 Markdown + YAML grammars)',
         }
       }
       const invalid = with_.tokens.filter((k) => k.scopes.some((s) => s.startsWith('invalid.')));
-      assert.deepEqual(invalid.filter((k) => !without.tokens.some((b) => b.line === k.line && b.scopes.some((s) => s.startsWith('invalid.')))), [], name);
+      assert.deepEqual(
+        invalid.filter((k) => !without.tokens.some((b) => b.line === k.line && b.scopes.some((s) => s.startsWith('invalid.')))),
+        [],
+        name,
+      );
     }
   });
 
@@ -253,11 +290,13 @@ describe('TextMate injection grammars (VS Code 1.100 Markdown + YAML grammars)',
     assertScope(t, /^Text /, 'boardpaper-enable', 'keyword.control.directive.boardpaper');
     assertScope(t, '- a list item on 2024-05-08 for SO1', '-', 'punctuation.definition.list.begin.markdown');
     // Dates and codes in the body are prose: the cover-sheet colours stay in the front-matter.
-    for (const k of t.tokens.filter((k) => k.line === 8)) assert.ok(!k.scopes.some((s) => s.endsWith('.boardpaper')), `${JSON.stringify(k.text)}: ${k.scopes.join(' ')}`);
+    for (const k of t.tokens.filter((k) => k.line === 8))
+      assert.ok(!k.scopes.some((s) => s.endsWith('.boardpaper')), `${JSON.stringify(k.text)}: ${k.scopes.join(' ')}`);
     const notDirective = (line: number) => {
       const toks = t.tokens.filter((k) => k.line === line);
       assert.ok(toks.length > 0);
-      for (const k of toks) assert.ok(!k.scopes.includes('keyword.control.directive.boardpaper'), `line ${line + 1}: ${t.lines[line]} has ${k.scopes.join(' ')}`);
+      for (const k of toks)
+        assert.ok(!k.scopes.includes('keyword.control.directive.boardpaper'), `line ${line + 1}: ${t.lines[line]} has ${k.scopes.join(' ')}`);
     };
     notDirective(2); // front-matter value
     notDirective(13); // fenced code

@@ -20,7 +20,10 @@ export function readExpectations(text: string): Expected[] {
   text.split(/\r\n|\r|\n/).forEach((l, i) => {
     const m = EXPECT.exec(l);
     if (!m) return;
-    for (const part of m[1]!.split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const part of m[1]!
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const [rule, severity] = part.split(':');
       out.push({ rule: rule!, line: i + 1, severity });
     }

@@ -78,13 +78,21 @@ describe('boardpaper pack: the PDF is tagged (PDF/UA-1)', function () {
       const t = r.structTrees[i];
       assert.ok(t, `page ${i} has a structure tree`);
       const top = (t!.children ?? []).filter((c) => 'role' in c) as StructNode[];
-      assert.deepEqual(top.map((c) => c.role), ['Document'], `page ${i}: one Document root`);
+      assert.deepEqual(
+        top.map((c) => c.role),
+        ['Document'],
+        `page ${i}: one Document root`,
+      );
       all.push(...roles(t));
     }
     const have = new Set(all.map((n) => n.role));
-    for (const role of ['H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Link', 'Figure', 'Sect']) assert.ok(have.has(role), `no ${role} element`);
+    for (const role of ['H1', 'H2', 'H3', 'P', 'L', 'LI', 'Lbl', 'LBody', 'Table', 'TR', 'TH', 'TD', 'Link', 'Figure', 'Sect'])
+      assert.ok(have.has(role), `no ${role} element`);
     const figures = all.filter((n) => n.role === 'Figure');
-    assert.ok(figures.some((f) => f.alt === 'Bar chart of bed occupancy by week'), 'the figure carries the image alt text');
+    assert.ok(
+      figures.some((f) => f.alt === 'Bar chart of bed occupancy by week'),
+      'the figure carries the image alt text',
+    );
     const raw = fs.readFileSync(file).toString('latin1');
     assert.ok(/\/S \/TH[\s\S]{0,200}?\/Scope \/Column/.test(raw), 'column header cells have a scope');
     assert.ok(/\/Scope \/Row/.test(raw), 'row header cells have a scope');
@@ -103,7 +111,7 @@ describe('boardpaper pack: the PDF is tagged (PDF/UA-1)', function () {
       assert.ok(level <= prev + 1, `heading ${h} after H${prev}: ${seq.join(' ')}`);
       prev = level;
     }
-    assert.ok(seq.includes('H3'), 'the papers\' own headings are tagged');
+    assert.ok(seq.includes('H3'), "the papers' own headings are tagged");
   });
 
   it('draws the running header and footer as artifacts, and the content inside structure elements', async () => {

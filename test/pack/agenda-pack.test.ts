@@ -62,10 +62,19 @@ describe('boardpaper pack follows the agenda', function () {
     root = path.join(dir, 'meeting');
     writePapers(root, {
       '03-winter.md': { title: 'Winter Plan 2024/25', item: '3', presenter: 'Director of Operations' },
-      '06-estates.md': { title: 'Plover Fields Site Sale', item: '6', confidential: 'true', reason: 'Section 43 FOI Act', body: 'The preferred bidder is Curlew Holdings.' },
+      '06-estates.md': {
+        title: 'Plover Fields Site Sale',
+        item: '6',
+        confidential: 'true',
+        reason: 'Section 43 FOI Act',
+        body: 'The preferred bidder is Curlew Holdings.',
+      },
       // Agenda item 5 (Quality report) has no paper yet.
     });
-    fs.writeFileSync(path.join(root, 'minutes.md'), '# Minutes of the meeting held on 12 June 2024\n\n## Present\n\n- The Chair\n- Members of the Board\n\nThe Board approved the Peregrine Ward business case.\n');
+    fs.writeFileSync(
+      path.join(root, 'minutes.md'),
+      '# Minutes of the meeting held on 12 June 2024\n\n## Present\n\n- The Chair\n- Members of the Board\n\nThe Board approved the Peregrine Ward business case.\n',
+    );
     fs.writeFileSync(path.join(root, 'agenda.yaml'), AGENDA);
   });
 
@@ -91,14 +100,25 @@ describe('boardpaper pack follows the agenda', function () {
     assert.equal(r.status, 0, r.stderr);
     const pages = await pdfPages(out);
     const front = flat(pages[1]!);
-    const order = ['welcome and apologies', 'minutes of the previous meeting', 'winter plan 2024/25', 'digital strategy', 'quality report', 'resolution to exclude the press and public', 'part 2: items to be considered in private', 'plover fields site sale', 'operation sandpiper briefing'];
+    const order = [
+      'welcome and apologies',
+      'minutes of the previous meeting',
+      'winter plan 2024/25',
+      'digital strategy',
+      'quality report',
+      'resolution to exclude the press and public',
+      'part 2: items to be considered in private',
+      'plover fields site sale',
+      'operation sandpiper briefing',
+    ];
     let at = -1;
     for (const o of order) {
       const i = front.indexOf(o, at + 1);
       assert.ok(i > at, `"${o}" after the previous item on the agenda page: ${front}`);
       at = i;
     }
-    for (const s of ['13:00', '13:10', 'chair', 'chief digital officer', 'verbal', 'presentation', 'document', 'paper to follow', 'to note']) assert.ok(front.includes(s), `agenda shows "${s}"`);
+    for (const s of ['13:00', '13:10', 'chair', 'chief digital officer', 'verbal', 'presentation', 'document', 'paper to follow', 'to note'])
+      assert.ok(front.includes(s), `agenda shows "${s}"`);
     // The page numbers printed are the pages the items start on.
     const startOf = (re: RegExp) => pages.findIndex((t, i) => i > 1 && re.test(t));
     const winter = startOf(/Agenda item 3\s+·\s+Part 1/);
@@ -109,7 +129,8 @@ describe('boardpaper pack follows the agenda', function () {
     // The document is rendered as it is.
     assert.ok(flat(pages[minutes]!).includes('the board approved the peregrine ward business case'));
     const titles = outlineTitles((await readPdf(out)).outline);
-    for (const t of ['Agenda', '2  Minutes of the previous meeting', '3  Winter Plan 2024/25', '6  Plover Fields Site Sale']) assert.ok(titles.includes(t), `bookmark "${t}": ${titles.join(' | ')}`);
+    for (const t of ['Agenda', '2  Minutes of the previous meeting', '3  Winter Plan 2024/25', '6  Plover Fields Site Sale'])
+      assert.ok(titles.includes(t), `bookmark "${t}": ${titles.join(' | ')}`);
   });
 
   it('in HTML too: kinds, times, "Paper to follow", the resolution before the Part 2 band', () => {
@@ -131,7 +152,12 @@ describe('boardpaper pack follows the agenda', function () {
     const info = await pdfInfo(path.join(dir, 'pub.pdf'));
     const outline = outlineTitles((await readPdf(path.join(dir, 'pub.pdf'))).outline).join('\n');
     for (const phrase of CONFIDENTIAL) {
-      for (const [where, hay] of [['HTML', html], ['PDF text', text], ['PDF metadata', info], ['PDF outline', outline]] as const) {
+      for (const [where, hay] of [
+        ['HTML', html],
+        ['PDF text', text],
+        ['PDF metadata', info],
+        ['PDF outline', outline],
+      ] as const) {
         assert.ok(!flat(hay).includes(flat(phrase)), `"${phrase}" in the public ${where}`);
       }
     }
@@ -141,14 +167,23 @@ describe('boardpaper pack follows the agenda', function () {
     assert.ok(flat(text).includes('resolution to exclude the press and public'));
   });
 
-  it('without an agenda file: the profile\'s standing items, unnumbered, around the papers', async () => {
+  it("without an agenda file: the profile's standing items, unnumbered, around the papers", async () => {
     const d = path.join(dir, 'no-agenda');
     writePapers(d, { '01-a.md': { title: 'Annual Report', item: '4' }, '02-b.md': { title: 'Kestrel Contract', item: '9', confidential: 'true' } });
     const out = path.join(d, 'p.pdf');
     const r = runCli(['pack', d, ...ICB, '--out', out]);
     assert.equal(r.status, 0, r.stderr);
     const front = flat((await pdfPages(out))[1]!);
-    const order = ['welcome, introductions and chair\'s remarks', 'apologies for absence', 'declarations of interest', 'annual report', 'any other business', 'date, time and venue of the next meeting', 'resolution to exclude', 'item 9 — confidential'];
+    const order = [
+      "welcome, introductions and chair's remarks",
+      'apologies for absence',
+      'declarations of interest',
+      'annual report',
+      'any other business',
+      'date, time and venue of the next meeting',
+      'resolution to exclude',
+      'item 9 — confidential',
+    ];
     let at = -1;
     for (const o of order) {
       const i = front.indexOf(o, at + 1);

@@ -86,7 +86,10 @@ describe('boardpaper pack (CLI)', function () {
     before(() => {
       d = temp();
       const broken = paperText({ title: 'Unfinished Public Paper', item: '3' }).replace(/^presented_by: .*\n/m, '');
-      const brokenSecret = paperText({ title: 'Osprey Lodge Disposal', item: '9', confidential: 'true', reason: 'Section 43 FOI Act' }).replace(/^author: .*\n/m, '');
+      const brokenSecret = paperText({ title: 'Osprey Lodge Disposal', item: '9', confidential: 'true', reason: 'Section 43 FOI Act' }).replace(
+        /^author: .*\n/m,
+        '',
+      );
       writePapers(d, { '01-clean.md': { title: 'Clean Paper', item: '1' }, '03-unfinished.md': broken, '09-osprey.md': brokenSecret });
     });
 
@@ -138,7 +141,10 @@ describe('boardpaper pack (CLI)', function () {
       assert.equal(pdf.status, 0, pdf.stderr);
       const pages = await pdfPages(path.join(d, 'draft.pdf'));
       for (let i = 1; i < pages.length; i++) assert.ok(pages[i]!.includes('DRAFT'), `page ${i} says DRAFT`);
-      assert.ok(pages.some((t) => t.includes('Draft: paper checks') && t.includes('required-field')), 'the findings page');
+      assert.ok(
+        pages.some((t) => t.includes('Draft: paper checks') && t.includes('required-field')),
+        'the findings page',
+      );
     });
   });
 
@@ -146,7 +152,10 @@ describe('boardpaper pack (CLI)', function () {
     let d: string;
     before(() => {
       d = temp();
-      writePapers(path.join(d, 'papers'), { 'a.md': { title: 'Alpha', item: '1' }, 'b.md': { title: 'Bravo Secret', item: '2', confidential: 'true', reason: 'Section 36' } });
+      writePapers(path.join(d, 'papers'), {
+        'a.md': { title: 'Alpha', item: '1' },
+        'b.md': { title: 'Bravo Secret', item: '2', confidential: 'true', reason: 'Section 36' },
+      });
     });
 
     it('defaults to a public PDF with a safe name in the current folder', () => {
@@ -228,7 +237,8 @@ describe('boardpaper pack (CLI)', function () {
 
   it('refuses (exit 2) when a paper for this meeting has a cover sheet that cannot be read; ignores one plainly for another meeting', () => {
     const d = temp();
-    const brokenHere = '---\ntitle: Broken Paper\nmeeting: Integrated Care Board\ndate: 2024-07-10\nagenda_item: "4"\nrisks: [unclosed\n---\n\n## Executive summary\n\nText.\n';
+    const brokenHere =
+      '---\ntitle: Broken Paper\nmeeting: Integrated Care Board\ndate: 2024-07-10\nagenda_item: "4"\nrisks: [unclosed\n---\n\n## Executive summary\n\nText.\n';
     const brokenElsewhere = '---\ntitle: Other Broken Paper\nmeeting: Quality Committee\ndate: 2024-07-10\nagenda_item: "4"\nrisks: [unclosed\n---\n\nText.\n';
     writePapers(d, { 'a.md': { title: 'Alpha', item: '1' }, 'other.md': brokenElsewhere });
     let r = runCli(['pack', d, ...ICB, '--out', path.join(d, 'p.html')]);
@@ -267,7 +277,10 @@ describe('boardpaper pack (CLI)', function () {
 
   it('builds a public pack for a meeting held wholly in private: the agenda and nothing else', async () => {
     const d = temp();
-    writePapers(d, { 'a.md': { title: 'Heronsgate Alpha', item: '1', confidential: 'true', reason: 'Section 43 FOI Act' }, 'b.md': { title: 'Heronsgate Bravo', item: '2', confidential: 'true' } });
+    writePapers(d, {
+      'a.md': { title: 'Heronsgate Alpha', item: '1', confidential: 'true', reason: 'Section 43 FOI Act' },
+      'b.md': { title: 'Heronsgate Bravo', item: '2', confidential: 'true' },
+    });
     // No standing items either (welcome, apologies… would be public business).
     fs.writeFileSync(path.join(d, '.boardpaper.yaml'), 'standing_items: []\n');
     const r = runCli(['pack', d, ...ICB, '--out', path.join(d, 'p.pdf')]);

@@ -38,7 +38,8 @@ export interface PaperSpec {
 /** A clean board paper (no errors or warnings) unless the spec breaks it. */
 export function paperText(s: PaperSpec): string {
   const purpose = s.purpose ?? 'note';
-  const verb = { note: 'note', approve: 'approve', decide: 'decide', discuss: 'discuss', assure: 'take assurance from', information: 'note' }[purpose] ?? purpose;
+  const verb =
+    { note: 'note', approve: 'approve', decide: 'decide', discuss: 'discuss', assure: 'take assurance from', information: 'note' }[purpose] ?? purpose;
   const fm =
     s.rawFrontmatter ??
     [

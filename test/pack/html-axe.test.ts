@@ -25,7 +25,8 @@ describe('boardpaper pack: the HTML pack passes axe-core (WCAG 2.2 A/AA) in Chro
   before(async function () {
     if (!fs.existsSync(CHROMIUM)) {
       // CI (.ci/run) installs Chromium and sets BOARDPAPER_CI=1: there a missing browser is a failure, not a skip.
-      if (process.env.BOARDPAPER_CI === '1') assert.fail(`no Chromium at ${CHROMIUM}, and BOARDPAPER_CI=1 says every suite must run (apt-get install -y chromium)`);
+      if (process.env.BOARDPAPER_CI === '1')
+        assert.fail(`no Chromium at ${CHROMIUM}, and BOARDPAPER_CI=1 says every suite must run (apt-get install -y chromium)`);
       console.log(`      skipped: no Chromium at ${CHROMIUM} (install Debian's chromium, as .ci/install-code-server.sh does, or set BOARDPAPER_CHROMIUM)`);
       this.skip();
     }
@@ -35,7 +36,15 @@ describe('boardpaper pack: the HTML pack passes axe-core (WCAG 2.2 A/AA) in Chro
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -49,14 +58,24 @@ describe('boardpaper pack: the HTML pack passes axe-core (WCAG 2.2 A/AA) in Chro
     try {
       await page.goto(`file://${file}`);
       await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-      return (await page.evaluate(`axe.run(document, ${JSON.stringify({ runOnly: { type: 'tag', values: TAGS }, resultTypes: ['violations', 'passes'] })})`)) as AxeResult;
+      return (await page.evaluate(
+        `axe.run(document, ${JSON.stringify({ runOnly: { type: 'tag', values: TAGS }, resultTypes: ['violations', 'passes'] })})`,
+      )) as AxeResult;
     } finally {
       await page.close();
     }
   }
 
   function report(r: AxeResult): string {
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`).join('\n  ')}`).join('\n');
+    return r.violations
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes
+            .slice(0, 3)
+            .map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`)
+            .join('\n  ')}`,
+      )
+      .join('\n');
   }
 
   it('a realistic meeting, public and private, final and draft: no violations', async () => {
@@ -69,7 +88,8 @@ describe('boardpaper pack: the HTML pack passes axe-core (WCAG 2.2 A/AA) in Chro
         const res = await axe(file);
         assert.equal(res.violations.length, 0, `${path.basename(file)}:\n${report(res)}`);
         const passed = new Set(res.passes.map((p) => p.id));
-        for (const rule of ['html-has-lang', 'document-title', 'color-contrast', 'th-has-data-cells', 'bypass']) assert.ok(passed.has(rule), `${rule} was checked and passed on ${path.basename(file)}`);
+        for (const rule of ['html-has-lang', 'document-title', 'color-contrast', 'th-has-data-cells', 'bypass'])
+          assert.ok(passed.has(rule), `${rule} was checked and passed on ${path.basename(file)}`);
       }
     }
   });
@@ -77,9 +97,16 @@ describe('boardpaper pack: the HTML pack passes axe-core (WCAG 2.2 A/AA) in Chro
   it('an agenda with verbal items, a document, a missing paper and images: no violations', async () => {
     const root = path.join(dir, 'agenda');
     writePapers(root, {
-      '01-plan.md': { title: 'Winter Plan', item: '2', body: '### Deep heading first\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n![Chart of beds](chart.png)\n\n![](chart.png)\n' },
+      '01-plan.md': {
+        title: 'Winter Plan',
+        item: '2',
+        body: '### Deep heading first\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n![Chart of beds](chart.png)\n\n![](chart.png)\n',
+      },
     });
-    fs.writeFileSync(path.join(root, 'chart.png'), Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGNgYPj/n4GB4T8DEwMDAwA4EgT/1m1a9wAAAABJRU5ErkJggg==', 'base64'));
+    fs.writeFileSync(
+      path.join(root, 'chart.png'),
+      Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGNgYPj/n4GB4T8DEwMDAwA4EgT/1m1a9wAAAABJRU5ErkJggg==', 'base64'),
+    );
     fs.writeFileSync(path.join(root, 'minutes.md'), '# Minutes\n\nAgreed.\n');
     fs.writeFileSync(
       path.join(root, 'agenda.yaml'),

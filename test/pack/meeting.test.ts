@@ -92,7 +92,20 @@ describe('boardpaper pack: a realistic meeting (built CLI)', function () {
     dir = tempDir('boardpaper-pack-');
     runs = [
       runCli(['pack', meetingFixture, '--meeting', 'SRTB', '--date', '2024-06-18', '--part', 'both', '--out', path.join(dir, 'srtb.pdf')]),
-      runCli(['pack', meetingFixture, '--meeting', 'System Recovery and Transformation Board', '--date', '2024-06-18', '--part', 'both', '--format', 'html', '--out', path.join(dir, 'srtb.html')]),
+      runCli([
+        'pack',
+        meetingFixture,
+        '--meeting',
+        'System Recovery and Transformation Board',
+        '--date',
+        '2024-06-18',
+        '--part',
+        'both',
+        '--format',
+        'html',
+        '--out',
+        path.join(dir, 'srtb.html'),
+      ]),
     ];
     pubPdf = path.join(dir, 'srtb-public.pdf');
     privPdf = path.join(dir, 'srtb-private.pdf');
@@ -122,11 +135,23 @@ describe('boardpaper pack: a realistic meeting (built CLI)', function () {
   });
 
   it('orders the agenda naturally, Part 1 then Part 2 (private) and lists Part 2 only as "Item N — confidential (reason)" (public)', () => {
-    const priv = agendaPageNumbers(privPages, papers.map((p) => p.item));
+    const priv = agendaPageNumbers(
+      privPages,
+      papers.map((p) => p.item),
+    );
     const privOrder = [...priv.keys()];
-    assert.deepEqual(privOrder, [...publicPapers, ...privatePapers].map((p) => p.item));
-    const pub = agendaPageNumbers(pubPages, publicPapers.map((p) => p.item));
-    assert.deepEqual([...pub.keys()], publicPapers.map((p) => p.item));
+    assert.deepEqual(
+      privOrder,
+      [...publicPapers, ...privatePapers].map((p) => p.item),
+    );
+    const pub = agendaPageNumbers(
+      pubPages,
+      publicPapers.map((p) => p.item),
+    );
+    assert.deepEqual(
+      [...pub.keys()],
+      publicPapers.map((p) => p.item),
+    );
     const agenda = flat(pubPages.slice(1, 3).join('\n'));
     for (const p of privatePapers) {
       const expected = flat(`Item ${p.item} — confidential${p.reason ? ` (${p.reason})` : ''}`);
@@ -135,15 +160,21 @@ describe('boardpaper pack: a realistic meeting (built CLI)', function () {
     // The HTML agenda, in the same order.
     const html = fs.readFileSync(privHtml, 'utf8');
     const items = [...html.matchAll(/<td class="item">([^<]*)<\/td>/g)].map((m) => m[1]).filter(Boolean); // standing items have no number
-    assert.deepEqual(items, [...publicPapers, ...privatePapers].map((p) => p.item));
+    assert.deepEqual(
+      items,
+      [...publicPapers, ...privatePapers].map((p) => p.item),
+    );
   });
 
-  it("prints in the agenda the page on which each paper really starts (public and private PDF)", () => {
+  it('prints in the agenda the page on which each paper really starts (public and private PDF)', () => {
     for (const [pages, list] of [
       [pubPages, publicPapers],
       [privPages, [...publicPapers, ...privatePapers]],
     ] as const) {
-      const printed = agendaPageNumbers(pages, list.map((p) => p.item));
+      const printed = agendaPageNumbers(
+        pages,
+        list.map((p) => p.item),
+      );
       for (const p of list) {
         const real = realStart(pages, p.item);
         assert.ok(real > 1, `item ${p.item} not found in the PDF`);
@@ -178,7 +209,14 @@ describe('boardpaper pack: a realistic meeting (built CLI)', function () {
     for (const p of privatePapers) {
       assert.ok(text.includes(flat(p.title).slice(0, 40)), p.title);
       assert.ok(html.includes(flat(p.title).replace(/&/g, '&amp;').slice(0, 40)), p.title);
-      const lastWords = flat(p.body.trim().split('\n').filter((l) => /\w{4}/.test(l)).at(-1)!.replace(/[*_#>`]/g, '')).slice(-40);
+      const lastWords = flat(
+        p.body
+          .trim()
+          .split('\n')
+          .filter((l) => /\w{4}/.test(l))
+          .at(-1)!
+          .replace(/[*_#>`]/g, ''),
+      ).slice(-40);
       assert.ok(text.includes(lastWords) || html.includes(lastWords), `end of ${p.name}: "${lastWords}"`);
     }
   });
@@ -186,12 +224,16 @@ describe('boardpaper pack: a realistic meeting (built CLI)', function () {
   describe('confidentiality: nothing of a confidential paper in the public pack', () => {
     /** Every phrase that must not appear, per confidential paper. */
     function forbidden(): { file: string; phrase: string }[] {
-      const listed: Record<string, string[]> = fs.existsSync(path.join(meetingFixture, 'CONFIDENTIAL_PHRASES.json')) ? JSON.parse(fs.readFileSync(path.join(meetingFixture, 'CONFIDENTIAL_PHRASES.json'), 'utf8')) : {};
+      const listed: Record<string, string[]> = fs.existsSync(path.join(meetingFixture, 'CONFIDENTIAL_PHRASES.json'))
+        ? JSON.parse(fs.readFileSync(path.join(meetingFixture, 'CONFIDENTIAL_PHRASES.json'), 'utf8'))
+        : {};
       const publicText = flat(publicPapers.map((p) => p.text).join('\n'));
       // What a public pack legitimately says: the public papers, the profile, the pack's own words and the Part 2 reasons.
       assert.ok(referenceHtml, 'the reference pack (public papers only) was built');
       // The Part 2 resolution is read in public, so its words are the pack's own too.
-      const allowed = flat([publicText, referenceHtml.replace(/<[^>]+>/g, ' '), DEFAULT_PROFILE.part2_resolution, ...privatePapers.map((p) => p.reason ?? '')].join(' '));
+      const allowed = flat(
+        [publicText, referenceHtml.replace(/<[^>]+>/g, ' '), DEFAULT_PROFILE.part2_resolution, ...privatePapers.map((p) => p.reason ?? '')].join(' '),
+      );
       const out: { file: string; phrase: string }[] = [];
       for (const p of privatePapers) {
         for (const phrase of listed[p.name] ?? []) out.push({ file: p.name, phrase });
@@ -220,7 +262,12 @@ describe('boardpaper pack: a realistic meeting (built CLI)', function () {
     it('none appears in the public HTML (text, attributes, comments, title)', () => {
       const html = fs.readFileSync(pubHtml, 'utf8');
       const hay = flat(html);
-      const decoded = flat(html.replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"'));
+      const decoded = flat(
+        html
+          .replace(/&amp;/g, '&')
+          .replace(/&#39;/g, "'")
+          .replace(/&quot;/g, '"'),
+      );
       const leaks = forbidden().filter(({ phrase }) => hay.includes(flat(phrase)) || decoded.includes(flat(phrase)));
       assert.deepEqual(leaks, []);
       assert.ok(!html.includes('<!--'), 'no HTML comments at all');

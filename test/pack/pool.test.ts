@@ -12,7 +12,11 @@ import { cliPath } from '../helpers/run-cli';
 import { ensureBuilt, meetingFixture, repoRoot, tempDir, TINY_PNG, writePapers, type PaperSpec } from './helpers';
 
 function pack(workers: number, args: string[]) {
-  const r = spawnSync(process.execPath, [cliPath, 'pack', ...args], { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', BOARDPAPER_WORKERS: String(workers) } });
+  const r = spawnSync(process.execPath, [cliPath, 'pack', ...args], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', BOARDPAPER_WORKERS: String(workers) },
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

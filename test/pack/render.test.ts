@@ -10,9 +10,10 @@ import { DEFAULT_PROFILE } from '../../server/src/core/profile';
 import { bodyHtml, coverSheetHtml, coverSheetModel, longDate } from '../../server/src/render';
 import { repoRoot } from './helpers';
 
-const examplePath = [path.join(repoRoot, '..', 'shared', 'spec', 'examples', 'recovery-and-transformation-programmes.md'), path.join(repoRoot, 'test', 'fixtures', 'rules', 'clean-example.md')].find((f) =>
-  fs.existsSync(f),
-)!;
+const examplePath = [
+  path.join(repoRoot, '..', 'shared', 'spec', 'examples', 'recovery-and-transformation-programmes.md'),
+  path.join(repoRoot, 'test', 'fixtures', 'rules', 'clean-example.md'),
+].find((f) => fs.existsSync(f))!;
 
 describe('render: cover sheet model', () => {
   const paper = parsePaper(fs.readFileSync(examplePath, 'utf8'));
@@ -66,7 +67,13 @@ describe('render: cover sheet model', () => {
   });
 
   it('survives any YAML shape', () => {
-    for (const fm of ['title: [a, b]', 'risks: 3\nimpact_assessments: [x]', 'strategic_objectives: SO1, SO9', 'committee_history: {a: 1}', 'a: &x [1]\nb: *x']) {
+    for (const fm of [
+      'title: [a, b]',
+      'risks: 3\nimpact_assessments: [x]',
+      'strategic_objectives: SO1, SO9',
+      'committee_history: {a: 1}',
+      'a: &x [1]\nb: *x',
+    ]) {
       const mm = coverSheetModel(parsePaper(`---\n${fm}\n---\nbody\n`), DEFAULT_PROFILE);
       assert.ok(coverSheetHtml(mm).includes('cover-sheet'));
     }
@@ -155,7 +162,10 @@ Text with a footnote.[^1]
   it('keeps footnote links working inside the page', () => {
     const ids = [...html.matchAll(/id="([^"]+)"/g)].map((m) => m[1]);
     for (const m of html.matchAll(/href="#([^"]+)"/g)) assert.ok(ids.includes(m[1]), `#${m[1]} has no target in ${ids.join(', ')}`);
-    assert.ok(ids.some((id) => id!.includes('item-1-')), 'ids carry the paper prefix');
+    assert.ok(
+      ids.some((id) => id!.includes('item-1-')),
+      'ids carry the paper prefix',
+    );
   });
 
   it('leaves no front-matter in the body', () => {
@@ -222,9 +232,23 @@ describe('render: body HTML without parse5 when the only raw HTML is comments', 
     'over lines',
     '-->',
   ].join('\n');
-  const files = [examplePath, ...fs.readdirSync(path.join(repoRoot, 'test', 'fixtures', 'meeting')).filter((f) => f.endsWith('.md')).map((f) => path.join(repoRoot, 'test', 'fixtures', 'meeting', f))];
-  const bodies: [string, string][] = [['GFM features with comments everywhere', GFM], ['empty', ''], ['images', '![alone](x.png)\n\n![remote](https://e.org/x.png)\n'], ...files.map((f): [string, string] => [path.basename(f), fs.readFileSync(f, 'utf8')])];
-  const options = [{}, { idPrefix: 'item-3-', resolveImage: (u: string) => (u.startsWith('http') ? null : { src: `data:image/png;base64,${Buffer.from(u).toString('base64')}` }) }];
+  const files = [
+    examplePath,
+    ...fs
+      .readdirSync(path.join(repoRoot, 'test', 'fixtures', 'meeting'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => path.join(repoRoot, 'test', 'fixtures', 'meeting', f)),
+  ];
+  const bodies: [string, string][] = [
+    ['GFM features with comments everywhere', GFM],
+    ['empty', ''],
+    ['images', '![alone](x.png)\n\n![remote](https://e.org/x.png)\n'],
+    ...files.map((f): [string, string] => [path.basename(f), fs.readFileSync(f, 'utf8')]),
+  ];
+  const options = [
+    {},
+    { idPrefix: 'item-3-', resolveImage: (u: string) => (u.startsWith('http') ? null : { src: `data:image/png;base64,${Buffer.from(u).toString('base64')}` }) },
+  ];
 
   for (const [name, body] of bodies) {
     it(`${name}: the same HTML as through rehype-raw`, () => {

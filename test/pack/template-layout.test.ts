@@ -57,7 +57,11 @@ describe('the cover sheet follows the organisation’s template', () => {
   it('the layout: the template’s fields, labels and order, then the unlisted FORMAT.md fields the paper gives', () => {
     const layout = coverSheetLayout(model);
     const flat = layout.blocks.flatMap((b) =>
-      b.kind === 'facts' ? b.rows.map((r) => `fact ${r.key}: ${r.label} = ${r.value ?? '(not stated)'}`) : b.kind === 'assessments' ? b.rows.map((r) => `assessment[${b.label}] ${r.key}: ${r.label} = ${r.status ?? '-'}`) : [`${b.kind} ${b.key}: ${b.label}`],
+      b.kind === 'facts'
+        ? b.rows.map((r) => `fact ${r.key}: ${r.label} = ${r.value ?? '(not stated)'}`)
+        : b.kind === 'assessments'
+          ? b.rows.map((r) => `assessment[${b.label}] ${r.key}: ${r.label} = ${r.status ?? '-'}`)
+          : [`${b.kind} ${b.key}: ${b.label}`],
     );
     assert.deepEqual(flat, [
       'fact date: Date of meeting = 18 June 2024',
@@ -81,14 +85,27 @@ describe('the cover sheet follows the organisation’s template', () => {
 
   it('the HTML draws the template’s labels in its order, and none of the built-in template’s missing lines', () => {
     const html = coverSheetHtml(model);
-    const labels = ['Date of meeting', 'Title of paper', 'Lead Director', 'Paper reference', 'Purpose', 'CQC domain', 'Is health equity data included in the report?', 'Link to strategic risks', 'Date of next review', 'Equality impact assessment', 'Author'];
+    const labels = [
+      'Date of meeting',
+      'Title of paper',
+      'Lead Director',
+      'Paper reference',
+      'Purpose',
+      'CQC domain',
+      'Is health equity data included in the report?',
+      'Link to strategic risks',
+      'Date of next review',
+      'Equality impact assessment',
+      'Author',
+    ];
     let at = -1;
     for (const l of labels) {
       const i = html.indexOf(l, at + 1);
       assert.ok(i > at, `"${l}" after the previous label`);
       at = i;
     }
-    for (const absent of ['Report authorised by', 'Presented by', 'Quality impact assessment', 'Data privacy impact assessment', 'Which strategic objective/s']) assert.ok(!html.includes(absent), `no "${absent}"`);
+    for (const absent of ['Report authorised by', 'Presented by', 'Quality impact assessment', 'Data privacy impact assessment', 'Which strategic objective/s'])
+      assert.ok(!html.includes(absent), `no "${absent}"`);
   });
 
   it('the built-in profile keeps the built-in layout', () => {

@@ -54,7 +54,9 @@ const organisations = fs
 function findingsOf(org: string): Actual[] {
   const dir = path.join(REAL, org);
   const resolver = new ProfileResolver({ defaultBaseDir: dir });
-  const papers = expandPaths([dir]).map((f) => checkFile(f, resolver)).filter((p): p is CheckedPaper => p !== null);
+  const papers = expandPaths([dir])
+    .map((f) => checkFile(f, resolver))
+    .filter((p): p is CheckedPaper => p !== null);
   addAcrossFindings(papers);
   return toJson(papers, () => true).flatMap((f) =>
     f.diagnostics.map((d) => ({
@@ -126,6 +128,12 @@ describe('real papers from other NHS organisations: judged findings', function (
     const real = judged.findings.filter((j) => j.verdict === 'real').length;
     assert.ok(total > 0, 'no judged findings');
     const precision = real / total;
-    assert.ok(precision >= RECORDED_PRECISION - 1e-9, `precision ${(precision * 100).toFixed(1)}% (${real} real of ${total}); wrong and arguable: ${judged.findings.filter((j) => j.verdict !== 'real').map(show).join('; ')}`);
+    assert.ok(
+      precision >= RECORDED_PRECISION - 1e-9,
+      `precision ${(precision * 100).toFixed(1)}% (${real} real of ${total}); wrong and arguable: ${judged.findings
+        .filter((j) => j.verdict !== 'real')
+        .map(show)
+        .join('; ')}`,
+    );
   });
 });

@@ -21,13 +21,14 @@ const CLEAN = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'rules', 'c
 /** Words of the confidential paper that must not leave it. */
 const SECRETS = ['Heronsgate', 'Ulverston', 'Quayside Holdings', '12.4m', 'Priya Raman', 'Oliver Tran', 'Commercially sensitive negotiation'];
 
-const CONFIDENTIAL = CLEAN.replace('title: Recovery and Transformation Programmes', 'title: Heronsgate Acquisition')
-  .replace(/^presented_by: .*$/m, 'presented_by: Priya Raman, Director of Estates')
-  .replace(/^author: .*$/m, 'author: Oliver Tran, Estates Lead')
-  .replace('confidential: false', 'confidential: true\nconfidential_reason: Commercial interests, s43 FOI Act')
-  .replace('purpose: note', 'purpose: approval') // a finding that quotes a value
-  .replace('agenda_item: "10"', 'agenda_item: 10.10')
-  .replace(/^strategic_objectives: .*$/m, 'strategic_objectives: [SO1, SO9]') +
+const CONFIDENTIAL =
+  CLEAN.replace('title: Recovery and Transformation Programmes', 'title: Heronsgate Acquisition')
+    .replace(/^presented_by: .*$/m, 'presented_by: Priya Raman, Director of Estates')
+    .replace(/^author: .*$/m, 'author: Oliver Tran, Estates Lead')
+    .replace('confidential: false', 'confidential: true\nconfidential_reason: Commercial interests, s43 FOI Act')
+    .replace('purpose: note', 'purpose: approval') // a finding that quotes a value
+    .replace('agenda_item: "10"', 'agenda_item: 10.10')
+    .replace(/^strategic_objectives: .*$/m, 'strategic_objectives: [SO1, SO9]') +
   '\n## Background\n\nCommercially sensitive negotiation: the HGX team will buy the Heronsgate site at Ulverston for £12.4m from Quayside Holdings.\n\n## Heronsgate next steps\n\nTBC\n';
 
 describe('confidential papers in `boardpaper check` output', function () {

@@ -14,7 +14,30 @@ import { writeFileAtomic } from '../../server/src/node/files';
 import { runCli, tempDir } from '../helpers/run-cli';
 
 const RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
-const HOSTILE_TITLES = ['../../x', '../../../../etc/passwd', '/etc/passwd', 'C:\\Windows\\system32\\x', '..\\..\\x', '~/x', 'CON', 'nul', 'Com1', 'LPT9', 'aux.md', '.', '..', '', '   ', '.hidden', 'a/b/c', 'x\u0000y', '\u202Egpj.exe', 'Ünïcödé — “quotes” & <tags>', '🙂🙂', 'x'.repeat(500)];
+const HOSTILE_TITLES = [
+  '../../x',
+  '../../../../etc/passwd',
+  '/etc/passwd',
+  'C:\\Windows\\system32\\x',
+  '..\\..\\x',
+  '~/x',
+  'CON',
+  'nul',
+  'Com1',
+  'LPT9',
+  'aux.md',
+  '.',
+  '..',
+  '',
+  '   ',
+  '.hidden',
+  'a/b/c',
+  'x\u0000y',
+  '\u202Egpj.exe',
+  'Ünïcödé — “quotes” & <tags>',
+  '🙂🙂',
+  'x'.repeat(500),
+];
 
 /** Every file under a folder, relative. */
 function tree(dir: string): string[] {
@@ -34,8 +57,14 @@ describe('files stay where they belong', function () {
       assert.ok(name.length <= 80, name);
     };
     for (const t of HOSTILE_TITLES) check(t);
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.option(fc.string({ maxLength: 12 }), { nil: undefined }), (t, item) => check(t, item)), { numRuns: 2000 });
-    fc.assert(fc.property(fc.array(fc.constantFrom('..', '/', '\\', '.', 'con', 'nul', 'x', ' ', ':', '~', 'C:'), { maxLength: 12 }), (parts) => check(parts.join(''))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.option(fc.string({ maxLength: 12 }), { nil: undefined }), (t, item) => check(t, item)),
+      { numRuns: 2000 },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('..', '/', '\\', '.', 'con', 'nul', 'x', ' ', ':', '~', 'C:'), { maxLength: 12 }), (parts) => check(parts.join(''))),
+      { numRuns: 1000 },
+    );
   });
 
   it('`boardpaper new` with hostile titles writes only a plain file in the current folder', () => {
@@ -84,12 +113,21 @@ describe('files stay where they belong', function () {
       const dir = tempDir();
       const file = path.join(dir, 'p.md');
       fs.writeFileSync(file, 'the author’s words');
-      assert.throws(() => writeFileAtomic(file, 'new', { exclusive: true }), (e: NodeJS.ErrnoException) => e.code === 'EEXIST');
+      assert.throws(
+        () => writeFileAtomic(file, 'new', { exclusive: true }),
+        (e: NodeJS.ErrnoException) => e.code === 'EEXIST',
+      );
       assert.equal(fs.readFileSync(file, 'utf8'), 'the author’s words');
       fs.mkdirSync(path.join(dir, 'd.md'));
-      assert.throws(() => writeFileAtomic(path.join(dir, 'd.md'), 'new', { exclusive: true }), (e: NodeJS.ErrnoException) => e.code === 'EEXIST');
+      assert.throws(
+        () => writeFileAtomic(path.join(dir, 'd.md'), 'new', { exclusive: true }),
+        (e: NodeJS.ErrnoException) => e.code === 'EEXIST',
+      );
       fs.symlinkSync(path.join(dir, 'nowhere'), path.join(dir, 'link.md'));
-      assert.throws(() => writeFileAtomic(path.join(dir, 'link.md'), 'new', { exclusive: true }), (e: NodeJS.ErrnoException) => e.code === 'EEXIST');
+      assert.throws(
+        () => writeFileAtomic(path.join(dir, 'link.md'), 'new', { exclusive: true }),
+        (e: NodeJS.ErrnoException) => e.code === 'EEXIST',
+      );
       assert.equal(fs.existsSync(path.join(dir, 'nowhere')), false, 'the dangling link was not followed');
       assert.deepEqual(fs.readdirSync(dir).sort(), ['d.md', 'link.md', 'p.md']);
     });

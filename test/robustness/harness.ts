@@ -66,9 +66,7 @@ export class BoundedRunner {
    * `preload`: load the code under test when a worker starts (not charged
    * to the first task's time bound); `false` for tasks that need none.
    */
-  constructor(
-    private readonly options: { maxHeapMb?: number; preload?: boolean } = {},
-  ) {}
+  constructor(private readonly options: { maxHeapMb?: number; preload?: boolean } = {}) {}
 
   private spawn(): Worker {
     const w = new Worker(`require('tsx/cjs'); require(${JSON.stringify(WORKER_FILE)});`, {
@@ -106,7 +104,13 @@ export class BoundedRunner {
     return this.send<T>(await this.started(), task, args, timeoutMs, options);
   }
 
-  private send<T>(w: Worker, task: string, args: unknown, timeoutMs: number, options: { progressGapMs?: number; onProgress?: (p: unknown) => void }): Promise<T> {
+  private send<T>(
+    w: Worker,
+    task: string,
+    args: unknown,
+    timeoutMs: number,
+    options: { progressGapMs?: number; onProgress?: (p: unknown) => void },
+  ): Promise<T> {
     const id = this.next++;
     return new Promise<T>((resolve, reject) => {
       let last: unknown = null;
@@ -180,7 +184,12 @@ export interface BoundedAnalysis {
  * Analyse `text` in the worker within `limitMs`, asserting the invariants.
  * Fails (rather than waits) when the analysis overruns or throws.
  */
-export async function analyzeWithin(runner: BoundedRunner, text: string, limitMs: number, options: { matchesPaperGlob?: boolean } = {}): Promise<BoundedAnalysis> {
+export async function analyzeWithin(
+  runner: BoundedRunner,
+  text: string,
+  limitMs: number,
+  options: { matchesPaperGlob?: boolean } = {},
+): Promise<BoundedAnalysis> {
   let r: BoundedAnalysis;
   try {
     r = await runner.run<BoundedAnalysis>('analyze', { text, ...options }, limitMs);

@@ -42,7 +42,15 @@ describe('robustness: the Markdown parser is bounded', function () {
 
   it('ordinary Markdown is untouched: lists with siblings, lazy quotes, emphasis, links, tables, 30-deep nesting', () => {
     const nested = Array.from({ length: 30 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
-    for (const s of ['- a\n- b\n  - c\n- d', '> a\n> b\nlazy', '1. one\n2. two\n\n   para', '*em* **strong** _u_ [link](http://x) ![i](a.png) [ref][r]\n\n[r]: http://y', '| a | b |\n|---|---|\n| **x** | [y](z) |', nested, '> > > - 1. deep']) {
+    for (const s of [
+      '- a\n- b\n  - c\n- d',
+      '> a\n> b\nlazy',
+      '1. one\n2. two\n\n   para',
+      '*em* **strong** _u_ [link](http://x) ![i](a.png) [ref][r]\n\n[r]: http://y',
+      '| a | b |\n|---|---|\n| **x** | [y](z) |',
+      nested,
+      '> > > - 1. deep',
+    ]) {
       assert.deepEqual(bounded.parse(s), plain.parse(s), s);
     }
     assert.equal(depth(bounded.parse(nested)), 30);
@@ -94,7 +102,10 @@ describe('robustness: the Markdown parser is bounded', function () {
       ['"a* " 33,000 times (closers only)', 'a* '.repeat(33_000)],
       ['"**a" 33,000 times', '**a'.repeat(33_000)],
       ['"![a](" 20,000 times', '![a]('.repeat(20_000)],
-      [`100 KB of paragraphs each just under the inline bound (${MAX_INLINE_MARKERS - 1} markers)`, Array.from({ length: 50 }, () => '*a'.repeat((MAX_INLINE_MARKERS - 1) >> 1)).join('\n\n')],
+      [
+        `100 KB of paragraphs each just under the inline bound (${MAX_INLINE_MARKERS - 1} markers)`,
+        Array.from({ length: 50 }, () => '*a'.repeat((MAX_INLINE_MARKERS - 1) >> 1)).join('\n\n'),
+      ],
       ['2,000 lines quoted 31 deep with a list item', Array.from({ length: 2000 }, () => '> '.repeat(31) + '- x').join('\n')],
     ];
     for (const [name, body] of cases) {

@@ -20,12 +20,18 @@ const HOSTILE: Record<string, { body: string; words: string[] }> = {
   'a 40,000-character word': { body: `Start ${'x'.repeat(40000)} end of the long word.`, words: ['Start', 'end of the long word'] },
   '"|" then 64 KB of "*a"': { body: `Before the flood.\n\n|${'*a'.repeat(32768)}\n\nAfter the flood.`, words: ['Before the flood', 'After the flood'] },
   '100 KB of "[a](" link openers': { body: `Opening words.\n\n${'[a]('.repeat(25000)}\n\nClosing words.`, words: ['Opening words', 'Closing words'] },
-  'lists nested 200 deep': { body: `${Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n')}\n\nDeep list done.`, words: ['level 0', 'Deep list done'] },
+  'lists nested 200 deep': {
+    body: `${Array.from({ length: 200 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n')}\n\nDeep list done.`,
+    words: ['level 0', 'Deep list done'],
+  },
   'a table of 600 rows with a 3,000-character cell': {
     body: `| Measure | Value |\n|---|---|\n${Array.from({ length: 600 }, (_, i) => `| row ${i} | ${i === 300 ? 'y'.repeat(3000) : i} |`).join('\n')}\n\nTable done.`,
     words: ['row 0', 'row 599', 'Table done'],
   },
-  'a paragraph of 20,000 emoji and right-to-left letters': { body: `Mixed scripts.\n\n${'😀שלום مرحبا '.repeat(2000)}\n\nScripts done.`, words: ['Mixed scripts', 'Scripts done'] },
+  'a paragraph of 20,000 emoji and right-to-left letters': {
+    body: `Mixed scripts.\n\n${'😀שלום مرحبا '.repeat(2000)}\n\nScripts done.`,
+    words: ['Mixed scripts', 'Scripts done'],
+  },
 };
 
 describe('robustness: the agenda pack on hostile papers', function () {

@@ -73,16 +73,36 @@ export function alphabet(source: string): string[] {
     if (c === '\\') {
       const e = source[++k];
       switch (e) {
-        case 's': add(' ', '\t', '\n'); break;
-        case 'S': case 'D': add('a'); break;
-        case 'd': add('0', '9'); break;
-        case 'w': add('a', '_', '0'); break;
-        case 'W': add(' ', '-'); break;
-        case 'b': case 'B': break;
-        case 'n': add('\n'); break;
-        case 'r': add('\r'); break;
-        case 't': add('\t'); break;
-        case 'p': case 'P': {
+        case 's':
+          add(' ', '\t', '\n');
+          break;
+        case 'S':
+        case 'D':
+          add('a');
+          break;
+        case 'd':
+          add('0', '9');
+          break;
+        case 'w':
+          add('a', '_', '0');
+          break;
+        case 'W':
+          add(' ', '-');
+          break;
+        case 'b':
+        case 'B':
+          break;
+        case 'n':
+          add('\n');
+          break;
+        case 'r':
+          add('\r');
+          break;
+        case 't':
+          add('\t');
+          break;
+        case 'p':
+        case 'P': {
           const close = source.indexOf('}', k);
           if (close !== -1) k = close;
           add('a', 'A', 'é', '1');
@@ -175,15 +195,39 @@ interface DynamicCover {
 }
 
 const DYNAMIC: DynamicCover[] = [
-  { file: 'server/src/node/profile-loader.ts', pattern: '`^\\\\s*(?:-\\\\s*)?${leaf', test: 'lineOfKey (profile-loader.ts): a profile with problems and 100 KB lines' },
-  { file: 'server/src/node/profile-loader.ts', pattern: '`\\\\bid\\\\s*:\\\\s*["\']?${id', test: 'loadRiskRegister (profile-loader.ts): a YAML register of 4,000 risks' },
-  { file: 'server/src/node/profile-loader.ts', pattern: '`\\\\bid\\\\s*:\\\\s*["\']?${id', test: 'loadRiskRegister (profile-loader.ts): 100 KB lines in a YAML register' },
+  {
+    file: 'server/src/node/profile-loader.ts',
+    pattern: '`^\\\\s*(?:-\\\\s*)?${leaf',
+    test: 'lineOfKey (profile-loader.ts): a profile with problems and 100 KB lines',
+  },
+  {
+    file: 'server/src/node/profile-loader.ts',
+    pattern: '`\\\\bid\\\\s*:\\\\s*["\']?${id',
+    test: 'loadRiskRegister (profile-loader.ts): a YAML register of 4,000 risks',
+  },
+  {
+    file: 'server/src/node/profile-loader.ts',
+    pattern: '`\\\\bid\\\\s*:\\\\s*["\']?${id',
+    test: 'loadRiskRegister (profile-loader.ts): 100 KB lines in a YAML register',
+  },
   { file: 'server/src/pack/collect.ts', pattern: '`^${key}[ \\\\t]*:', test: 'rawValue (pack/collect.ts): a broken cover sheet with 100 KB values' },
   { file: 'server/src/core/rules/invalid-date.ts', pattern: '`^${DAY_NAME}(\\\\d{1,2})', test: 'parseLooseDate (invalid-date.ts): 100 KB dates' },
   { file: 'server/src/core/rules/invalid-date.ts', pattern: '`^${DAY_NAME}${MONTH_NAME}', test: 'parseLooseDate (invalid-date.ts): 100 KB dates' },
-  { file: 'server/src/core/rules/undefined-acronym.ts', pattern: "want.split('&')", test: 'sourceRange (undefined-acronym.ts): 100 KB of escaped and entity ampersand acronyms' },
-  { file: 'server/src/core/acronyms.ts', pattern: '`^[\\\\s|*_-]*${acronym.replace(', test: 'definitionInPaper / usedBefore (core/acronyms.ts, server/service/acronyms.ts): 100 KB glossary rows' },
-  { file: 'server/src/server/service/acronyms.ts', pattern: '`(?<![\\\\p{L}\\\\p{N}&])${escapeRe(acronym)}', test: 'definitionInPaper / usedBefore (core/acronyms.ts, server/service/acronyms.ts): 100 KB bodies' },
+  {
+    file: 'server/src/core/rules/undefined-acronym.ts',
+    pattern: "want.split('&')",
+    test: 'sourceRange (undefined-acronym.ts): 100 KB of escaped and entity ampersand acronyms',
+  },
+  {
+    file: 'server/src/core/acronyms.ts',
+    pattern: '`^[\\\\s|*_-]*${acronym.replace(',
+    test: 'definitionInPaper / usedBefore (core/acronyms.ts, server/service/acronyms.ts): 100 KB glossary rows',
+  },
+  {
+    file: 'server/src/server/service/acronyms.ts',
+    pattern: '`(?<![\\\\p{L}\\\\p{N}&])${escapeRe(acronym)}',
+    test: 'definitionInPaper / usedBefore (core/acronyms.ts, server/service/acronyms.ts): 100 KB bodies',
+  },
 ];
 
 const FN_LIMIT_MS = 1000;
@@ -210,7 +254,12 @@ describe('robustness: no slow regular expression', function () {
       this.timeout(600000);
       for (let i = 0; i < literalSites.length; i++) {
         try {
-          const [r] = await scanner.run<RegexResult[]>('regexScan', { jobs: [jobFor(i, literalSites[i]!)], screenLen: SCREEN, fullLen: FULL, limitMs: EXEC_LIMIT_MS }, REGEX_BUDGET_MS, { progressGapMs: STUCK_MS });
+          const [r] = await scanner.run<RegexResult[]>(
+            'regexScan',
+            { jobs: [jobFor(i, literalSites[i]!)], screenLen: SCREEN, fullLen: FULL, limitMs: EXEC_LIMIT_MS },
+            REGEX_BUDGET_MS,
+            { progressGapMs: STUCK_MS },
+          );
           results.set(i, r!);
         } catch (e) {
           if (!(e instanceof TimeoutError)) throw e;
@@ -222,7 +271,10 @@ describe('robustness: no slow regular expression', function () {
       it(`${site.where} /${site.source}/${site.flags}`, () => {
         const r = results.get(i);
         assert.ok(r, 'scanned');
-        if ('timeout' in r) assert.fail(`SLOW REGEX at ${site.where}: /${site.source}/${site.flags} was still running after ${r.ms} ms (limit ${EXEC_LIMIT_MS} ms) on ${r.lastInput}`);
+        if ('timeout' in r)
+          assert.fail(
+            `SLOW REGEX at ${site.where}: /${site.source}/${site.flags} was still running after ${r.ms} ms (limit ${EXEC_LIMIT_MS} ms) on ${r.lastInput}`,
+          );
         assert.ok(r.worstMs < EXEC_LIMIT_MS, `SLOW REGEX at ${site.where}: /${site.source}/${site.flags} took ${Math.round(r.worstMs)} ms on ${r.worstInput}`);
       });
     });
@@ -299,34 +351,70 @@ describe('robustness: no slow regular expression', function () {
         const folder = path.join(dir, `pack-${name.replace(/\W/g, '')}`);
         fs.mkdirSync(path.join(folder, 'papers'), { recursive: true });
         // Broken YAML (an unclosed flow sequence), so the pack reads meeting and date from the raw text.
-        fs.writeFileSync(path.join(folder, 'papers', 'a.md'), `---\ntitle: A\nmeeting: Integrated Care Board${value}\ndate: 2024-05-08${value}\nstrategic_objectives: [SO1\n---\n\n## Executive summary\n\nText.\n`);
+        fs.writeFileSync(
+          path.join(folder, 'papers', 'a.md'),
+          `---\ntitle: A\nmeeting: Integrated Care Board${value}\ndate: 2024-05-08${value}\nstrategic_objectives: [SO1\n---\n\n## Executive summary\n\nText.\n`,
+        );
         await within('collectPapers', { folder, meeting: 'Integrated Care Board', date: '2024-05-08' }, `values followed by 100 KB of ${name}`);
       }
     });
 
     it('parseLooseDate (invalid-date.ts): 100 KB dates', async () => {
-      for (const input of ['a'.repeat(FULL), 'a '.repeat(FULL / 2), 'Monday, '.repeat(FULL / 8), '1'.repeat(FULL), '13 '.repeat(FULL / 3), '13 March '.repeat(FULL / 9) + '2024x', 'a,'.repeat(FULL / 2) + ' 1', 'March 1st'.repeat(FULL / 9), `${' '.repeat(FULL)}13 March 2024`, '1/'.repeat(FULL / 2)]) {
+      for (const input of [
+        'a'.repeat(FULL),
+        'a '.repeat(FULL / 2),
+        'Monday, '.repeat(FULL / 8),
+        '1'.repeat(FULL),
+        '13 '.repeat(FULL / 3),
+        '13 March '.repeat(FULL / 9) + '2024x',
+        'a,'.repeat(FULL / 2) + ' 1',
+        'March 1st'.repeat(FULL / 9),
+        `${' '.repeat(FULL)}13 March 2024`,
+        '1/'.repeat(FULL / 2),
+      ]) {
         await within('parseLooseDate', { input }, JSON.stringify(input.slice(0, 20)));
       }
     });
 
     it('sourceRange (undefined-acronym.ts): 100 KB of escaped and entity ampersand acronyms', async () => {
       const head = '---\ntitle: T\nmeeting: Integrated Care Board\ndate: 2024-05-08\n---\n\n## Executive summary\n\n';
-      for (const body of ['A\\&E '.repeat(FULL / 5), 'R&amp;D '.repeat(FULL / 8), 'A&#38;B&#x26;C '.repeat(FULL / 14), 'Q\\&Q\\&Q\\&Q\\&Q '.repeat(FULL / 16), `A\\&${'\\&'.repeat(FULL / 2)}E`, `A&amp;${'&amp;'.repeat(FULL / 5)}B`]) {
+      for (const body of [
+        'A\\&E '.repeat(FULL / 5),
+        'R&amp;D '.repeat(FULL / 8),
+        'A&#38;B&#x26;C '.repeat(FULL / 14),
+        'Q\\&Q\\&Q\\&Q\\&Q '.repeat(FULL / 16),
+        `A\\&${'\\&'.repeat(FULL / 2)}E`,
+        `A&amp;${'&amp;'.repeat(FULL / 5)}B`,
+      ]) {
         await analyzeWithin(runner, head + body, 3000);
       }
     });
 
     it('definitionInPaper / usedBefore (core/acronyms.ts, server/service/acronyms.ts): 100 KB bodies', async () => {
       const head = '---\ntitle: T\nmeeting: Integrated Care Board\n---\n\n## Executive summary\n\n';
-      for (const body of ['a'.repeat(FULL), 'a '.repeat(FULL / 2), "a'".repeat(FULL / 2) + ' (ABC)', 'Word '.repeat(FULL / 5) + '(ABC', 'ABC ('.repeat(FULL / 5), `ABC (${'x'.repeat(FULL)}`, `ABC${' '.repeat(FULL)}(`, 'ABCs '.repeat(FULL / 5)]) {
+      for (const body of [
+        'a'.repeat(FULL),
+        'a '.repeat(FULL / 2),
+        "a'".repeat(FULL / 2) + ' (ABC)',
+        'Word '.repeat(FULL / 5) + '(ABC',
+        'ABC ('.repeat(FULL / 5),
+        `ABC (${'x'.repeat(FULL)}`,
+        `ABC${' '.repeat(FULL)}(`,
+        'ABCs '.repeat(FULL / 5),
+      ]) {
         await within('definitionInPaper', { text: head + body, acronym: 'ABC' }, JSON.stringify(body.slice(0, 24)));
       }
     });
 
     it('definitionInPaper / usedBefore (core/acronyms.ts, server/service/acronyms.ts): 100 KB glossary rows', async () => {
       const head = '---\ntitle: T\nmeeting: Integrated Care Board\n---\n\n## Glossary\n\n';
-      for (const body of [`ABC |${' '.repeat(FULL)}x`, `ABC :${' '.repeat(FULL)}|${' '.repeat(FULL)}!`, `${' '.repeat(FULL)}ABC`, `| ABC | ${'x '.repeat(FULL / 2)}`, `${'-'.repeat(FULL)}ABC -`]) {
+      for (const body of [
+        `ABC |${' '.repeat(FULL)}x`,
+        `ABC :${' '.repeat(FULL)}|${' '.repeat(FULL)}!`,
+        `${' '.repeat(FULL)}ABC`,
+        `| ABC | ${'x '.repeat(FULL / 2)}`,
+        `${'-'.repeat(FULL)}ABC -`,
+      ]) {
         await within('definitionInPaper', { text: head + body, acronym: 'ABC' }, JSON.stringify(body.slice(0, 24)));
       }
     });

@@ -60,7 +60,14 @@ const tasks: Record<string, (args: any, progress: (p: unknown) => void) => unkno
     const ms = performance.now() - t0;
     const heapGrowth = heap() - h0;
     const problems = invariantProblems(text, a);
-    return { ms, heapGrowth, problems, rules: [...new Set(a.findings.map((f) => f.rule))], frontmatterError: a.paper.frontmatter?.error?.message ?? null, hasCover: !!a.paper.cover };
+    return {
+      ms,
+      heapGrowth,
+      problems,
+      rules: [...new Set(a.findings.map((f) => f.rule))],
+      frontmatterError: a.paper.frontmatter?.error?.message ?? null,
+      hasCover: !!a.paper.cover,
+    };
   },
 
   fixAll({ text }: { text: string }) {

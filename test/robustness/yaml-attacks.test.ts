@@ -55,8 +55,16 @@ const COVER_ATTACKS: Attack[] = [
   { name: 'billion laughs: 9 levels of 9 aliases', yaml: billionLaughs(), reported: true },
   { name: 'billion laughs as the value of a known key', yaml: `strategic_objectives:\n${billionLaughs('  ')}`, reported: true },
   { name: 'doubling bomb under the alias cap: 24 levels of 2 aliases (2^24 if expanded)', yaml: doublingBomb(), reported: false },
-  { name: 'doubling bomb (2^20) used by the keys the rules read', yaml: `${doublingBomb('', 20)}\nstrategic_objectives: *d20\ncommittee_history: *d20\nrisks: {status: yes, items: *d20}\nimpact_assessments: {quality: *d20, equality: *d20}`, reported: false },
-  { name: 'a 1 MB anchored value aliased 40 times', yaml: `big: &big "${'x'.repeat(1_000_000)}"\n${Array.from({ length: 40 }, (_, i) => `c${i}: *big`).join('\n')}`, reported: false },
+  {
+    name: 'doubling bomb (2^20) used by the keys the rules read',
+    yaml: `${doublingBomb('', 20)}\nstrategic_objectives: *d20\ncommittee_history: *d20\nrisks: {status: yes, items: *d20}\nimpact_assessments: {quality: *d20, equality: *d20}`,
+    reported: false,
+  },
+  {
+    name: 'a 1 MB anchored value aliased 40 times',
+    yaml: `big: &big "${'x'.repeat(1_000_000)}"\n${Array.from({ length: 40 }, (_, i) => `c${i}: *big`).join('\n')}`,
+    reported: false,
+  },
   { name: 'a 100 KB anchor name', yaml: `a: &${'n'.repeat(100_000)} value\nb: *${'n'.repeat(100_000)}`, reported: false },
   { name: '10,000-deep flow sequences [[[[…]]]]', yaml: `deep: ${deep('[', ']', 10_000)}`, reported: true },
   { name: '10,000-deep flow sequences, never closed', yaml: `deep: ${'['.repeat(10_000)}`, reported: true },
@@ -66,11 +74,19 @@ const COVER_ATTACKS: Attack[] = [
   { name: '1,000-deep block sequences "- - - …"', yaml: `x:\n  ${'- '.repeat(1000)}v`, reported: true },
   { name: 'unknown tag !!python/object', yaml: 'x: !!python/object:os.system ["rm -rf /"]', reported: true },
   { name: 'unknown tag !!python/object/apply as the title', yaml: 'title2: !!python/object/apply:subprocess.check_output [["id"]]', reported: true },
-  { name: 'js function tag !<tag:yaml.org,2002:js/function>', yaml: 'x: !<tag:yaml.org,2002:js/function> "function(){ return process.exit(1) }"', reported: true },
+  {
+    name: 'js function tag !<tag:yaml.org,2002:js/function>',
+    yaml: 'x: !<tag:yaml.org,2002:js/function> "function(){ return process.exit(1) }"',
+    reported: true,
+  },
   { name: 'js regexp and undefined tags', yaml: 'x: !!js/regexp /(a+)+$/\ny: !!js/undefined ~', reported: true },
   { name: 'a local tag !evil', yaml: 'x: !evil payload', reported: true },
   { name: 'a 1 MB !!binary', yaml: `x: !!binary ${'QUJD'.repeat(250_000)}`, reported: true },
-  { name: 'merge-key bomb: 48 maps each merging a 1,000-key map', yaml: `base: &b {${Array.from({ length: 1000 }, (_, i) => `k${i}: ${i}`).join(', ')}}\n${Array.from({ length: 48 }, (_, i) => `m${i}: {<<: *b}`).join('\n')}`, reported: false },
+  {
+    name: 'merge-key bomb: 48 maps each merging a 1,000-key map',
+    yaml: `base: &b {${Array.from({ length: 1000 }, (_, i) => `k${i}: ${i}`).join(', ')}}\n${Array.from({ length: 48 }, (_, i) => `m${i}: {<<: *b}`).join('\n')}`,
+    reported: false,
+  },
   { name: 'merge-key bomb: billion laughs through <<', yaml: `${billionLaughs()}\nm:\n  <<: [*i, *i, *i]`, reported: true },
   { name: '10,000 anchors', yaml: Array.from({ length: 10_000 }, (_, i) => `k${i}: &a${i} v`).join('\n'), reported: false },
   { name: '10,000 duplicated keys', yaml: Array.from({ length: 10_000 }, () => 'author: v').join('\n'), reported: true },
@@ -102,7 +118,7 @@ describe('robustness: YAML attacks are bounded', function () {
   before(async () => runner.warm());
   after(() => runner.kill());
 
-  describe('in a paper\'s cover sheet', () => {
+  describe("in a paper's cover sheet", () => {
     for (const attack of COVER_ATTACKS) {
       it(`${attack.name}: within ${LIMIT_MS / 1000} s and 200 MB, ${attack.reported ? 'reported as frontmatter-syntax' : 'no alias expanded'}`, async () => {
         const text = coverPaper(attack.yaml);
@@ -125,9 +141,14 @@ describe('robustness: YAML attacks are bounded', function () {
           const all = nodes(a.paper.cover);
           assert.ok(all.length < text.length / 2 + 100, `${all.length} nodes for ${text.length} characters: aliases are not expanded`);
           for (const n of all) {
-            if (n.kind === 'scalar') assert.ok(n.value === null || ['string', 'number', 'boolean'].includes(typeof n.value), `a scalar loads as plain data, not ${typeof n.value}`);
+            if (n.kind === 'scalar')
+              assert.ok(n.value === null || ['string', 'number', 'boolean'].includes(typeof n.value), `a scalar loads as plain data, not ${typeof n.value}`);
           }
-          if (/alias|bomb/.test(attack.name)) assert.ok(all.some((n) => n.kind === 'alias'), 'aliases stay alias nodes');
+          if (/alias|bomb/.test(attack.name))
+            assert.ok(
+              all.some((n) => n.kind === 'alias'),
+              'aliases stay alias nodes',
+            );
         }
       });
     }
@@ -166,7 +187,10 @@ describe('robustness: YAML attacks are bounded', function () {
         assert.ok(r.heapGrowth < HEAP_LIMIT, `heap grew ${Math.round(r.heapGrowth / 1e6)} MB`);
         assert.equal(r.errorName, 'ProfileError', `a ProfileError, got ${r.errorName}: ${r.error}`);
         // And in this process: the error names the file.
-        assert.throws(() => loadProfileFile(file), (e: unknown) => e instanceof ProfileError && e.file === path.resolve(file));
+        assert.throws(
+          () => loadProfileFile(file),
+          (e: unknown) => e instanceof ProfileError && e.file === path.resolve(file),
+        );
       });
     }
 

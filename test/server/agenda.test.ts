@@ -30,7 +30,11 @@ function meetingFolder(extra: Record<string, string> = {}): string {
   return workspace({
     'meetings/2024-03-13/agenda.yaml': AGENDA,
     'meetings/2024-03-13/10-recovery.md': paper(),
-    'meetings/2024-03-13/12-estates.md': paper({ title: 'Heronsgate estates disposal', agenda_item: '"12"', confidential: 'true\nconfidential_reason: Commercial interests (s43 FOI Act)' }),
+    'meetings/2024-03-13/12-estates.md': paper({
+      title: 'Heronsgate estates disposal',
+      agenda_item: '"12"',
+      confidential: 'true\nconfidential_reason: Commercial interests (s43 FOI Act)',
+    }),
     'meetings/2024-03-13/13-finance.md': paper({ title: 'Finance report', agenda_item: '"13"', presented_by: 'Sam Proctor, Chief Finance Officer' }),
     'meetings/2024-03-13/minutes.md': '# Minutes\n\nOf the last meeting.\n',
     ...extra,
@@ -65,7 +69,10 @@ describe('language server: agenda.yaml', function () {
       assert.deepEqual(diagnosticLines(d), cli);
 
       // Edit the agenda: list 13, drop 11.
-      c.change(u, AGENDA.replace('  - item: "11"\n    title: Primary care access recovery plan\n', '  - item: "13"\n    title: Finance report\n    kind: paper\n'));
+      c.change(
+        u,
+        AGENDA.replace('  - item: "11"\n    title: Primary care access recovery plan\n', '  - item: "13"\n    title: Finance report\n    kind: paper\n'),
+      );
       assert.deepEqual(await c.diagnosticsFor(u), []);
 
       // A paper that changes its item in the editor: the agenda's findings follow.
@@ -84,7 +91,10 @@ describe('language server: agenda.yaml', function () {
     try {
       const u = c.open(path.join(dir, 'meetings/2024-03-13/agenda.yaml'), 'meeting: [\n  - : :\n\u0000', 'yaml');
       const d = await c.diagnosticsFor(u, (x) => x.length > 0);
-      assert.deepEqual(d.map((x) => x.code), ['agenda-syntax']);
+      assert.deepEqual(
+        d.map((x) => x.code),
+        ['agenda-syntax'],
+      );
       c.change(u, '');
       assert.ok((await c.diagnosticsFor(u, (x) => x.length > 0)).every((x) => x.code === 'agenda-syntax'));
       assert.ok(c.alive());
@@ -117,14 +127,17 @@ describe('language server: agenda.yaml', function () {
       const whole = await at(AGENDA + '  - |');
       const item13 = whole!.items.find((i) => i.label === 'item 13: 13-finance.md');
       assert.ok(item13, labels(whole).join(', '));
-      assert.equal((item13.textEdit as { newText: string }).newText, 'item: "13"\n    title: Finance report\n    kind: paper\n    presenter: Sam Proctor, Chief Finance Officer');
+      assert.equal(
+        (item13.textEdit as { newText: string }).newText,
+        'item: "13"\n    title: Finance report\n    kind: paper\n    presenter: Sam Proctor, Chief Finance Officer',
+      );
       assert.ok(labels(await at('|')).includes('papers_due'));
     } finally {
       await c.stop();
     }
   });
 
-  it("hovers an item with its paper and state, or says it has none", async () => {
+  it('hovers an item with its paper and state, or says it has none', async () => {
     const dir = meetingFolder();
     const file = path.join(dir, 'meetings/2024-03-13/agenda.yaml');
     const c = await TestClient.start({ folders: [dir] });
@@ -145,7 +158,7 @@ describe('language server: agenda.yaml', function () {
     }
   });
 
-  it('lists the meetings of the workspace and gives a meeting\'s readiness without Part 2 titles', async () => {
+  it("lists the meetings of the workspace and gives a meeting's readiness without Part 2 titles", async () => {
     const dir = meetingFolder({ 'other/2024-05-08/09-plan.md': paper({ date: '2024-05-08', agenda_item: '"9"', title: 'Plan' }, BODY_2024) });
     const c = await TestClient.start({ folders: [dir] });
     try {
@@ -169,17 +182,34 @@ describe('language server: agenda.yaml', function () {
       );
       assert.equal(s.items[3]!.uri, uri(path.join(dir, 'meetings/2024-03-13/12-estates.md')));
       assert.equal(s.items[1]!.line, 6);
-      assert.ok(!JSON.stringify(s).toLowerCase().includes('estates disposal') && !JSON.stringify(s).includes('Heronsgate'), 'no Part 2 title, the agenda\'s or the paper\'s');
+      assert.ok(
+        !JSON.stringify(s).toLowerCase().includes('estates disposal') && !JSON.stringify(s).includes('Heronsgate'),
+        "no Part 2 title, the agenda's or the paper's",
+      );
       assert.deepEqual(s.notOnAgenda, ['13-finance.md']);
       assert.equal(s.ready, false);
-      const none = await c.request<MeetingStatusResult>('boardPaper/meetingStatus', { meeting: 'Integrated Care Board', date: '2024-05-08', folderUri: list[0]!.folderUri });
-      assert.deepEqual(none.items.filter((i) => !i.standing).map((i) => [i.item, i.state, i.file]), [['9', 'received', '09-plan.md']]);
+      const none = await c.request<MeetingStatusResult>('boardPaper/meetingStatus', {
+        meeting: 'Integrated Care Board',
+        date: '2024-05-08',
+        folderUri: list[0]!.folderUri,
+      });
+      assert.deepEqual(
+        none.items.filter((i) => !i.standing).map((i) => [i.item, i.state, i.file]),
+        [['9', 'received', '09-plan.md']],
+      );
       assert.ok(none.items.some((i) => i.standing));
       // The paper changes on disk: the readiness follows.
-      fs.writeFileSync(path.join(dir, 'other/2024-05-08/09-plan.md'), paper({ date: '2024-05-08', agenda_item: '"9"', title: 'Plan', purpose: 'approval' }, BODY_2024));
+      fs.writeFileSync(
+        path.join(dir, 'other/2024-05-08/09-plan.md'),
+        paper({ date: '2024-05-08', agenda_item: '"9"', title: 'Plan', purpose: 'approval' }, BODY_2024),
+      );
       c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(path.join(dir, 'other/2024-05-08/09-plan.md')), type: 2 }] });
       await new Promise((r) => setTimeout(r, 300));
-      const changed = await c.request<MeetingStatusResult>('boardPaper/meetingStatus', { meeting: 'Integrated Care Board', date: '2024-05-08', folderUri: list[0]!.folderUri });
+      const changed = await c.request<MeetingStatusResult>('boardPaper/meetingStatus', {
+        meeting: 'Integrated Care Board',
+        date: '2024-05-08',
+        folderUri: list[0]!.folderUri,
+      });
       assert.equal(changed.items.find((i) => i.item === '9')!.state, 'findings');
     } finally {
       await c.stop();

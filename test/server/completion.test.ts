@@ -92,7 +92,12 @@ const CASES: Case[] = [
       assert.match(out, /^strategic_objectives: \[SO1, SO2, SO3\]$/m);
     },
   },
-  { name: 'assurance levels', text: at(/^purpose:.*$/m, 'purpose: note\nassurance: |'), expect: ['substantial', 'reasonable', 'limited', 'none'], exactly: true },
+  {
+    name: 'assurance levels',
+    text: at(/^purpose:.*$/m, 'purpose: note\nassurance: |'),
+    expect: ['substantial', 'reasonable', 'limited', 'none'],
+    exactly: true,
+  },
   { name: 'confidential', text: at(/^confidential:.*$/m, 'confidential: |'), expect: ['true', 'false'], exactly: true },
   { name: 'assessment status', text: at(/^(financial_implications:\n  status:).*$/m, '$1 |'), expect: ['yes', 'no', 'n/a'], exactly: true },
   { name: 'impact assessment status', text: at(/^(  data_privacy:\n    status:).*$/m, '$1 |'), expect: ['yes', 'no', 'n/a'], exactly: true },
@@ -237,7 +242,8 @@ describe('language server: completion', function () {
   before(async () => {
     dir = workspace({
       '.boardpaper.yaml': 'risk_register: risks.csv\n',
-      'risks.csv': 'id,title,owner,score\n"008",System Financial Sustainability,Chief Finance Officer,20\n"019",NOF ratings,Chief Executive,16\n"031",Workforce supply,Chief People Officer,12\n',
+      'risks.csv':
+        'id,title,owner,score\n"008",System Financial Sustainability,Chief Finance Officer,20\n"019",NOF ratings,Chief Executive,16\n"031",Workforce supply,Chief People Officer,12\n',
       'papers/other.md': paper({ meeting: 'Lancashire Place Partnership Board', date: '2024-06-12', agenda_item: '"4"' }, BODY_2024),
       'papers/board.md': paper({ date: '2024-05-22', agenda_item: '"7"' }, BODY_2024),
     });
@@ -275,6 +281,9 @@ describe('language server: completion', function () {
     const note = res.items.find((x) => x.label === 'note')!;
     client.applyEdits(u, [note.textEdit as TextEdit]);
     const d = await client.diagnosticsFor(u);
-    assert.deepEqual(d.map((x) => x.code), []);
+    assert.deepEqual(
+      d.map((x) => x.code),
+      [],
+    );
   });
 });

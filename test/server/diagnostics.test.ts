@@ -129,7 +129,10 @@ describe('language server: diagnostics', function () {
     const after = client.diagnostics.get(u)!.slice(before);
     assert.ok(after.length >= 1 && after.length < 20, `debounced: ${after.length} sets for 20 edits`);
     for (const p of after) {
-      assert.ok(p.diagnostics.some((x) => messageOf(x).includes(`extra_key_${p.version}`)), `set for version ${p.version} matches its text`);
+      assert.ok(
+        p.diagnostics.some((x) => messageOf(x).includes(`extra_key_${p.version}`)),
+        `set for version ${p.version} matches its text`,
+      );
     }
     assert.equal(after.at(-1)!.version, 21, 'nothing published after the final version');
   });
@@ -153,7 +156,11 @@ describe('language server: diagnostics', function () {
       await client.request('textDocument/completion', { textDocument: { uri: u }, position: { line: 1, character: 3 } });
       await client.request('textDocument/documentSymbol', { textDocument: { uri: u } });
       await client.request('textDocument/foldingRange', { textDocument: { uri: u } });
-      await client.request('textDocument/codeAction', { textDocument: { uri: u }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } });
+      await client.request('textDocument/codeAction', {
+        textDocument: { uri: u },
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        context: { diagnostics: [] },
+      });
     }
     const ok = client.open(path.join(dir, 'papers/after-weird.md'), paper({ purpose: 'approval', agenda_item: '"99"' }));
     assert.deepEqual(codes(await client.diagnosticsFor(ok, (x) => x.length > 0)), ['field-type']);
@@ -177,7 +184,10 @@ describe('language server: diagnostics', function () {
     assert.equal(await client.request('textDocument/definition', { textDocument: { uri: u }, position: pos }), null);
     assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri: u } }), []);
     assert.deepEqual(await client.request('textDocument/foldingRange', { textDocument: { uri: u } }), []);
-    assert.deepEqual(await client.request('textDocument/codeAction', { textDocument: { uri: u }, range: { start: pos, end: pos }, context: { diagnostics: [] } }), []);
+    assert.deepEqual(
+      await client.request('textDocument/codeAction', { textDocument: { uri: u }, range: { start: pos, end: pos }, context: { diagnostics: [] } }),
+      [],
+    );
   });
 });
 

@@ -29,7 +29,10 @@ describe('language server: papers outside the workspace folders', function () {
       const other = workspace({ 'notes.md': '# Notes\n' }, { project: false });
       const file = path.join(project, 'papers/2024-05-08/x.md');
       const cli = cliLines(os.tmpdir(), [file]).get(file);
-      assert.ok(cli?.some((l) => l.startsWith('frontmatter-syntax ')), `the CLI reports it: ${cli}`);
+      assert.ok(
+        cli?.some((l) => l.startsWith('frontmatter-syntax ')),
+        `the CLI reports it: ${cli}`,
+      );
       const c = await TestClient.start({ folders: folders === 'no workspace folder' ? [] : [other] });
       try {
         const d = await c.diagnosticsFor(c.open(file), (x) => x.length > 0);

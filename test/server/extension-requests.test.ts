@@ -36,7 +36,11 @@ describe('extension requests (boardPaper/*) over the protocol', function () {
     dir = workspace({
       'papers/2024-03-13/10-recovery.md': CLEAN,
       'papers/2024-03-13/11-other.md': paper({ agenda_item: '"11"', title: 'Quality Report' }),
-      'papers/2024-03-13/12-secret.md': paper({ agenda_item: '"12"', title: 'Heronsgate Acquisition', confidential: 'true\nconfidential_reason: Section 43 FOI Act' }),
+      'papers/2024-03-13/12-secret.md': paper({
+        agenda_item: '"12"',
+        title: 'Heronsgate Acquisition',
+        confidential: 'true\nconfidential_reason: Section 43 FOI Act',
+      }),
     });
     client = await TestClient.start({ folders: [dir] });
   });
@@ -75,13 +79,26 @@ describe('extension requests (boardPaper/*) over the protocol', function () {
     const folderUri = pathToFileURL(path.join(dir, 'papers', '2024-03-13')).toString();
     const info = await client.request<TemplateInfo>('boardPaper/templateInfo', { folderUri });
     assert.ok(info.committees.includes('Integrated Care Board'));
-    assert.deepEqual(info.objectives.map((o) => o.code), ['SO1', 'SO2', 'SO3', 'SO4', 'SO5', 'SO6']);
+    assert.deepEqual(
+      info.objectives.map((o) => o.code),
+      ['SO1', 'SO2', 'SO3', 'SO4', 'SO5', 'SO6'],
+    );
     assert.ok(info.meetingDates.some((m) => m.meeting === 'Integrated Care Board' && m.date === '2024-03-13'));
-    const r = await client.request<NewPaperResult>('boardPaper/newPaper', { folderUri, title: '../../Winter Plan', meeting: 'ICB Board', date: '2024-11-13', purpose: 'approve', objectives: ['SO2'] });
+    const r = await client.request<NewPaperResult>('boardPaper/newPaper', {
+      folderUri,
+      title: '../../Winter Plan',
+      meeting: 'ICB Board',
+      date: '2024-11-13',
+      purpose: 'approve',
+      objectives: ['SO2'],
+    });
     assert.equal(r.fileName, 'winter-plan.md', 'a plain file name, whatever the title');
     assert.match(r.text, /^meeting: Integrated Care Board$/m);
     assert.match(r.text, /## Health inequalities and unwarranted variation/);
-    await assert.rejects(client.request('boardPaper/newPaper', { folderUri, title: 'X', meeting: 'Integrated Care Board', date: '2024-02-30', purpose: 'note', objectives: [] }), /date/);
+    await assert.rejects(
+      client.request('boardPaper/newPaper', { folderUri, title: 'X', meeting: 'Integrated Care Board', date: '2024-02-30', purpose: 'note', objectives: [] }),
+      /date/,
+    );
   });
 
   it('lists the meetings found in the workspace and builds their agenda pack', async () => {
@@ -91,7 +108,14 @@ describe('extension requests (boardPaper/*) over the protocol', function () {
     assert.equal(m.papers, 3);
     assert.equal(m.confidential, 1);
     const out = path.join(dir, 'pack.html');
-    const r = await client.request<BuildPackResult>('boardPaper/buildPack', { folderUri: m.folderUri, meeting: m.meeting, date: m.date, part: 'public', format: 'html', outUri: pathToFileURL(out).toString() });
+    const r = await client.request<BuildPackResult>('boardPaper/buildPack', {
+      folderUri: m.folderUri,
+      meeting: m.meeting,
+      date: m.date,
+      part: 'public',
+      format: 'html',
+      outUri: pathToFileURL(out).toString(),
+    });
     assert.deepEqual(r.files, [pathToFileURL(out).toString()]);
     const html = fs.readFileSync(out, 'utf8');
     assert.match(html, /Quality Report/);
@@ -107,21 +131,43 @@ describe('extension requests (boardPaper/*) over the protocol', function () {
     });
     const c = await TestClient.start({ folders: [d] });
     try {
-      const base = { folderUri: pathToFileURL(path.join(d, 'm')).toString(), meeting: 'Integrated Care Board', date: '2024-03-13', part: 'public', format: 'html' };
+      const base = {
+        folderUri: pathToFileURL(path.join(d, 'm')).toString(),
+        meeting: 'Integrated Care Board',
+        date: '2024-03-13',
+        part: 'public',
+        format: 'html',
+      };
       const err = await c.request('boardPaper/buildPack', { ...base, outUri: pathToFileURL(path.join(d, 'final.html')).toString(), draft: false }).then(
         () => assert.fail('a final pack must be refused'),
         (e: { message: string; data?: { kind: string; file: string; line: number } }) => e,
       );
       assert.doesNotMatch(err.message, /^Request .* failed with message/);
-      assert.match(err.message, /11-colon\.md may be a paper for this meeting but its cover sheet cannot be read \(line 2: the value of "title" contains ": ".*put the whole value in quotes: title: "Winter: the plan"\).*build a draft, which leaves it out/);
+      assert.match(
+        err.message,
+        /11-colon\.md may be a paper for this meeting but its cover sheet cannot be read \(line 2: the value of "title" contains ": ".*put the whole value in quotes: title: "Winter: the plan"\).*build a draft, which leaves it out/,
+      );
       assert.equal(err.data?.kind, 'unreadable-cover-sheet');
       assert.equal(err.data?.line, 2);
       assert.ok(!fs.existsSync(path.join(d, 'final.html')));
-      const r = await c.request<BuildPackResult>('boardPaper/buildPack', { ...base, outUri: pathToFileURL(path.join(d, 'draft.html')).toString(), draft: true });
+      const r = await c.request<BuildPackResult>('boardPaper/buildPack', {
+        ...base,
+        outUri: pathToFileURL(path.join(d, 'draft.html')).toString(),
+        draft: true,
+      });
       assert.ok(fs.existsSync(path.join(d, 'draft.html')));
-      assert.ok(r.warnings.some((w) => /11-colon\.md is left out: its cover sheet cannot be read \(line 2: /.test(w)), r.warnings.join('\n'));
-      assert.ok(r.warnings.some((w) => /12-words\.md is left out: .*"13 March 2024" is not written YYYY-MM-DD/.test(w)), r.warnings.join('\n'));
-      assert.ok(r.warnings.some((w) => /13-impossible\.md is left out: .*"2024-02-30" is not a date in the calendar/.test(w)), r.warnings.join('\n'));
+      assert.ok(
+        r.warnings.some((w) => /11-colon\.md is left out: its cover sheet cannot be read \(line 2: /.test(w)),
+        r.warnings.join('\n'),
+      );
+      assert.ok(
+        r.warnings.some((w) => /12-words\.md is left out: .*"13 March 2024" is not written YYYY-MM-DD/.test(w)),
+        r.warnings.join('\n'),
+      );
+      assert.ok(
+        r.warnings.some((w) => /13-impossible\.md is left out: .*"2024-02-30" is not a date in the calendar/.test(w)),
+        r.warnings.join('\n'),
+      );
       const info = await c.request<TemplateInfo>('boardPaper/templateInfo', { folderUri: base.folderUri });
       assert.ok(!info.meetingDates.some((m) => m.date === '2024-02-30'), JSON.stringify(info.meetingDates));
       assert.deepEqual(info.folderMeeting, { meeting: 'Integrated Care Board', date: '2024-03-13' });

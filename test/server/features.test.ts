@@ -38,7 +38,8 @@ committees:
 risk_register: register/risks.csv
 `;
 
-const REGISTER = 'id,title,owner,score,description\n"008",System Financial Sustainability,Chief Finance Officer,20,Risk that the system does not deliver its financial plan\n"019",NOF ratings,Chief Executive,16,NHS Oversight Framework segmentation\n';
+const REGISTER =
+  'id,title,owner,score,description\n"008",System Financial Sustainability,Chief Finance Officer,20,Risk that the system does not deliver its financial plan\n"019",NOF ratings,Chief Executive,16,NHS Oversight Framework segmentation\n';
 
 describe('language server: hover, code actions, symbols, folding, definition', function () {
   this.timeout(30000);
@@ -80,7 +81,10 @@ describe('language server: hover, code actions, symbols, folding, definition', f
     });
 
     it('a committee name shows its other names and where the history mentions it', async () => {
-      const text = CLEAN.replace('date: 2024-03-05\n    outcome: Approved.', 'date: 2024-03-05\n    outcome: Approved.\n  - meeting: Exec Team\n    date: 2024-03-08\n    outcome: Noted again.');
+      const text = CLEAN.replace(
+        'date: 2024-03-05\n    outcome: Approved.',
+        'date: 2024-03-05\n    outcome: Approved.\n  - meeting: Exec Team\n    date: 2024-03-08\n    outcome: Noted again.',
+      );
       const t = await hoverAt('h4.md', text.replace('  - meeting: Executive Team', '  - meeting: Execut|ive Team'));
       assert.match(t, /\*\*Executive Team\*\*/);
       assert.match(t, /Also known as: Exec Team, ET/);
@@ -101,9 +105,18 @@ describe('language server: hover, code actions, symbols, folding, definition', f
     });
 
     it('an acronym shows its expansion, from the paper or the profile', async () => {
-      assert.match(await hoverAt('h9.md', CLEAN.replace('Lancashire & South Cumbria Integrated Care System\'s (ICS)', 'Lancashire & South Cumbria Integrated Care System\'s (I|CS)')), /ICS\*\* — Integrated Care System/);
+      assert.match(
+        await hoverAt(
+          'h9.md',
+          CLEAN.replace("Lancashire & South Cumbria Integrated Care System's (ICS)", "Lancashire & South Cumbria Integrated Care System's (I|CS)"),
+        ),
+        /ICS\*\* — Integrated Care System/,
+      );
       assert.match(await hoverAt('h10.md', CLEAN.replace('One LSC Clinical', 'One L|SC Clinical')), /LSC\*\* — Lancashire and South Cumbria[\s\S]*profile/);
-      assert.match(await hoverAt('h11.md', CLEAN.replace('that the SRTB considered', 'that the SR|TB considered')), /SRTB\*\* — System Recovery & Transformation Board[\s\S]*this paper/);
+      assert.match(
+        await hoverAt('h11.md', CLEAN.replace('that the SRTB considered', 'that the SR|TB considered')),
+        /SRTB\*\* — System Recovery & Transformation Board[\s\S]*this paper/,
+      );
     });
 
     it('nothing on ordinary words', async () => {
@@ -116,7 +129,11 @@ describe('language server: hover, code actions, symbols, folding, definition', f
       const u = client.open(path.join(dir, 'papers', name), text);
       const d = await client.diagnosticsFor(u, (x) => x.some((y) => y.code === rule));
       const diag = d.find((x) => x.code === rule)!;
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: diag.range, context: { diagnostics: [diag] } });
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: u },
+        range: diag.range,
+        context: { diagnostics: [diag] },
+      });
       const a = pick(actions);
       assert.ok(a, `no action in ${JSON.stringify(actions.map((x) => x.title))}`);
       assert.ok(a.diagnostics === undefined || a.diagnostics.length === 0 || a.diagnostics.some((x) => x.code === rule));
@@ -131,13 +148,17 @@ describe('language server: hover, code actions, symbols, folding, definition', f
     }
 
     it('the quick fix of a fixable diagnostic is preferred, and applying it removes the diagnostic', async () => {
-      const { after, actions } = await fixRoundTrip('c1.md', paper({ purpose: 'approval' }), 'field-type', (a) => a.find((x) => x.kind === 'quickfix' && x.isPreferred));
+      const { after, actions } = await fixRoundTrip('c1.md', paper({ purpose: 'approval' }), 'field-type', (a) =>
+        a.find((x) => x.kind === 'quickfix' && x.isPreferred),
+      );
       assert.match(after, /^purpose: approve$/m);
       assert.ok(actions.some((x) => x.title.startsWith('Fix all field-type problems')));
     });
 
     it('fixes an unknown strategic objective code', async () => {
-      const { after } = await fixRoundTrip('c2.md', paper({ strategic_objectives: '[SO1, S01]' }), 'unknown-strategic-objective', (a) => a.find((x) => x.isPreferred));
+      const { after } = await fixRoundTrip('c2.md', paper({ strategic_objectives: '[SO1, S01]' }), 'unknown-strategic-objective', (a) =>
+        a.find((x) => x.isPreferred),
+      );
       assert.match(after, /^strategic_objectives: \[SO1, SO\d\]$/m);
     });
 
@@ -159,7 +180,11 @@ describe('language server: hover, code actions, symbols, folding, definition', f
       const u = client.open(path.join(dir, 'papers/c5.md'), text);
       const d = await client.diagnosticsFor(u, (x) => x.filter((y) => y.code === 'unknown-strategic-objective').length === 2);
       const diag = d.find((x) => x.code === 'unknown-strategic-objective')!;
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: diag.range, context: { diagnostics: [diag] } });
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: u },
+        range: diag.range,
+        context: { diagnostics: [diag] },
+      });
       const all = actions.find((a) => a.title.startsWith('Fix all unknown-strategic-objective'));
       assert.ok(all, JSON.stringify(actions.map((a) => a.title)));
       client.applyEdits(u, editsOf(all, u));
@@ -181,7 +206,11 @@ describe('language server: hover, code actions, symbols, folding, definition', f
       assert.equal(actions[0]!.kind, 'source.fixAll.boardpaper');
       client.applyEdits(u, editsOf(actions[0]!, u));
       const d2 = await client.diagnosticsFor(u);
-      assert.deepEqual(d2.filter((x) => (x.data as { fix?: unknown }).fix), [], 'nothing fixable left');
+      assert.deepEqual(
+        d2.filter((x) => (x.data as { fix?: unknown }).fix),
+        [],
+        'nothing fixable left',
+      );
       assert.ok(!d2.some((x) => ['field-type', 'agenda-item-number', 'unknown-strategic-objective'].includes(String(x.code))));
       assert.match(client.text(u), /^agenda_item: "10\.10"$/m);
       // Nothing left to fix: no action.
@@ -197,7 +226,11 @@ describe('language server: hover, code actions, symbols, folding, definition', f
       const text = paper({ purpose: 'approval' });
       const u = client.open(path.join(dir, 'papers/c7.md'), text);
       const d = await client.diagnosticsFor(u, (x) => x.length > 0);
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: d[0]!.range, context: { diagnostics: d, only: ['quickfix'] } });
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: u },
+        range: d[0]!.range,
+        context: { diagnostics: d, only: ['quickfix'] },
+      });
       assert.ok(actions.length > 0 && actions.every((a) => a.kind === 'quickfix'));
     });
 
@@ -206,7 +239,11 @@ describe('language server: hover, code actions, symbols, folding, definition', f
       const d = await client.diagnosticsFor(u, (x) => x.length > 0);
       client.change(u, '\n\n' + client.text(u));
       await client.diagnosticsFor(u, (x) => x.length > 0);
-      const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: u }, range: d[0]!.range, context: { diagnostics: [d[0] as Diagnostic], only: ['quickfix'] } });
+      const actions = await client.request<CodeAction[]>('textDocument/codeAction', {
+        textDocument: { uri: u },
+        range: d[0]!.range,
+        context: { diagnostics: [d[0] as Diagnostic], only: ['quickfix'] },
+      });
       assert.deepEqual(actions, []);
     });
   });
@@ -221,7 +258,10 @@ describe('language server: hover, code actions, symbols, folding, definition', f
       assert.deepEqual(fields.slice(0, 4), ['title', 'meeting', 'date', 'agenda_item']);
       assert.ok(fields.includes('impact_assessments'));
       const ia = syms[0]!.children!.find((c) => c.name === 'impact_assessments')!;
-      assert.deepEqual(ia.children!.map((c) => c.name), ['quality', 'equality', 'data_privacy']);
+      assert.deepEqual(
+        ia.children!.map((c) => c.name),
+        ['quality', 'equality', 'data_privacy'],
+      );
       assert.deepEqual(
         syms.slice(1).map((s) => s.name),
         ['Executive summary', '1. Introduction', '2. Clinical strategy', '3. Transforming care in our hospitals', '4. Resources', '5. Recommendations'],
@@ -235,13 +275,22 @@ describe('language server: hover, code actions, symbols, folding, definition', f
       const ranges = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: u } });
       const lines = CLEAN.split('\n');
       const close = lines.indexOf('---', 1);
-      assert.ok(ranges.some((r) => r.startLine === 0 && r.endLine === close), 'front-matter');
+      assert.ok(
+        ranges.some((r) => r.startLine === 0 && r.endLine === close),
+        'front-matter',
+      );
       const es = lines.indexOf('## Executive summary');
       const intro = lines.indexOf('## 1. Introduction');
-      assert.ok(ranges.some((r) => r.startLine === es && r.endLine === intro - 2), JSON.stringify(ranges));
+      assert.ok(
+        ranges.some((r) => r.startLine === es && r.endLine === intro - 2),
+        JSON.stringify(ranges),
+      );
       const rec = lines.indexOf('## 5. Recommendations');
       assert.ok(ranges.some((r) => r.startLine === rec && r.endLine === rec + 2));
-      assert.ok(ranges.some((r) => r.startLine === lines.indexOf('risks:')), 'a many-line field');
+      assert.ok(
+        ranges.some((r) => r.startLine === lines.indexOf('risks:')),
+        'a many-line field',
+      );
     });
 
     it('go to definition: a risk ID to its register row', async () => {

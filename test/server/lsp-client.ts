@@ -103,12 +103,20 @@ export function cliLines(cwd: string, files: string[]): Map<string, string[]> {
   if (!r.stdout.startsWith('[')) throw new Error(`boardpaper check failed (${r.status}): ${r.stderr}`);
   const out = new Map<string, string[]>();
   for (const f of JSON.parse(r.stdout) as JsonFile[]) {
-    out.set(f.file.replace(/\\/g, '/'), f.diagnostics.map((x) => `${x.rule} ${x.line}:${x.column}-${x.endLine}:${x.endColumn} ${LSP_SEVERITY[x.severity]} ${sameFile(x.message)}`).sort());
+    out.set(
+      f.file.replace(/\\/g, '/'),
+      f.diagnostics.map((x) => `${x.rule} ${x.line}:${x.column}-${x.endLine}:${x.endColumn} ${LSP_SEVERITY[x.severity]} ${sameFile(x.message)}`).sort(),
+    );
   }
   return out;
 }
 
 /** Diagnostics as the same sorted lines as `cliLines`. */
 export function diagnosticLines(d: readonly Diagnostic[]): string[] {
-  return d.map((x) => `${x.code} ${x.range.start.line + 1}:${x.range.start.character + 1}-${x.range.end.line + 1}:${x.range.end.character + 1} ${x.severity} ${sameFile(messageOf(x))}`).sort();
+  return d
+    .map(
+      (x) =>
+        `${x.code} ${x.range.start.line + 1}:${x.range.start.character + 1}-${x.range.end.line + 1}:${x.range.end.character + 1} ${x.severity} ${sameFile(messageOf(x))}`,
+    )
+    .sort();
 }

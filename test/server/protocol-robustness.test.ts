@@ -16,10 +16,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { StreamMessageReader, type Diagnostic, type Message, type NotificationMessage, type RequestMessage, type ResponseMessage } from 'vscode-languageserver-protocol/node';
+import {
+  StreamMessageReader,
+  type Diagnostic,
+  type Message,
+  type NotificationMessage,
+  type RequestMessage,
+  type ResponseMessage,
+} from 'vscode-languageserver-protocol/node';
 import { cliLines, diagnosticLines, messageOf, serverPath, TestClient, uri, workspace } from './lsp-client';
 import { BODY_2024, CLEAN, paper } from './papers';
-
 
 // ---------------------------------------------------------------------------
 // A raw client: bytes in, every message out.
@@ -53,12 +59,16 @@ class RawServer {
       s.waiters = [];
       for (const f of w) f();
     });
-    const init = await s.request('initialize', {
-      processId: process.pid,
-      rootUri: uri(folder),
-      workspaceFolders: [{ uri: uri(folder), name: path.basename(folder) }],
-      capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
-    }, 30000); // starting the server is not what is measured here: allow a busy machine
+    const init = await s.request(
+      'initialize',
+      {
+        processId: process.pid,
+        rootUri: uri(folder),
+        workspaceFolders: [{ uri: uri(folder), name: path.basename(folder) }],
+        capabilities: { workspace: { configuration: true, workspaceFolders: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      },
+      30000,
+    ); // starting the server is not what is measured here: allow a busy machine
     assert.ok('result' in init, JSON.stringify(init));
     s.notify('initialized', {});
     return s;
@@ -78,7 +88,11 @@ class RawServer {
     const msg: Record<string, unknown> = { jsonrpc: '2.0', id, method };
     if (params !== undefined) msg.params = params;
     this.write(raw + frame(JSON.stringify(msg)));
-    return this.until(() => this.messages.find((m): m is ResponseMessage => (m as ResponseMessage).id === id && !('method' in m)), ms, `the answer to ${method} #${id}`);
+    return this.until(
+      () => this.messages.find((m): m is ResponseMessage => (m as ResponseMessage).id === id && !('method' in m)),
+      ms,
+      `the answer to ${method} #${id}`,
+    );
   }
 
   async until<T>(test: () => T | undefined, ms: number, what: string): Promise<T> {
@@ -105,7 +119,10 @@ class RawServer {
 
   diagnostics(u: string): Diagnostic[][] {
     return this.messages
-      .filter((m): m is NotificationMessage => (m as NotificationMessage).method === 'textDocument/publishDiagnostics' && (m as NotificationMessage & { params: { uri: string } }).params.uri === u)
+      .filter(
+        (m): m is NotificationMessage =>
+          (m as NotificationMessage).method === 'textDocument/publishDiagnostics' && (m as NotificationMessage & { params: { uri: string } }).params.uri === u,
+      )
       .map((m) => (m.params as { diagnostics: Diagnostic[] }).diagnostics);
   }
 
@@ -164,7 +181,9 @@ describe('language server: malformed JSON-RPC', function () {
     dir = workspace({ 'papers/p.md': paper({ purpose: 'approval' }) });
     s = await RawServer.start(dir);
     u = uri(path.join(dir, 'papers/p.md'));
-    s.notify('textDocument/didOpen', { textDocument: { uri: u, languageId: 'markdown', version: 1, text: fs.readFileSync(path.join(dir, 'papers/p.md'), 'utf8') } });
+    s.notify('textDocument/didOpen', {
+      textDocument: { uri: u, languageId: 'markdown', version: 1, text: fs.readFileSync(path.join(dir, 'papers/p.md'), 'utf8') },
+    });
     await s.until(() => (s.diagnostics(u).at(-1)?.length ? true : undefined), 8000, 'diagnostics of the paper');
     const r = await s.request('textDocument/documentSymbol', { textDocument: { uri: u } });
     symbols = r.result;
@@ -185,7 +204,20 @@ describe('language server: malformed JSON-RPC', function () {
 
   it('skips bodies that are not JSON or not JSON-RPC, and answers the next request', async () => {
     const before = s.responses().length;
-    for (const body of ['{"jsonrpc":"2.0","id":9999,"method":', 'not json at all', '\u0000\u00ff\ufffd', '[]', '42', 'null', '"text"', '{"foo":1}', '{"jsonrpc":"2.0","id":7777,"result":1}', '{"jsonrpc":"2.0","id":{"a":1},"method":"textDocument/hover"}', '{}', '']) {
+    for (const body of [
+      '{"jsonrpc":"2.0","id":9999,"method":',
+      'not json at all',
+      '\u0000\u00ff\ufffd',
+      '[]',
+      '42',
+      'null',
+      '"text"',
+      '{"foo":1}',
+      '{"jsonrpc":"2.0","id":7777,"result":1}',
+      '{"jsonrpc":"2.0","id":{"a":1},"method":"textDocument/hover"}',
+      '{}',
+      '',
+    ]) {
       s.write(frame(body));
     }
     await stillAnswers();
@@ -266,8 +298,20 @@ describe('language server: malformed JSON-RPC', function () {
       ['textDocument/didChange', { textDocument: { uri: u }, contentChanges: [{ text: 'no version' }] }],
       ['textDocument/didChange', { textDocument: { uri: u, version: 2 }, contentChanges: [{ text: 7 }] }],
       ['textDocument/didChange', { textDocument: { uri: u, version: 3 }, contentChanges: [{ range: 'x', text: 'y' }] }],
-      ['textDocument/didChange', { textDocument: { uri: u, version: 4 }, contentChanges: [{ range: { start: { line: 'a', character: 0 }, end: { line: 0, character: 0 } }, text: 'y' }] }],
-      ['textDocument/didChange', { textDocument: { uri: u, version: 5 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'ok' }, { text: null }] }],
+      [
+        'textDocument/didChange',
+        {
+          textDocument: { uri: u, version: 4 },
+          contentChanges: [{ range: { start: { line: 'a', character: 0 }, end: { line: 0, character: 0 } }, text: 'y' }],
+        },
+      ],
+      [
+        'textDocument/didChange',
+        {
+          textDocument: { uri: u, version: 5 },
+          contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'ok' }, { text: null }],
+        },
+      ],
       ['textDocument/didChange', { textDocument: { uri: u, version: 6 }, contentChanges: 'x' }],
       ['textDocument/didChange', {}],
       ['textDocument/didClose', {}],
@@ -340,7 +384,10 @@ describe('language server: editing under load', function () {
   this.timeout(60000);
 
   it('1,000 incremental edits in about a second (random places, some deletions): it keeps answering and the final diagnostics are those of `boardpaper check` on the final text', async () => {
-    const base = paper({ purpose: 'approval', agenda_item: '10.10', date: '2024-05-08' }, BODY_2024 + '\n## Finance\n\nThe ICB and the NHS will spend £4m on GP access. The SDEC unit opens in May.\n');
+    const base = paper(
+      { purpose: 'approval', agenda_item: '10.10', date: '2024-05-08' },
+      BODY_2024 + '\n## Finance\n\nThe ICB and the NHS will spend £4m on GP access. The SDEC unit opens in May.\n',
+    );
     const dir = workspace({ 'papers/burst.md': base });
     const file = path.join(dir, 'papers/burst.md');
     const c = await TestClient.start({ folders: [dir] });
@@ -349,7 +396,29 @@ describe('language server: editing under load', function () {
       await c.diagnosticsFor(u, (d) => d.length > 0);
       const rnd = random(7);
       const doc = TextDocument.create(u, 'markdown', 1, base);
-      const snippets = ['a', 'e', ' ', 'the ', 'ICB ', 'XYZ ', '\n', '\n\n', '## ', 'purpose: ', ':', '-', '"', '[', '](', '*', '£', 'é', '\r\n', '---\n', '  '];
+      const snippets = [
+        'a',
+        'e',
+        ' ',
+        'the ',
+        'ICB ',
+        'XYZ ',
+        '\n',
+        '\n\n',
+        '## ',
+        'purpose: ',
+        ':',
+        '-',
+        '"',
+        '[',
+        '](',
+        '*',
+        '£',
+        'é',
+        '\r\n',
+        '---\n',
+        '  ',
+      ];
       const answers: Promise<unknown>[] = [];
       const EDITS = 1000;
       const t0 = Date.now();
@@ -362,7 +431,10 @@ describe('language server: editing under load', function () {
           if (rnd() < 0.35 && text.length > 0) {
             // A deletion (sometimes a selection replaced).
             const end = Math.min(text.length, at + 1 + Math.floor(rnd() * 12));
-            change = { range: { start: doc.positionAt(at), end: doc.positionAt(end) }, text: rnd() < 0.3 ? snippets[Math.floor(rnd() * snippets.length)]! : '' };
+            change = {
+              range: { start: doc.positionAt(at), end: doc.positionAt(end) },
+              text: rnd() < 0.3 ? snippets[Math.floor(rnd() * snippets.length)]! : '',
+            };
           } else {
             change = { range: { start: doc.positionAt(at), end: doc.positionAt(at) }, text: snippets[Math.floor(rnd() * snippets.length)]! };
           }
@@ -393,7 +465,11 @@ describe('language server: editing under load', function () {
       assert.deepEqual(asCli(last.diagnostics), want);
       // No set published during the burst was for a version the server had not reached.
       const versions = c.diagnostics.get(u)!.map((p) => p.version!);
-      assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'versions only go up');
+      assert.deepEqual(
+        versions,
+        [...versions].sort((a, b) => a - b),
+        'versions only go up',
+      );
       assert.ok(c.alive());
     } finally {
       await c.stop();
@@ -420,7 +496,7 @@ describe('language server: editing under load', function () {
         if (round % 8 === 7) await sleep(30);
       }
       // The server handles messages in order: once this is answered, every close has been handled.
-      await c.request('textDocument/documentSymbol', { textDocument: { uri: keep } }, );
+      await c.request('textDocument/documentSymbol', { textDocument: { uri: keep } });
       // Let every timer the server may have set run out.
       await sleep(1000);
       for (const u of uris) {
@@ -434,7 +510,10 @@ describe('language server: editing under load', function () {
       c.change(keep, c.text(keep).replace('purpose: approval', 'purpose: approve'));
       assert.ok(!codes(await c.diagnosticsFor(keep)).includes('field-type'));
       await sleep(400);
-      assert.deepEqual(uris.map((u) => c.diagnostics.get(u)!.length), counts);
+      assert.deepEqual(
+        uris.map((u) => c.diagnostics.get(u)!.length),
+        counts,
+      );
       // Opened again with other text: diagnostics for that text, nothing from before.
       const again = c.open(path.join(dir, 'papers/closing-0.md'), paper({ agenda_item: '10.10' }));
       assert.deepEqual(codes(await c.diagnosticsFor(again, (d) => d.length > 0)), ['agenda-item-number']);
@@ -474,10 +553,16 @@ describe('language server: odd edits', function () {
       let expected = lines.join('\n') + '\n## Appended far away\n\nWords for it.\n';
       // Normal edits after them, placed from the expected text: on the purpose value, and on the last line.
       const pl = expected.split('\n').findIndex((l) => l.startsWith('purpose: '));
-      c.notify('textDocument/didChange', { textDocument: { uri: u, version: ++v }, contentChanges: [{ range: { start: at(pl, 9), end: at(pl, 13) }, text: 'approval' }] });
+      c.notify('textDocument/didChange', {
+        textDocument: { uri: u, version: ++v },
+        contentChanges: [{ range: { start: at(pl, 9), end: at(pl, 13) }, text: 'approval' }],
+      });
       expected = expected.replace(/^purpose: note$/m, 'purpose: approval');
       const ll = expected.split('\n').indexOf('Words for it.');
-      c.notify('textDocument/didChange', { textDocument: { uri: u, version: ++v }, contentChanges: [{ range: { start: at(ll, 13), end: at(ll, 13) }, text: ' More words.' }] });
+      c.notify('textDocument/didChange', {
+        textDocument: { uri: u, version: ++v },
+        contentChanges: [{ range: { start: at(ll, 13), end: at(ll, 13) }, text: ' More words.' }],
+      });
       expected = expected.replace('Words for it.', 'Words for it. More words.');
       const last = await c.until(() => (c.latest(u)?.version === v ? c.latest(u) : undefined), 8000, 'the final version');
       const have = codes(last.diagnostics);
@@ -496,15 +581,23 @@ describe('language server: odd edits', function () {
     try {
       const u = uri(path.join(dir, 'papers/p.md'));
       const withKey = (k: string) => CLEAN.replace('title:', `${k}: x\ntitle:`);
-      const keyOf = (d: Diagnostic[]) => d.map(messageOf).join(' ').match(/extra_\w+/)?.[0];
+      const keyOf = (d: Diagnostic[]) =>
+        d
+          .map(messageOf)
+          .join(' ')
+          .match(/extra_\w+/)?.[0];
       const sendAndWait = async (method: string, version: number, key: string) => {
         const text = withKey(key);
         if (method === 'open') c.notify('textDocument/didOpen', { textDocument: { uri: u, languageId: 'markdown', version, text } });
         else c.notify('textDocument/didChange', { textDocument: { uri: u, version }, contentChanges: [{ text }] });
-        const p = await c.until(() => {
-          const l = c.latest(u);
-          return l && l.version === version && keyOf(l.diagnostics) === key ? l : undefined;
-        }, 8000, `diagnostics naming ${key} (version ${version})`);
+        const p = await c.until(
+          () => {
+            const l = c.latest(u);
+            return l && l.version === version && keyOf(l.diagnostics) === key ? l : undefined;
+          },
+          8000,
+          `diagnostics naming ${key} (version ${version})`,
+        );
         assert.deepEqual(codes(p.diagnostics), ['unknown-field']);
       };
       await sendAndWait('open', 10, 'extra_a');
@@ -535,10 +628,14 @@ describe('language server: profiles changing while papers are open', function ()
     for (const f of files) {
       const u = uri(path.join(dir, f));
       const expected = want.get(f)!;
-      await c.until(() => {
-        const l = c.latest(u);
-        return l && JSON.stringify(asCli(l.diagnostics)) === JSON.stringify(expected) ? true : undefined;
-      }, 8000, `${what}: ${f} as the CLI checks it (${JSON.stringify(expected)}; have ${JSON.stringify(asCli(c.latest(u)?.diagnostics ?? []))})`);
+      await c.until(
+        () => {
+          const l = c.latest(u);
+          return l && JSON.stringify(asCli(l.diagnostics)) === JSON.stringify(expected) ? true : undefined;
+        },
+        8000,
+        `${what}: ${f} as the CLI checks it (${JSON.stringify(expected)}; have ${JSON.stringify(asCli(c.latest(u)?.diagnostics ?? []))})`,
+      );
     }
   }
 
@@ -578,7 +675,11 @@ describe('language server: profiles changing while papers are open', function ()
       await c.until(() => (c.messages.some((m) => m.type === 2 && /profile/.test(m.message)) ? true : undefined), 5000, 'a warning');
       // An invalid value (well-formed YAML): also an error, on its line.
       write('organisation: Test ICB\nexecutive_summary_words: many\n');
-      await c.until(() => (c.latest(profileUri)?.diagnostics.some((d) => d.range.start.line === 1 && /executive_summary_words/.test(messageOf(d))) ? true : undefined), 8000, 'value error');
+      await c.until(
+        () => (c.latest(profileUri)?.diagnostics.some((d) => d.range.start.line === 1 && /executive_summary_words/.test(messageOf(d))) ? true : undefined),
+        8000,
+        'value error',
+      );
       // Fixed: the error goes, the papers are checked again.
       write('organisation: Test ICB\nexecutive_summary_words: 250\n');
       await c.until(() => (c.latest(profileUri)?.diagnostics.length === 0 ? true : undefined), 8000, 'profile error cleared');

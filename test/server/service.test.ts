@@ -51,7 +51,9 @@ function hoverText(h: Hover | null): string {
 }
 
 function symbolText(symbols: DocumentSymbol[], depth = 0): string {
-  return symbols.map((s) => `${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''}\n${s.children ? symbolText(s.children, depth + 1) : ''}`).join('');
+  return symbols
+    .map((s) => `${'  '.repeat(depth)}${s.name}${s.detail ? ` (${s.detail})` : ''}\n${s.children ? symbolText(s.children, depth + 1) : ''}`)
+    .join('');
 }
 
 const FEATURES: Record<string, (service: LanguageService, doc: OpenDocument, position: { line: number; character: number }) => string> = {
@@ -68,7 +70,10 @@ describe('language service in-process (cases with a $0 cursor)', () => {
   for (const feature of Object.keys(FEATURES)) {
     const dir = path.join(ROOT, feature);
     if (!fs.existsSync(dir)) continue;
-    for (const name of fs.readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+    for (const name of fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.md'))
+      .sort()) {
       it(`${feature}: ${name}`, () => {
         const file = path.join(dir, name);
         const marked = fs.readFileSync(file, 'utf8');

@@ -67,7 +67,8 @@ describe('completion and hover follow the organisation’s template', () => {
   it('offers the own fields as keys, with the label, required first, typed snippets', () => {
     const items = run(`${HEAD}$0\n${BODY}`).items();
     const labels = items.map((i) => i.label);
-    for (const k of ['cqc_domains', 'board_assurance_framework', 'health_equity', 'presented_by']) assert.ok(labels.includes(k), `${k} offered; got ${labels.join(', ')}`);
+    for (const k of ['cqc_domains', 'board_assurance_framework', 'health_equity', 'presented_by'])
+      assert.ok(labels.includes(k), `${k} offered; got ${labels.join(', ')}`);
     const cqc = items.find((i) => i.label === 'cqc_domains')!;
     assert.equal(cqc.detail, 'required');
     assert.match(JSON.stringify(cqc.documentation), /CQC domain/);

@@ -2,7 +2,15 @@
 import * as assert from 'node:assert/strict';
 import { fork, spawn, spawnSync } from 'node:child_process';
 import * as net from 'node:net';
-import { createProtocolConnection, IPCMessageReader, IPCMessageWriter, SocketMessageReader, SocketMessageWriter, type InitializeResult, type ProtocolConnection } from 'vscode-languageserver-protocol/node';
+import {
+  createProtocolConnection,
+  IPCMessageReader,
+  IPCMessageWriter,
+  SocketMessageReader,
+  SocketMessageWriter,
+  type InitializeResult,
+  type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
 import { serverPath } from './lsp-client';
 
 async function initialize(conn: ProtocolConnection): Promise<InitializeResult> {

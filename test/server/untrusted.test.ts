@@ -52,10 +52,14 @@ describe('untrusted workspace: every way out is closed', function () {
       // The outside profile would switch field-type off, its register would name 019: neither is read,
       // and the paper is not checked against a half-loaded profile.
       assert.deepEqual(await client.diagnosticsFor(u), []);
-      const problems = await client.until(() => {
-        for (const [k, v] of client.diagnostics) if (k.endsWith('.yaml') && v.at(-1)!.diagnostics.length) return v.at(-1)!.diagnostics;
-        return undefined;
-      }, 8000, 'a profile error');
+      const problems = await client.until(
+        () => {
+          for (const [k, v] of client.diagnostics) if (k.endsWith('.yaml') && v.at(-1)!.diagnostics.length) return v.at(-1)!.diagnostics;
+          return undefined;
+        },
+        8000,
+        'a profile error',
+      );
       assert.match(problems.map((x) => x.message).join(' '), why);
       assert.ok(client.alive());
     } finally {
@@ -65,9 +69,12 @@ describe('untrusted workspace: every way out is closed', function () {
 
   it('extends: a relative path out of the workspace is refused', () => refused({ '.boardpaper.yaml': `extends: ../${path.basename(outside)}/base.yaml\n` }));
   it('extends: an absolute path is refused', () => refused({ '.boardpaper.yaml': `extends: ${path.join(outside, 'base.yaml')}\n` }));
-  it('extends: a symbolic link inside the workspace to a file outside is refused', () => refused({ '.boardpaper.yaml': 'extends: base.yaml\n' }, ['base.yaml', path.join(outside, 'base.yaml')]));
-  it('risk_register: a symbolic link inside the workspace to a file outside is refused', () => refused({ '.boardpaper.yaml': 'risk_register: reg.csv\n' }, ['reg.csv', path.join(outside, 'register.csv')]));
-  it('boardPaper.profile naming a file outside the workspace is refused (VS Code also ignores the workspace value: restrictedConfigurations)', () => refused({}, undefined, { profile: path.join(outside, 'base.yaml') }));
+  it('extends: a symbolic link inside the workspace to a file outside is refused', () =>
+    refused({ '.boardpaper.yaml': 'extends: base.yaml\n' }, ['base.yaml', path.join(outside, 'base.yaml')]));
+  it('risk_register: a symbolic link inside the workspace to a file outside is refused', () =>
+    refused({ '.boardpaper.yaml': 'risk_register: reg.csv\n' }, ['reg.csv', path.join(outside, 'register.csv')]));
+  it('boardPaper.profile naming a file outside the workspace is refused (VS Code also ignores the workspace value: restrictedConfigurations)', () =>
+    refused({}, undefined, { profile: path.join(outside, 'base.yaml') }));
   it('no profile runs code: tags that would build functions or objects are an error, and nothing runs', async () => {
     const marker = path.join(outside, 'ran');
     const code = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'x')`;
@@ -87,7 +94,11 @@ describe('untrusted workspace: every way out is closed', function () {
     assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['boardPaper.profile']);
   });
   it('a profile inside the workspace that extends one inside it still works', async () => {
-    const dir = workspace({ 'papers/p.md': approval, '.boardpaper.yaml': 'extends: profiles/base.yaml\n', 'profiles/base.yaml': 'rules:\n  field-type: "off"\n' });
+    const dir = workspace({
+      'papers/p.md': approval,
+      '.boardpaper.yaml': 'extends: profiles/base.yaml\n',
+      'profiles/base.yaml': 'rules:\n  field-type: "off"\n',
+    });
     const client = await TestClient.start({ folders: [dir], initializationOptions: { untrustedWorkspace: true } });
     try {
       const u = client.open(path.join(dir, 'papers/p.md'));

@@ -98,7 +98,10 @@ describe('language server: workspace', function () {
       const { text, position } = cursor(paper({ meeting: '|' }));
       const u = c.open(path.join(dir, 'papers/draft.md'), text);
       const list = await c.request<CompletionList>('textDocument/completion', { textDocument: { uri: u }, position });
-      assert.ok(list.items.some((i) => i.label === 'Lancashire Place Board'), JSON.stringify(list.items.map((i) => i.label)));
+      assert.ok(
+        list.items.some((i) => i.label === 'Lancashire Place Board'),
+        JSON.stringify(list.items.map((i) => i.label)),
+      );
       c.close(u);
       fs.writeFileSync(other, paper({ date: '2024-05-08', agenda_item: '"8"', title: 'New' }, BODY_2024));
       c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(other), type: CHANGED }] });
@@ -212,7 +215,10 @@ describe('language server: workspace', function () {
     for (let i = 1; i <= 400; i++) {
       const item = `"${i}"`;
       const conf = i % 4 === 0 ? 'true\nconfidential_reason: Section 43 FOI Act' : i % 4 === 1 ? 'false' : i % 4 === 2 ? 'yes' : 'false';
-      files[`papers/2024-05-08/${String(i).padStart(3, '0')}.md`] = paper({ date: '2024-05-08', agenda_item: item, title: `Paper ${i}`, confidential: conf }, BODY_2024);
+      files[`papers/2024-05-08/${String(i).padStart(3, '0')}.md`] = paper(
+        { date: '2024-05-08', agenda_item: item, title: `Paper ${i}`, confidential: conf },
+        BODY_2024,
+      );
     }
     files['papers/2024-05-08/notes.md'] = '# Notes\n\nNot a board paper.\n';
     const dir = workspace(files);

@@ -48,23 +48,34 @@ try {
   await page.waitForTimeout(3000);
   await openFile(page, 'papers/2024-05-08/defective.md', { timeoutMs: 60000 });
   await runCommand(page, 'View: Focus Problems');
-  const problems = await until(async () => {
-    const t = await page.locator('.markers-panel').innerText();
-    return /agenda-item-number/.test(t) && t;
-  }, 40000, 'problems');
+  const problems = await until(
+    async () => {
+      const t = await page.locator('.markers-panel').innerText();
+      return /agenda-item-number/.test(t) && t;
+    },
+    40000,
+    'problems',
+  );
   await page.screenshot({ path: path.join(shots, 'problems.png') });
-  check(!!problems, 'the Problems panel lists the paper\'s findings with their rule ids');
-  check(!!problems && /presented_by/.test(problems), 'a finding\'s message is shown (did you mean presented_by)');
+  check(!!problems, "the Problems panel lists the paper's findings with their rule ids");
+  check(!!problems && /presented_by/.test(problems), "a finding's message is shown (did you mean presented_by)");
 
   await openFile(page, 'papers/2024-05-08/clean.md', { timeoutMs: 60000 });
   await runCommand(page, 'Board paper: Open Preview to the Side');
-  const frameText = await until(async () => {
-    for (const f of page.frames()) {
-      const t = await f.locator('body').innerText({ timeout: 1000 }).catch(() => '');
-      if (/Date of meeting/.test(t) && /Recovery and Transformation Programmes/.test(t)) return t;
-    }
-    return false;
-  }, 40000, 'preview');
+  const frameText = await until(
+    async () => {
+      for (const f of page.frames()) {
+        const t = await f
+          .locator('body')
+          .innerText({ timeout: 1000 })
+          .catch(() => '');
+        if (/Date of meeting/.test(t) && /Recovery and Transformation Programmes/.test(t)) return t;
+      }
+      return false;
+    },
+    40000,
+    'preview',
+  );
   await page.screenshot({ path: path.join(shots, 'preview.png') });
   check(!!frameText, 'the preview webview shows the cover sheet (Date of meeting, title)');
   check(!!frameText && /SO1/.test(frameText) && /Improve quality/.test(frameText), 'the preview lists the strategic objectives with their wording');
@@ -72,26 +83,40 @@ try {
   // The walkthrough (contributes.walkthroughs) is registered: VS Code lists it
   // among the walkthroughs and opens it with its steps.
   await runCommand(page, 'Welcome: Open Walkthrough...');
-  const listed = await until(async () => {
-    const t = await page.locator('.quick-input-list').innerText();
-    return /Write board papers in Markdown/.test(t) && t;
-  }, 20000, 'walkthrough list');
+  const listed = await until(
+    async () => {
+      const t = await page.locator('.quick-input-list').innerText();
+      return /Write board papers in Markdown/.test(t) && t;
+    },
+    20000,
+    'walkthrough list',
+  );
   check(!!listed, 'VS Code lists the walkthrough "Write board papers in Markdown"');
   if (listed) {
     await page.locator('.quick-input-widget input').fill('Write board papers in Markdown');
     await page.waitForTimeout(500);
     await page.keyboard.press('Enter');
-    const steps = await until(async () => {
-      const t = await page.locator('.gettingStartedContainer').first().innerText();
-      return /Open the example papers/.test(t) && /Build the agenda pack/.test(t) && t;
-    }, 20000, 'walkthrough page');
+    const steps = await until(
+      async () => {
+        const t = await page.locator('.gettingStartedContainer').first().innerText();
+        return /Open the example papers/.test(t) && /Build the agenda pack/.test(t) && t;
+      },
+      20000,
+      'walkthrough page',
+    );
     await page.screenshot({ path: path.join(shots, 'walkthrough.png') });
     check(!!steps, 'the walkthrough opens with its steps, from the examples to the agenda pack');
   }
   // ---- Issue 16, point 1: the preview follows the theme; cover-sheet text vs its background >= 4.5:1, computed in the page.
   const previewFrame = async () => {
     for (const f of page.frames()) {
-      if (await f.locator('.cover-sheet').count().catch(() => 0)) return f;
+      if (
+        await f
+          .locator('.cover-sheet')
+          .count()
+          .catch(() => 0)
+      )
+        return f;
     }
     return null;
   };
@@ -99,10 +124,18 @@ try {
     const parse = (c) => {
       const m = /rgba?\(([^)]+)\)/.exec(c);
       if (!m) return null;
-      const p = m[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+      const p = m[1]
+        .split(/[\s,/]+/)
+        .filter(Boolean)
+        .map(Number);
       return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
     };
-    const blend = (top, under) => ({ r: top.r * top.a + under.r * (1 - top.a), g: top.g * top.a + under.g * (1 - top.a), b: top.b * top.a + under.b * (1 - top.a), a: 1 });
+    const blend = (top, under) => ({
+      r: top.r * top.a + under.r * (1 - top.a),
+      g: top.g * top.a + under.g * (1 - top.a),
+      b: top.b * top.a + under.b * (1 - top.a),
+      a: 1,
+    });
     const lum = ({ r, g, b }) => {
       const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4));
       return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
@@ -122,13 +155,22 @@ try {
     };
     const out = [];
     for (const el of document.querySelectorAll('.cover-sheet, .cover-sheet *')) {
-      const text = [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent.trim()).join('').trim();
+      const text = [...el.childNodes]
+        .filter((n) => n.nodeType === 3)
+        .map((n) => n.textContent.trim())
+        .join('')
+        .trim();
       if (!text) continue;
       const bg = bgOf(el);
       const fg0 = parse(getComputedStyle(el).color);
       const fg = fg0.a < 1 ? blend(fg0, bg) : fg0;
       const [l1, l2] = [lum(fg), lum(bg)].sort((a, b) => b - a);
-      out.push({ text: text.slice(0, 30), ratio: Math.round(((l1 + 0.05) / (l2 + 0.05)) * 100) / 100, fg: getComputedStyle(el).color, bg: `rgb(${Math.round(bg.r)}, ${Math.round(bg.g)}, ${Math.round(bg.b)})` });
+      out.push({
+        text: text.slice(0, 30),
+        ratio: Math.round(((l1 + 0.05) / (l2 + 0.05)) * 100) / 100,
+        fg: getComputedStyle(el).color,
+        bg: `rgb(${Math.round(bg.r)}, ${Math.round(bg.g)}, ${Math.round(bg.b)})`,
+      });
     }
     out.sort((a, b) => a.ratio - b.ratio);
     return { count: out.length, worst: out.slice(0, 3), body: getComputedStyle(document.body).backgroundColor };
@@ -138,12 +180,16 @@ try {
   let lastBody = '';
   for (const theme of themes) {
     fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': theme }));
-    const r = await until(async () => {
-      const f = await previewFrame();
-      if (!f) return false;
-      const c = await f.evaluate(contrastInPage);
-      return c.count > 10 && c.body !== lastBody && c;
-    }, 20000, theme);
+    const r = await until(
+      async () => {
+        const f = await previewFrame();
+        if (!f) return false;
+        const c = await f.evaluate(contrastInPage);
+        return c.count > 10 && c.body !== lastBody && c;
+      },
+      20000,
+      theme,
+    );
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(shots, `preview-${theme.replace(/\s+/g, '-').toLowerCase()}.png`) });
     if (!r) {
@@ -152,13 +198,20 @@ try {
     }
     lastBody = r.body;
     console.log(`  ${theme}: body ${r.body}; ${r.count} text elements; lowest ${JSON.stringify(r.worst[0])}`);
-    check(r.worst[0].ratio >= 4.5, `${theme}: every cover-sheet text has contrast >= 4.5:1 with its background (lowest ${r.worst[0].ratio}: "${r.worst[0].text}" ${r.worst[0].fg} on ${r.worst[0].bg})`);
+    check(
+      r.worst[0].ratio >= 4.5,
+      `${theme}: every cover-sheet text has contrast >= 4.5:1 with its background (lowest ${r.worst[0].ratio}: "${r.worst[0].text}" ${r.worst[0].fg} on ${r.worst[0].bg})`,
+    );
   }
   fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'workbench.colorTheme': 'Default Light Modern' }));
   await runCommand(page, 'View: Close All Editors');
 
   // ---- Points 3 and 5: Generate Agenda Pack through the UI; the picker matches "meeting date"; progress words; notification buttons.
-  const toastText = () => page.locator('.notifications-toasts').innerText().catch(() => '');
+  const toastText = () =>
+    page
+      .locator('.notifications-toasts')
+      .innerText()
+      .catch(() => '');
   const pickByTyping = async (text) => {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible', timeout: 15000 });
@@ -170,22 +223,44 @@ try {
   };
   await runCommand(page, 'Board paper: Generate Agenda Pack');
   const rows = await pickByTyping('Integrated Care Board 2024-07-10');
-  check(rows.length >= 1 && /2024-07-10/.test(rows[0] ?? ''), `typing "Integrated Care Board 2024-07-10" finds the meeting (${JSON.stringify(rows[0] ?? null)})`);
+  check(
+    rows.length >= 1 && /2024-07-10/.test(rows[0] ?? ''),
+    `typing "Integrated Care Board 2024-07-10" finds the meeting (${JSON.stringify(rows[0] ?? null)})`,
+  );
   await pickByTyping('both');
   await pickByTyping('Final');
-  const progress = await until(async () => {
-    const t = await toastText();
-    return /Building/.test(t) && t;
-  }, 20000, 'progress');
-  check(!!progress && /Building the public and private agenda packs/.test(progress) && !/the both/.test(progress), `progress says "the public and private agenda packs" (${JSON.stringify(progress && progress.split('\n')[0])})`);
-  const written = await until(async () => {
-    const t = await toastText();
-    return /Agenda pack written/.test(t) && t;
-  }, 60000, 'written');
+  const progress = await until(
+    async () => {
+      const t = await toastText();
+      return /Building/.test(t) && t;
+    },
+    20000,
+    'progress',
+  );
+  check(
+    !!progress && /Building the public and private agenda packs/.test(progress) && !/the both/.test(progress),
+    `progress says "the public and private agenda packs" (${JSON.stringify(progress && progress.split('\n')[0])})`,
+  );
+  const written = await until(
+    async () => {
+      const t = await toastText();
+      return /Agenda pack written/.test(t) && t;
+    },
+    60000,
+    'written',
+  );
   check(!!written && /-public\.pdf/.test(written) && /-private\.pdf/.test(written), 'the notification names both files by part');
   check(!!written && /left out/i.test(written), 'the notification says papers were left out');
-  await page.locator('.notification-toast', { hasText: 'Agenda pack written' }).locator('a.monaco-button, .monaco-button', { hasText: /^Open$/ }).first().click();
-  const opened = await until(async () => (await page.locator('.tabs-container .tab', { hasText: 'integrated-care-board-2024-07-10-public.pdf' }).count()) > 0, 15000, 'open');
+  await page
+    .locator('.notification-toast', { hasText: 'Agenda pack written' })
+    .locator('a.monaco-button, .monaco-button', { hasText: /^Open$/ })
+    .first()
+    .click();
+  const opened = await until(
+    async () => (await page.locator('.tabs-container .tab', { hasText: 'integrated-care-board-2024-07-10-public.pdf' }).count()) > 0,
+    15000,
+    'open',
+  );
   await page.screenshot({ path: path.join(shots, 'pack-open.png') });
   check(!!opened, 'Open (vscode.open) opens the public pack in an editor tab');
 
@@ -197,14 +272,23 @@ try {
   const dialog = page.locator('.monaco-dialog-box');
   await dialog.waitFor({ timeout: 15000 });
   const dialogText = await dialog.innerText();
-  check(/private\.pdf/.test(dialogText) && !/public\.pdf/.test(dialogText), `"Replace?" asks about the private pack only (${JSON.stringify(dialogText.split('\n')[0])})`);
+  check(
+    /private\.pdf/.test(dialogText) && !/public\.pdf/.test(dialogText),
+    `"Replace?" asks about the private pack only (${JSON.stringify(dialogText.split('\n')[0])})`,
+  );
   await dialog.locator('.monaco-button', { hasText: 'Replace' }).first().click();
   await until(async () => /Agenda pack written: .*private/.test(await toastText()), 60000, 'written 2');
   await page.locator('.notification-toast', { hasText: 'Agenda pack written' }).locator('.monaco-button', { hasText: 'Reveal in Explorer' }).first().click();
-  const revealed = await until(async () => {
-    const t = await page.locator('.explorer-folders-view .monaco-list-row[aria-selected="true"], .explorer-folders-view .monaco-list-row.focused').allInnerTexts();
-    return t.some((x) => /integrated-care-board-2024-07-10-private\.pdf/.test(x)) && t;
-  }, 15000, 'reveal');
+  const revealed = await until(
+    async () => {
+      const t = await page
+        .locator('.explorer-folders-view .monaco-list-row[aria-selected="true"], .explorer-folders-view .monaco-list-row.focused')
+        .allInnerTexts();
+      return t.some((x) => /integrated-care-board-2024-07-10-private\.pdf/.test(x)) && t;
+    },
+    15000,
+    'reveal',
+  );
   await page.screenshot({ path: path.join(shots, 'pack-reveal.png') });
   check(!!revealed, 'Reveal in Explorer (revealInExplorer) selects the private pack in the Explorer');
 
@@ -213,7 +297,11 @@ try {
   await openFile(page, 'papers/2024-05-08/clean.md', { timeoutMs: 60000 });
   await runCommand(page, 'Board paper: New Board Paper');
   const qi = page.locator('.quick-input-widget');
-  const qTitle = () => qi.locator('.quick-input-title').innerText().catch(() => '');
+  const qTitle = () =>
+    qi
+      .locator('.quick-input-title')
+      .innerText()
+      .catch(() => '');
   await until(async () => /1\/6/.test(await qTitle()), 15000, 'wizard');
   const firstFolder = (await page.locator('.quick-input-list .monaco-list-row').allInnerTexts())[0] ?? '';
   check(/papers\/2024-05-08/.test(firstFolder), `the folder is a step, the open paper's folder first (${JSON.stringify(firstFolder)})`);
@@ -235,7 +323,7 @@ try {
   await until(async () => /6\/6/.test(await qTitle()), 15000, 'objectives');
   await page.keyboard.press('Enter'); // nothing ticked
   await page.waitForTimeout(800);
-  const emptyExplained = await qi.isVisible() && /at least one/.test(`${await qTitle()} ${await qi.locator('input').getAttribute('placeholder')}`);
+  const emptyExplained = (await qi.isVisible()) && /at least one/.test(`${await qTitle()} ${await qi.locator('input').getAttribute('placeholder')}`);
   await page.screenshot({ path: path.join(shots, 'wizard-objectives.png') });
   check(emptyExplained, 'Enter with no objective ticked keeps the step open and says what it needs');
   const back = qi.locator('.codicon-quick-input-back, [aria-label="Back"]').first();
@@ -246,7 +334,10 @@ try {
   check((await qi.locator('input').inputValue()) === 'Wizard Keeps Answers', 'Back keeps the title typed');
   await page.keyboard.press('Escape');
   const discard = page.locator('.monaco-dialog-box');
-  const asked = await discard.waitFor({ timeout: 10000 }).then(() => true, () => false);
+  const asked = await discard.waitFor({ timeout: 10000 }).then(
+    () => true,
+    () => false,
+  );
   check(asked && /Discard this new board paper/.test(await discard.innerText()), 'Escape asks before discarding the answers');
   if (asked) await discard.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
   await until(async () => /4\/6/.test(await qTitle()), 10000, 'resumed');
@@ -255,7 +346,12 @@ try {
   await until(async () => /5\/6/.test(await qTitle()), 10000, 'purpose 2');
   await page.keyboard.press('Enter');
   await until(async () => /6\/6/.test(await qTitle()), 10000, 'objectives 2');
-  await page.locator('.quick-input-list .monaco-list-row').first().locator('input[type="checkbox"], .quick-input-list-checkbox, .monaco-custom-toggle').first().click();
+  await page
+    .locator('.quick-input-list .monaco-list-row')
+    .first()
+    .locator('input[type="checkbox"], .quick-input-list-checkbox, .monaco-custom-toggle')
+    .first()
+    .click();
   await page.keyboard.press('Enter');
   const created = await until(async () => (await page.locator('.tabs-container .tab', { hasText: 'wizard-keeps-answers.md' }).count()) > 0, 15000, 'created');
   await page.screenshot({ path: path.join(shots, 'wizard-created.png') });

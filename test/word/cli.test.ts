@@ -15,7 +15,12 @@ import { fixture, splitPaper } from './helpers';
 /** The CLI in a small heap: a zip bomb inflated in memory would crash it, not exit 2. */
 function run(args: string[], cwd: string) {
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, ['--max-old-space-size=160', cliPath, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, timeout: 60000 });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=160', cliPath, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 60000,
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t0 };
 }
 
@@ -67,7 +72,10 @@ describe('boardpaper import / export (CLI)', function () {
     const json = JSON.parse(i.stdout) as { file: string; notes: string[]; findings: { rule: string; severity: string }[] };
     assert.deepEqual(json.notes, []);
     const before = JSON.parse(run(['check', 'plan.md', '--format', 'json'], dir).stdout)[0].diagnostics.map((d: { rule: string }) => d.rule);
-    assert.deepEqual(json.findings.map((f) => f.rule), before);
+    assert.deepEqual(
+      json.findings.map((f) => f.rule),
+      before,
+    );
     assert.equal(i.status, json.findings.some((f) => f.severity === 'error') ? 1 : 0);
   });
 
@@ -95,7 +103,10 @@ describe('boardpaper import / export (CLI)', function () {
     const text = fs.readFileSync(path.join(dir, 'linked.md'), 'utf8');
     assert.match(text, /## Import notes[\s\S]*not fetched \("Organisation chart"\): file:\/\/\/etc\/passwd/);
     assert.doesNotMatch(text, /root:/);
-    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.startsWith('linked-image')), []);
+    assert.deepEqual(
+      fs.readdirSync(dir).filter((f) => f.startsWith('linked-image')),
+      [],
+    );
     assert.match(text, /A paragraph before the picture\.\n\nA paragraph after the picture\./);
   });
 

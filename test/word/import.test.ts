@@ -22,8 +22,60 @@ async function importFixture(name: string, profile = DEFAULT_PROFILE) {
 /** Words a cover sheet prints that are template, not the author's: labels, column heads, ticks, dates' month names. */
 const TEMPLATE_WORDS = new Set([
   ...Object.values(BUILT_IN_LABELS).flat().flatMap(words),
-  ...['yes', 'no', 'n', 'a', 'comments', 'tick', 'x', 'meeting', 'date', 'outcomes', 'implications', 'impact', 'assessments', 'completed', 'list', 'other', 'committees', 'forums', 'that', 'have', 'discussed', 'this', 'paper', 'report', 'does', 'relate', 'to', 's', 'the', 'by', 'supported', 'summary', 'of'],
-  ...['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday'],
+  ...[
+    'yes',
+    'no',
+    'n',
+    'a',
+    'comments',
+    'tick',
+    'x',
+    'meeting',
+    'date',
+    'outcomes',
+    'implications',
+    'impact',
+    'assessments',
+    'completed',
+    'list',
+    'other',
+    'committees',
+    'forums',
+    'that',
+    'have',
+    'discussed',
+    'this',
+    'paper',
+    'report',
+    'does',
+    'relate',
+    'to',
+    's',
+    'the',
+    'by',
+    'supported',
+    'summary',
+    'of',
+  ],
+  ...[
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+  ],
   ...['approval', 'assurance', 'discussion', 'information', 'for', 'public'],
   // The profile's own objectives: a row of the objectives table prints the profile's text.
   ...Object.values(DEFAULT_PROFILE.strategic_objectives).flatMap(words),
@@ -70,7 +122,7 @@ describe('Word import: cover sheets', function () {
     assert.deepEqual(r.notes, [], 'everything on this cover sheet has a place');
   });
 
-  it('the LSC body: the cover sheet\'s executive summary and recommendations rows become sections, bold numbered paragraphs become ## headings, lists, a GFM table, bold, italic, a link and an image with its alt text', async () => {
+  it("the LSC body: the cover sheet's executive summary and recommendations rows become sections, bold numbered paragraphs become ## headings, lists, a GFM table, bold, italic, a link and an image with its alt text", async () => {
     const r = await importFixture('lsc-seed-002.docx');
     const { body } = splitPaper(r.text);
     const headings = [...body.matchAll(/^(#{1,6}) (.*)$/gm)].map((m) => `${m[1]} ${m[2]}`);
@@ -119,13 +171,10 @@ describe('Word import: cover sheets', function () {
     assert.ok(r.notes.includes('Above the cover sheet: Enclosure: H'), r.notes.join('\n'));
     // Objectives the LSC profile does not know keep their words in the notes.
     assert.ok(r.notes.some((n) => n.includes('Create & optimise a data rich environment')));
-    assert.deepEqual([...body.matchAll(/^(#{2,6}) (.*)$/gm)].map((m) => `${m[1]} ${m[2]}`), [
-      '## Executive summary',
-      '## Background',
-      '### Priorities for 2014/15',
-      '## Recommendations',
-      '## Import notes',
-    ]);
+    assert.deepEqual(
+      [...body.matchAll(/^(#{2,6}) (.*)$/gm)].map((m) => `${m[1]} ${m[2]}`),
+      ['## Executive summary', '## Background', '### Priorities for 2014/15', '## Recommendations', '## Import notes'],
+    );
     assert.match(body, /^1\. Patient safety and learning from incidents$/m);
     assert.match(body, /^3\. Patient experience and the Friends and Family Test$/m);
   });
@@ -153,7 +202,7 @@ describe('Word import: cover sheets', function () {
     assert.match(body, /^### Staffing$/m);
   });
 
-  it('with the organisation\'s profile, its own labels and fields are recognised (cover_sheet labels and aliases)', async () => {
+  it("with the organisation's profile, its own labels and fields are recognised (cover_sheet labels and aliases)", async () => {
     const profile = mergeProfile(DEFAULT_PROFILE, {
       strategic_objectives: { M1: 'Outstanding care', M2: 'Great place to work', M3: 'Healthy communities' },
       cover_sheet: [
@@ -170,7 +219,7 @@ describe('Word import: cover sheets', function () {
     assert.deepEqual(r.notes, []);
   });
 
-  it('keeps every word of each document: body words exactly, cover-sheet words except the template\'s own labels (python-docx reads the source)', async function () {
+  it("keeps every word of each document: body words exactly, cover-sheet words except the template's own labels (python-docx reads the source)", async function () {
     if (!pythonWithDocx()) this.skip();
     for (const name of ['lsc-seed-002.docx', 'greenwich-ccg.docx', 'trust-board.docx']) {
       const r = await importFixture(name);

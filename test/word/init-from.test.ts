@@ -22,7 +22,24 @@ describe('init --from a Word paper', function () {
     assert.deepEqual(t.committees, ['Integrated Care Board', 'System Recovery & Transformation Board', 'Executive Team']);
     assert.deepEqual(
       t.cover_sheet.map((f) => f.key),
-      ['date', 'title', 'presented_by', 'author', 'agenda_item', 'confidential', 'strategic_objectives', 'risks', 'risks.on_register', 'financial_implications', 'committee_history', 'conflicts_of_interest', 'impact_assessments.quality', 'impact_assessments.equality', 'impact_assessments.data_privacy', 'authorised_by'],
+      [
+        'date',
+        'title',
+        'presented_by',
+        'author',
+        'agenda_item',
+        'confidential',
+        'strategic_objectives',
+        'risks',
+        'risks.on_register',
+        'financial_implications',
+        'committee_history',
+        'conflicts_of_interest',
+        'impact_assessments.quality',
+        'impact_assessments.equality',
+        'impact_assessments.data_privacy',
+        'authorised_by',
+      ],
     );
     assert.equal(t.cover_sheet.find((f) => f.key === 'strategic_objectives')!.label, 'Which Strategic Objective/s does the report relate to');
   });

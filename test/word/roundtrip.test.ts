@@ -49,13 +49,19 @@ function normalise(v: unknown): unknown {
  */
 function asImportReadsIt(data: Record<string, unknown>, text: string): Record<string, unknown> {
   const out = { ...data };
-  const raw = /^agenda_item:\s*(.*)$/m.exec(text)?.[1]?.trim().replace(/^["']|["']$/g, '');
+  const raw = /^agenda_item:\s*(.*)$/m
+    .exec(text)?.[1]
+    ?.trim()
+    .replace(/^["']|["']$/g, '');
   if (raw !== undefined) out.agenda_item = raw;
   if (out.confidential === 'yes' || out.confidential === 'no') out.confidential = out.confidential === 'yes';
   if (typeof out.purpose === 'string') out.purpose = purposeOf(out.purpose) ?? out.purpose;
   if (Array.isArray(out.strategic_objectives)) out.strategic_objectives = out.strategic_objectives.filter((c) => typeof c === 'string');
   if (Array.isArray(out.committee_history))
-    out.committee_history = out.committee_history.map((h: Record<string, unknown>) => ({ ...h, date: typeof h.date === 'string' ? (isoDate(h.date) ?? h.date) : h.date }));
+    out.committee_history = out.committee_history.map((h: Record<string, unknown>) => ({
+      ...h,
+      date: typeof h.date === 'string' ? (isoDate(h.date) ?? h.date) : h.date,
+    }));
   return out;
 }
 
@@ -86,7 +92,7 @@ describe('Word export → import round trip', function () {
     });
   }
 
-  it('in an organisation\'s own template (profile cover_sheet): its labels in the Word table, its own fields by their type, and back', async function () {
+  it("in an organisation's own template (profile cover_sheet): its labels in the Word table, its own fields by their type, and back", async function () {
     const profile = mergeProfile(DEFAULT_PROFILE, {
       cover_sheet: [
         { key: 'date', label: 'Meeting date' },
@@ -105,7 +111,16 @@ describe('Word export → import round trip', function () {
     const exported = await exportPaper(text, profile, path.dirname(file));
     const html = (await import('mammoth')).convertToHtml({ buffer: exported.buffer });
     const cells = [...(await html).value.matchAll(/<td[^>]*><p>(?:<strong>)?([^<]*)/g)].map((m) => m[1]);
-    for (const label of ['Meeting date', 'Lead Director', 'Paper reference', 'Link to strategic missions', 'CQC domain', 'Link to strategic risks', 'Equality impact assessment']) assert.ok(cells.includes(label), `${label} in ${cells.join(' | ')}`);
+    for (const label of [
+      'Meeting date',
+      'Lead Director',
+      'Paper reference',
+      'Link to strategic missions',
+      'CQC domain',
+      'Link to strategic risks',
+      'Equality impact assessment',
+    ])
+      assert.ok(cells.includes(label), `${label} in ${cells.join(' | ')}`);
     assert.ok(!cells.includes('Date of meeting'));
     const back = await importDocxBuffer(exported.buffer, 'paper.docx', profile, 'paper');
     assert.deepEqual(normalise(splitPaper(back.text).data), normalise(splitPaper(text).data));
@@ -119,7 +134,8 @@ describe('Word export → import round trip', function () {
       // Take the PNG out of the fixture through the importer, then use it in a paper.
       const img = (await importDocxBuffer(png, 'x.docx', DEFAULT_PROFILE, 'x')).images[0]!;
       fs.writeFileSync(path.join(dir, 'chart.png'), img.data);
-      const text = fs.readFileSync(path.join(EXAMPLES, '2024-05-08', '05-chief-executive-report.md'), 'utf8') + '\n![Waiting list by deprivation quintile](chart.png)\n';
+      const text =
+        fs.readFileSync(path.join(EXAMPLES, '2024-05-08', '05-chief-executive-report.md'), 'utf8') + '\n![Waiting list by deprivation quintile](chart.png)\n';
       const { exported, back } = await roundTrip(text, dir);
       assert.deepEqual(exported.missingImages, []);
       assert.equal(back.images.length, 1);
@@ -130,13 +146,15 @@ describe('Word export → import round trip', function () {
     }
   });
 
-  it('never reads an image outside the paper\'s folder', async () => {
-    const text = fs.readFileSync(path.join(EXAMPLES, '2024-05-08', '05-chief-executive-report.md'), 'utf8') + '\n![secret](../../../../etc/hostname) ![abs](/etc/hostname)\n';
+  it("never reads an image outside the paper's folder", async () => {
+    const text =
+      fs.readFileSync(path.join(EXAMPLES, '2024-05-08', '05-chief-executive-report.md'), 'utf8') +
+      '\n![secret](../../../../etc/hostname) ![abs](/etc/hostname)\n';
     const { exported } = await roundTrip(text, path.join(EXAMPLES, '2024-05-08'));
     assert.deepEqual(exported.missingImages.sort(), ['../../../../etc/hostname', '/etc/hostname'].sort());
   });
 
-  it('python-docx reads the export: the cover sheet is a table, the sections use Word\'s Heading 1 and lists use list numbering', async function () {
+  it("python-docx reads the export: the cover sheet is a table, the sections use Word's Heading 1 and lists use list numbering", async function () {
     const py = pythonWithDocx();
     if (!py) this.skip();
     const dir = tempDir('boardpaper-word-');
@@ -154,7 +172,10 @@ describe('Word export → import round trip', function () {
       assert.equal(r.status, 0, r.stderr);
       const got = JSON.parse(r.stdout) as { styles: [string, string][]; table: string[] };
       assert.equal(got.table[0], 'Date of meeting');
-      assert.ok(got.styles.some(([s, t]) => s === 'Heading 1' && t === 'Executive summary'), JSON.stringify(got.styles.slice(0, 8)));
+      assert.ok(
+        got.styles.some(([s, t]) => s === 'Heading 1' && t === 'Executive summary'),
+        JSON.stringify(got.styles.slice(0, 8)),
+      );
       assert.ok(got.styles.some(([s]) => s === 'List Paragraph'));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -54,7 +54,7 @@ function numbered(agenda: Agenda): { item: AgendaItem; number: string }[] {
 export function agendaYaml(agenda: Agenda, part2Resolution: string): string {
   const l: string[] = [];
   l.push('# The agenda of the meeting (docs/meeting.md). Written by "boardpaper agenda" from the papers');
-  l.push('# found and the profile\'s standing items: add verbal items, presentations, times and presenters.');
+  l.push("# found and the profile's standing items: add verbal items, presentations, times and presenters.");
   l.push('# kind: paper | verbal | presentation | document. Part 2 items: confidential: true.');
   l.push(`meeting: ${yamlScalar(agenda.committee || agenda.meeting)}`);
   l.push(`date: ${agenda.date}`);
@@ -124,6 +124,8 @@ export function runAgenda(argv: string[], out: (s: string) => void): number {
     throw new InputError(`cannot write ${target}: ${(e as Error).message}`);
   }
   const standing = m.agenda.items.length - papers.length;
-  out(`Wrote ${target} (${m.agenda.items.length} items: ${papers.length} paper${papers.length === 1 ? '' : 's'}, ${standing} standing item${standing === 1 ? '' : 's'})\n`);
+  out(
+    `Wrote ${target} (${m.agenda.items.length} items: ${papers.length} paper${papers.length === 1 ? '' : 's'}, ${standing} standing item${standing === 1 ? '' : 's'})\n`,
+  );
   return 0;
 }

@@ -48,7 +48,13 @@ export function agendaFilesIn(paths: readonly string[]): string[] {
 }
 
 /** Check each agenda file; papers already checked are reused. */
-export function checkAgendas(agendaFiles: readonly string[], papers: readonly CheckedPaper[], resolver: ProfileResolver, today: string, filter: (f: Finding) => boolean): CheckedAgenda[] {
+export function checkAgendas(
+  agendaFiles: readonly string[],
+  papers: readonly CheckedPaper[],
+  resolver: ProfileResolver,
+  today: string,
+  filter: (f: Finding) => boolean,
+): CheckedAgenda[] {
   const checked = new Map(papers.map((p) => [path.resolve(p.file), p]));
   return agendaFiles.map((file) => {
     const m = loadMeeting(path.dirname(file), { today, resolver, checked });

@@ -46,7 +46,8 @@ export interface PoolRequest {
   file: string;
 }
 
-type SerialisedError = { kind: 'profile'; file: string; problems: ProfileError['problems'] } | { kind: 'input'; message: string } | { kind: 'other'; message: string };
+type SerialisedError =
+  { kind: 'profile'; file: string; problems: ProfileError['problems'] } | { kind: 'input'; message: string } | { kind: 'other'; message: string };
 
 /** What the across-papers pass and the output read of a paper (see the header). */
 type PaperFacts = Pick<Paper, 'cover' | 'anchor' | 'directives'>;
@@ -86,7 +87,13 @@ export function checkOneFile(file: string, resolver: ProfileResolver, fix: boole
     const r = analyseForCheck(file, resolver, fix);
     if (!r) return { kind: 'none' };
     const p = r.c.analysis.paper;
-    return { kind: 'paper', text: r.c.text, fixedText: r.fixedText, findings: r.c.findings, facts: { cover: p.cover, anchor: p.anchor, directives: p.directives } };
+    return {
+      kind: 'paper',
+      text: r.c.text,
+      fixedText: r.fixedText,
+      findings: r.c.findings,
+      facts: { cover: p.cover, anchor: p.anchor, directives: p.directives },
+    };
   } catch (e) {
     if (e instanceof ProfileError) return { kind: 'error', error: { kind: 'profile', file: e.file, problems: e.problems } };
     if (e instanceof InputError) return { kind: 'error', error: { kind: 'input', message: e.message } };

@@ -91,7 +91,11 @@ function oneLine(e: unknown): string {
   }
   if (e instanceof UsageError || e instanceof InputError) return e.message;
   const err = e as { code?: string; message?: string };
-  if (err?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || err?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || err?.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+  if (
+    err?.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ||
+    err?.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ||
+    err?.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL'
+  )
     return String(err.message).split('\n')[0]!;
   return `internal error: ${String(err?.message ?? e).split('\n')[0]}`;
 }

@@ -53,7 +53,8 @@ export function runNew(argv: string[], out: (s: string) => void): number {
   }
   const outFile = values.out;
   const where = path.resolve(outFile ? path.dirname(outFile) : '.');
-  const profile = values.profile || outFile ? new ProfileResolver({ explicit: values.profile ?? null }).forFile(path.join(where, 'x.md')).profile : DEFAULT_PROFILE;
+  const profile =
+    values.profile || outFile ? new ProfileResolver({ explicit: values.profile ?? null }).forFile(path.join(where, 'x.md')).profile : DEFAULT_PROFILE;
   const opts: NewPaperOptions = {
     title: values.title ?? 'Untitled paper',
     meeting: values.meeting ?? profile.committees[0]?.name ?? 'Integrated Care Board',

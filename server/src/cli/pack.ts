@@ -65,7 +65,8 @@ export async function runPack(argv: string[], out: (s: string) => void): Promise
   const outFile = values.out;
   if (outFile !== undefined && outFile.trim() === '') throw new UsageError('--out must name a file');
   const ext = outFile ? path.extname(outFile).toLowerCase() : '';
-  if (ext === '.md' || ext === '.markdown') throw new UsageError(`--out ${outFile} is a Markdown file name: the pack is PDF or HTML (and must never overwrite a paper)`);
+  if (ext === '.md' || ext === '.markdown')
+    throw new UsageError(`--out ${outFile} is a Markdown file name: the pack is PDF or HTML (and must never overwrite a paper)`);
   const extFormat: PackFormat | undefined = ext === '.pdf' ? 'pdf' : ext === '.html' || ext === '.htm' ? 'html' : undefined;
   let format: PackFormat;
   if (values.format !== undefined) {
@@ -84,7 +85,17 @@ export async function runPack(argv: string[], out: (s: string) => void): Promise
 
   let result;
   try {
-    result = await buildPack({ folder, meeting, date, part: part as PackPart, format, out: outFile, strict: values.strict, draft: values.draft, allowMissing: values['allow-missing'] });
+    result = await buildPack({
+      folder,
+      meeting,
+      date,
+      part: part as PackPart,
+      format,
+      out: outFile,
+      strict: values.strict,
+      draft: values.draft,
+      allowMissing: values['allow-missing'],
+    });
   } catch (e) {
     if (e instanceof StrictRefusal || e instanceof MissingPapers) {
       process.stderr.write(`boardpaper: ${e.message}\n`);
@@ -96,19 +107,27 @@ export async function runPack(argv: string[], out: (s: string) => void): Promise
   const publicCount = result.papers.filter((p) => !p.confidential).length;
   const privateCount = result.papers.length - publicCount;
   for (const f of result.files) {
-    const what = f.part === 'public' ? `public: ${publicCount} paper${publicCount === 1 ? '' : 's'}${privateCount ? `, ${privateCount} confidential item${privateCount === 1 ? '' : 's'} withheld` : ''}` : `private: ${result.papers.length} paper${result.papers.length === 1 ? '' : 's'} (${publicCount} in Part 1, ${privateCount} in Part 2)`;
+    const what =
+      f.part === 'public'
+        ? `public: ${publicCount} paper${publicCount === 1 ? '' : 's'}${privateCount ? `, ${privateCount} confidential item${privateCount === 1 ? '' : 's'} withheld` : ''}`
+        : `private: ${result.papers.length} paper${result.papers.length === 1 ? '' : 's'} (${publicCount} in Part 1, ${privateCount} in Part 2)`;
     out(`Wrote ${f.file} (${what}${f.pages ? `; ${f.pages} pages` : ''})\n`);
   }
   const withFindings = result.papers.filter((p) => p.errors || p.warnings);
   if (withFindings.length) {
     out(`${withFindings.length} paper${withFindings.length === 1 ? ' has' : 's have'} findings (run "boardpaper check" for details):\n`);
     for (const p of withFindings) {
-      const counts = [p.errors ? `${p.errors} error${p.errors === 1 ? '' : 's'}` : '', p.warnings ? `${p.warnings} warning${p.warnings === 1 ? '' : 's'}` : ''].filter(Boolean).join(', ');
+      const counts = [p.errors ? `${p.errors} error${p.errors === 1 ? '' : 's'}` : '', p.warnings ? `${p.warnings} warning${p.warnings === 1 ? '' : 's'}` : '']
+        .filter(Boolean)
+        .join(', ');
       out(`  ${p.file} (item ${p.item || 'not set'}${p.confidential ? ', confidential' : ''}): ${counts}\n`);
     }
   }
   for (const w of result.warnings) out(`warning: ${w}\n`);
-  if (result.missing.length) out(`${result.missing.length} agenda item${result.missing.length === 1 ? ' has' : 's have'} no paper yet (shown "Paper to follow"): ${result.missing.map((m) => `item ${m.item || '(no number)'}`).join(', ')}\n`);
+  if (result.missing.length)
+    out(
+      `${result.missing.length} agenda item${result.missing.length === 1 ? ' has' : 's have'} no paper yet (shown "Paper to follow"): ${result.missing.map((m) => `item ${m.item || '(no number)'}`).join(', ')}\n`,
+    );
   // Papers that a misspelt meeting name keeps out of the pack: never silent.
   for (const n of result.nearMisses) process.stderr.write(`boardpaper: warning: ${n}\n`);
   return 0;

@@ -68,7 +68,9 @@ export function runStatus(argv: string[], out: (s: string) => void): number {
   const m = loadMeeting(folder, { today, ...meetingOptions(values) });
   requireUsableAgenda(m);
   if (!m.agendaFile && !m.agenda.items.some((i) => !i.standing)) {
-    const near = m.nearMisses.length ? ` (${m.nearMisses.length} paper${m.nearMisses.length === 1 ? ' names' : 's name'} a meeting close to it: ${m.nearMisses.map((p) => `"${p.cover.meeting}"`).join(', ')})` : '';
+    const near = m.nearMisses.length
+      ? ` (${m.nearMisses.length} paper${m.nearMisses.length === 1 ? ' names' : 's name'} a meeting close to it: ${m.nearMisses.map((p) => `"${p.cover.meeting}"`).join(', ')})`
+      : '';
     throw new InputError(`no board paper for ${m.agenda.committee} on ${m.agenda.date} in ${folder} and no ${AGENDA_FILE}${near}`);
   }
   const rows = readinessRows(m.readiness);
@@ -104,7 +106,10 @@ export function runStatus(argv: string[], out: (s: string) => void): number {
     out(table(m, rows, today, at));
     for (const p of notOnAgenda) out(`warning: ${p.file} is a paper for this meeting ${p.item ? `(item ${p.item}) ` : ''}that the agenda does not list\n`);
     for (const p of nearMisses) out(`warning: ${nearMissMessage(p.file, p.meeting, m.agenda.committee || m.agenda.meeting)}\n`);
-    if (m.findings.length) out(`${m.agendaFile}: ${m.findings.length} agenda finding${m.findings.length === 1 ? '' : 's'}${agendaErrors ? ` (${agendaErrors} error${agendaErrors === 1 ? '' : 's'})` : ''}: run "boardpaper check ${folder}" for details\n`);
+    if (m.findings.length)
+      out(
+        `${m.agendaFile}: ${m.findings.length} agenda finding${m.findings.length === 1 ? '' : 's'}${agendaErrors ? ` (${agendaErrors} error${agendaErrors === 1 ? '' : 's'})` : ''}: run "boardpaper check ${folder}" for details\n`,
+      );
   }
   return m.readiness.ready ? 0 : 1;
 }
@@ -122,7 +127,11 @@ function table(m: LoadedMeeting, rows: ReadinessRow[], today: string, at: (f: st
   const part2 = rows.filter((r) => r.part === 2).map(cells);
   const widths = head.map((h, i) => Math.min(i === 1 ? 48 : 40, Math.max(h.length, ...[...part1, ...part2].map((c) => c[i]!.length))));
   const fit = (s: string, w: number) => (s.length > w ? `${s.slice(0, w - 1)}…` : s.padEnd(w));
-  const row = (c: string[]) => c.map((s, i) => (i === c.length - 1 ? s : fit(s, widths[i]!))).join('  ').trimEnd();
+  const row = (c: string[]) =>
+    c
+      .map((s, i) => (i === c.length - 1 ? s : fit(s, widths[i]!)))
+      .join('  ')
+      .trimEnd();
   lines.push(row(head));
   lines.push(row(widths.map((w) => '-'.repeat(w))));
   for (const c of part1) lines.push(row(c));

@@ -73,7 +73,8 @@ export async function runImport(argv: string[], out: (s: string) => void): Promi
   const images = result.images.length ? `, ${result.images.length} image${result.images.length === 1 ? '' : 's'}` : '';
   const notes = result.notes.length ? `; ${result.notes.length} import note${result.notes.length === 1 ? '' : 's'} to review` : '';
   const json = checked ? toJson([checked], () => true) : [];
-  if (values.format === 'json') out(JSON.stringify({ file: target, images: result.images.map((i) => i.name), notes: result.notes, findings: json[0]?.diagnostics ?? [] }, null, 2) + '\n');
+  if (values.format === 'json')
+    out(JSON.stringify({ file: target, images: result.images.map((i) => i.name), notes: result.notes, findings: json[0]?.diagnostics ?? [] }, null, 2) + '\n');
   else {
     out(`Wrote ${target}${images}${notes}\n`);
     if (json.length) out(stylish(json));
@@ -119,7 +120,10 @@ export async function runExport(argv: string[], out: (s: string) => void): Promi
     throw e;
   }
   out(`Wrote ${target}\n`);
-  for (const m of r.missingImages) process.stderr.write(`boardpaper: image ${m} could not be embedded (missing, outside the paper's folder, or not PNG/JPEG/GIF/BMP); its alt text is in its place\n`);
+  for (const m of r.missingImages)
+    process.stderr.write(
+      `boardpaper: image ${m} could not be embedded (missing, outside the paper's folder, or not PNG/JPEG/GIF/BMP); its alt text is in its place\n`,
+    );
   return 0;
 }
 
@@ -128,7 +132,9 @@ export async function runExport(argv: string[], out: (s: string) => void): Promi
  * cover-sheet labels of an organisation's real Word paper, for the starting
  * profile (loaded with the Word code only when asked for).
  */
-export async function initFromDocx(file: string): Promise<{ objectives: Record<string, string>; committees: { name: string }[]; coverSheet: { key: string; label: string }[] }> {
+export async function initFromDocx(
+  file: string,
+): Promise<{ objectives: Record<string, string>; committees: { name: string }[]; coverSheet: { key: string; label: string }[] }> {
   const t = await loadWord().readWordTemplate(file, DEFAULT_PROFILE);
   // A nested field (`risks.on_register`) is listed through its parent when the parent is listed too.
   const keys = new Set(t.cover_sheet.map((f) => f.key));

@@ -98,7 +98,42 @@ export function eachBlock(root: Root, visit: (block: Block) => boolean | void): 
 const COMPOUND = /[\p{L}\p{N}&'’\-/_]+/gu;
 const ACRONYM = /^([A-Z](?:[A-Z&]*[A-Z])?)(s?)$/;
 /** Placeholders, and everyday words written in capitals for emphasis ("do NOT"). */
-const NOT_ACRONYMS = new Set(['TBC', 'TBA', 'TBD', 'NOT', 'AND', 'THE', 'FOR', 'ALL', 'ARE', 'BUT', 'MUST', 'ONLY', 'YES', 'NOTE', 'ALSO', 'WILL', 'OUR', 'YOU', 'THIS', 'THAT', 'WITH', 'FROM', 'HAVE', 'HAS', 'WAS', 'WERE', 'BEEN', 'NEVER', 'ANY', 'EACH', 'EVERY', 'NONE', 'SHOULD', 'SHALL']);
+const NOT_ACRONYMS = new Set([
+  'TBC',
+  'TBA',
+  'TBD',
+  'NOT',
+  'AND',
+  'THE',
+  'FOR',
+  'ALL',
+  'ARE',
+  'BUT',
+  'MUST',
+  'ONLY',
+  'YES',
+  'NOTE',
+  'ALSO',
+  'WILL',
+  'OUR',
+  'YOU',
+  'THIS',
+  'THAT',
+  'WITH',
+  'FROM',
+  'HAVE',
+  'HAS',
+  'WAS',
+  'WERE',
+  'BEEN',
+  'NEVER',
+  'ANY',
+  'EACH',
+  'EVERY',
+  'NONE',
+  'SHOULD',
+  'SHALL',
+]);
 const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
 /** Runs of capitals and `&`: every acronym's key is one whole run (see `tokensOf`). */
 const CAPS_RUN = /[A-Z&]{2,}/g;
@@ -314,7 +349,11 @@ function spells(words: readonly Word[], letters: string, firstMustMatch: boolean
 }
 
 function norm(s: string): string {
-  return s.toLowerCase().replace(/&/g, ' and ').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return s
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 export function pluralise(s: string): string {

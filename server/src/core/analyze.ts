@@ -62,7 +62,12 @@ export function analyze(text: string, profile: Profile, options: AnalyzeOptions 
       // A severity set in the profile wins over one a rule gives a finding.
       report: (r) => {
         if (options.strict && r.fix && !rule.fixable) throw new Error(`rule ${rule.id} is not declared fixable but returned a fix ("${r.fix.title}")`);
-        findings.push({ rule: rule.id, ...r, severity: configured === undefined ? (r.severity ?? severity) : severity, range: clampRange(r.range, text.length) });
+        findings.push({
+          rule: rule.id,
+          ...r,
+          severity: configured === undefined ? (r.severity ?? severity) : severity,
+          range: clampRange(r.range, text.length),
+        });
       },
     };
     const failure = runRule(rule, ctx, options.strict);
@@ -80,7 +85,6 @@ function runRule(rule: Rule, ctx: RuleContext, strict?: boolean): RuleFailure | 
     return { rule: rule.id, message: e instanceof Error ? e.message : String(e) };
   }
 }
-
 
 function clampRange(r: { start: number; end: number }, len: number) {
   const start = Math.max(0, Math.min(r.start, len));

@@ -131,7 +131,7 @@ export function readCoverSheet(source: string): CoverSheet {
   const titleKey = getPair(cover, 'title')?.key;
   const anchor: OffsetRange = titleKey
     ? { start: titleKey.start, end: titleKey.end }
-    : titleLineInBrokenYaml(source, frontmatter) ?? { start: bom, end: Math.max(bom, lineEndAt(source, 0)) };
+    : (titleLineInBrokenYaml(source, frontmatter) ?? { start: bom, end: Math.max(bom, lineEndAt(source, 0)) });
   const facts = factsOf(cover, looksLikePaper({ cover, frontmatter, text: source }), anchor);
   // A deep copy made of fresh strings: nothing in it points into `source`.
   return JSON.parse(JSON.stringify(facts)) as CoverSheet;

@@ -198,7 +198,7 @@ export function parsePaper(text: string, options: ParseOptions = {}): Paper {
   const titleKey = getPair(cover, 'title')?.key;
   const anchor: OffsetRange = titleKey
     ? { start: titleKey.start, end: titleKey.end }
-    : titleLineInBrokenYaml(text, frontmatter) ?? { start: bom, end: Math.max(bom, lines.lineEnd(0)) };
+    : (titleLineInBrokenYaml(text, frontmatter) ?? { start: bom, end: Math.max(bom, lines.lineEnd(0)) });
 
   return {
     text,
@@ -414,7 +414,7 @@ export class IncrementalParser {
     const used: Chunk[] = [];
     const cache: Chunk[] = [];
     let ok = true;
-    for (let i = 0; i < starts.length; ) {
+    for (let i = 0; i < starts.length;) {
       // A piece that leaves something open at its end (a fence or comment
       // being typed) is parsed together with the sections after it: 2, 4,
       // 8… of them, until it closes or reaches the end of the text (once
@@ -535,7 +535,20 @@ function parseChunk(slice: string, sentinel: boolean, index: number, offset: num
   const start = root.position?.start ?? { line: 1, column: 1, offset: 0 };
   // Only the last chunk's end is used (the root's end); the others' would be the sentinel's.
   const end = root.position?.end ?? { line: 1, column: 1, offset: 0 };
-  const chunk: Chunk = { text, sentinel, offset: 0, line: 0, children: kids, start: { ...start }, end: { ...end }, closed, ok, hasDefinition: false, directives: [], textRuns: [] };
+  const chunk: Chunk = {
+    text,
+    sentinel,
+    offset: 0,
+    line: 0,
+    children: kids,
+    start: { ...start },
+    end: { ...end },
+    closed,
+    ok,
+    hasDefinition: false,
+    directives: [],
+    textRuns: [],
+  };
   // Parsed at offset 0, line 1: move to where it sits (the BOM moves line 1's columns, as in the whole parse).
   shiftNodes(kids, offset, line, index === 0 ? bom : 0);
   shiftPoint(chunk.start, offset, line, index === 0 ? bom : 0);

@@ -55,7 +55,14 @@ export function profileYaml(o: ProfileYamlOptions): string {
   if (objectives) {
     add('strategic_objectives:');
     for (const [code, text] of Object.entries(objectives)) add(`  ${code}: ${yamlString(text)}`);
-  } else add(...commented(['strategic_objectives:', '  SO1: Improve quality, including safety, clinical outcomes and patient experience', '  SO2: Reduce health inequalities']));
+  } else
+    add(
+      ...commented([
+        'strategic_objectives:',
+        '  SO1: Improve quality, including safety, clinical outcomes and patient experience',
+        '  SO2: Reduce health inequalities',
+      ]),
+    );
   add(
     '',
     '# Objectives about equality: a paper serving one should report on health',
@@ -73,7 +80,18 @@ export function profileYaml(o: ProfileYamlOptions): string {
       if (c.aliases?.length) add(`    aliases: ${list(c.aliases)}`);
       if (c.formal === false) add('    formal: false');
     }
-  } else add(...commented(['committees:', '  - name: Trust Board', '    aliases: [Board, Board of Directors]', '  - name: Quality Committee', '  - name: Audit Committee', '  - name: Executive Team', '    formal: false']));
+  } else
+    add(
+      ...commented([
+        'committees:',
+        '  - name: Trust Board',
+        '    aliases: [Board, Board of Directors]',
+        '  - name: Quality Committee',
+        '  - name: Audit Committee',
+        '  - name: Executive Team',
+        '    formal: false',
+      ]),
+    );
   add(
     '',
     "# The organisation's cover sheet: its fields in the order it prints them,",
@@ -130,7 +148,14 @@ export function profileYaml(o: ProfileYamlOptions): string {
   if (o.sections && Object.keys(o.sections).length) {
     add('sections:');
     for (const [k, hs] of Object.entries(o.sections)) add(`  ${k}: ${list(hs)}`);
-  } else add(...commented(['sections:', '  executive_summary: [Executive summary, Executive comment, Summary]', '  recommendations: [Recommendations, Recommendation, Action required by the Board]']));
+  } else
+    add(
+      ...commented([
+        'sections:',
+        '  executive_summary: [Executive summary, Executive comment, Summary]',
+        '  recommendations: [Recommendations, Recommendation, Action required by the Board]',
+      ]),
+    );
   add(
     `executive_summary_words: ${DEFAULT_PROFILE.executive_summary_words}   # word limit of the executive summary`,
     '',

@@ -279,10 +279,13 @@ export function validateProfileData(raw: unknown, knownRules: readonly string[])
   if ('strategic_objectives' in o) {
     const so = o.strategic_objectives;
     if (!isStringMap(so) || Object.keys(so).length === 0) add('strategic_objectives', 'must map each code to its wording, e.g. SO1: Improve quality…');
-    else for (const code of Object.keys(so)) if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(code)) add(`strategic_objectives.${code}`, 'codes must start with a letter and contain no spaces');
+    else
+      for (const code of Object.keys(so))
+        if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(code)) add(`strategic_objectives.${code}`, 'codes must start with a letter and contain no spaces');
   }
   if ('equality_objectives' in o) {
-    if (!Array.isArray(o.equality_objectives) || !o.equality_objectives.every((x) => typeof x === 'string')) add('equality_objectives', 'must be a list of strategic objective codes');
+    if (!Array.isArray(o.equality_objectives) || !o.equality_objectives.every((x) => typeof x === 'string'))
+      add('equality_objectives', 'must be a list of strategic objective codes');
   }
   if ('committees' in o) {
     if (!Array.isArray(o.committees)) add('committees', 'must be a list of {name, aliases, formal}');
@@ -296,7 +299,8 @@ export function validateProfileData(raw: unknown, knownRules: readonly string[])
         if ('aliases' in cc && !isStringList(cc.aliases)) add(`${key}.aliases`, 'must be a list of names');
         if ('formal' in cc && typeof cc.formal !== 'boolean') add(`${key}.formal`, 'must be true or false');
         if ('standing_items' in cc) validateStandingItems(cc.standing_items, `${key}.standing_items`, add);
-        for (const k of Object.keys(cc)) if (!['name', 'aliases', 'formal', 'standing_items'].includes(k)) add(`${key}.${k}`, 'unknown committee key (name, aliases, formal, standing_items)');
+        for (const k of Object.keys(cc))
+          if (!['name', 'aliases', 'formal', 'standing_items'].includes(k)) add(`${key}.${k}`, 'unknown committee key (name, aliases, formal, standing_items)');
       });
   }
   if ('health_inequalities' in o) {
@@ -304,15 +308,21 @@ export function validateProfileData(raw: unknown, knownRules: readonly string[])
     if (typeof hi !== 'object' || hi === null || Array.isArray(hi)) add('health_inequalities', 'must be a mapping with from and headings');
     else {
       const h = hi as Record<string, unknown>;
-      if ('from' in h && !(typeof h.from === 'string' && ISO_DATE.test(h.from) && isRealDate(h.from))) add('health_inequalities.from', 'must be a date written YYYY-MM-DD');
+      if ('from' in h && !(typeof h.from === 'string' && ISO_DATE.test(h.from) && isRealDate(h.from)))
+        add('health_inequalities.from', 'must be a date written YYYY-MM-DD');
       if ('headings' in h && !isStringList(h.headings)) add('health_inequalities.headings', 'must be a list of accepted section headings');
       if ('cover_field' in h && h.cover_field !== null && !(typeof h.cover_field === 'string' && h.cover_field.trim() !== ''))
-        add('health_inequalities.cover_field', 'must be the key of the cover-sheet field that answers the health inequalities question (e.g. health_equity), or null');
-      for (const k of Object.keys(h)) if (!['from', 'headings', 'cover_field'].includes(k)) add(`health_inequalities.${k}`, 'unknown key (from, headings, cover_field)');
+        add(
+          'health_inequalities.cover_field',
+          'must be the key of the cover-sheet field that answers the health inequalities question (e.g. health_equity), or null',
+        );
+      for (const k of Object.keys(h))
+        if (!['from', 'headings', 'cover_field'].includes(k)) add(`health_inequalities.${k}`, 'unknown key (from, headings, cover_field)');
     }
   }
   if ('required_sections' in o && !isStringList(o.required_sections)) add('required_sections', 'must be a list of section headings');
-  if ('executive_summary_words' in o && !(Number.isInteger(o.executive_summary_words) && (o.executive_summary_words as number) > 0)) add('executive_summary_words', 'must be a whole number greater than 0');
+  if ('executive_summary_words' in o && !(Number.isInteger(o.executive_summary_words) && (o.executive_summary_words as number) > 0))
+    add('executive_summary_words', 'must be a whole number greater than 0');
   if ('purposes' in o) {
     const p = o.purposes;
     if (typeof p !== 'object' || p === null || Array.isArray(p)) add('purposes', 'must map each purpose to a list of verbs');
@@ -322,27 +332,33 @@ export function validateProfileData(raw: unknown, knownRules: readonly string[])
         else if (!isStringList(v)) add(`purposes.${k}`, 'must be a list of verbs');
       }
   }
-  if ('risk_register' in o && o.risk_register !== null && typeof o.risk_register !== 'string') add('risk_register', 'must be a path to a CSV or YAML register, or null');
+  if ('risk_register' in o && o.risk_register !== null && typeof o.risk_register !== 'string')
+    add('risk_register', 'must be a path to a CSV or YAML register, or null');
   if ('acronyms' in o) {
     const a = o.acronyms;
     if (typeof a !== 'object' || a === null || Array.isArray(a)) add('acronyms', 'must map each acronym to its expansion');
-    else for (const [k, v] of Object.entries(a)) if (typeof v !== 'string' && v !== null) add(`acronyms.${k}`, 'must be the expansion (a string), or null to remove an inherited one');
+    else
+      for (const [k, v] of Object.entries(a))
+        if (typeof v !== 'string' && v !== null) add(`acronyms.${k}`, 'must be the expansion (a string), or null to remove an inherited one');
   }
   if ('acronyms_must_be_defined' in o && typeof o.acronyms_must_be_defined !== 'boolean') add('acronyms_must_be_defined', 'must be true or false');
   if ('cover_sheet' in o && o.cover_sheet !== null) validateCoverSheet(o.cover_sheet, add);
   if ('sections' in o) {
     const sec = o.sections;
-    if (typeof sec !== 'object' || sec === null || Array.isArray(sec)) add('sections', 'must map each section (executive_summary, recommendations…) to its accepted headings');
+    if (typeof sec !== 'object' || sec === null || Array.isArray(sec))
+      add('sections', 'must map each section (executive_summary, recommendations…) to its accepted headings');
     else
       for (const [k, v] of Object.entries(sec)) {
         if (!SECTION_KEY.test(k)) add(`sections.${k}`, 'a section is named in snake case, e.g. executive_summary or recommendations');
-        else if (!isStringList(v) || v.length === 0) add(`sections.${k}`, 'must be a list of the headings accepted for this section, e.g. [Recommendations, Action required by the Board]');
+        else if (!isStringList(v) || v.length === 0)
+          add(`sections.${k}`, 'must be a list of the headings accepted for this section, e.g. [Recommendations, Action required by the Board]');
       }
   }
   if ('standing_items' in o) validateStandingItems(o.standing_items, 'standing_items', add);
   if ('papers_due_working_days' in o && !(Number.isInteger(o.papers_due_working_days) && (o.papers_due_working_days as number) >= 0))
     add('papers_due_working_days', 'must be a whole number of working days (0 or more), e.g. 7');
-  if ('part2_resolution' in o && !(typeof o.part2_resolution === 'string' && o.part2_resolution.trim() !== '')) add('part2_resolution', 'must be the text of the resolution read before Part 2');
+  if ('part2_resolution' in o && !(typeof o.part2_resolution === 'string' && o.part2_resolution.trim() !== ''))
+    add('part2_resolution', 'must be the text of the resolution read before Part 2');
   if ('rules' in o) {
     const r = o.rules;
     if (typeof r !== 'object' || r === null || Array.isArray(r)) add('rules', 'must map rule ids to error, warning, info or off');
@@ -389,7 +405,7 @@ export function normaliseLabel(s: string): string {
  * profile in `core/template-fields.ts` (`templateProblems`).
  */
 function validateCoverSheet(v: unknown, add: Add) {
-  if (!Array.isArray(v) || v.length === 0) return add('cover_sheet', 'must be the list of the template\'s fields, in order, each {key, label, …}');
+  if (!Array.isArray(v) || v.length === 0) return add('cover_sheet', "must be the list of the template's fields, in order, each {key, label, …}");
   const keys = new Map<string, number>();
   const labels = new Map<string, { i: number; text: string }>();
   v.forEach((e, i) => {
@@ -397,12 +413,15 @@ function validateCoverSheet(v: unknown, add: Add) {
     if (typeof e === 'string') e = { key: e };
     if (typeof e !== 'object' || e === null || Array.isArray(e)) return add(at, 'must be a field: {key, label, aliases, required, type, values}');
     const f = e as Record<string, unknown>;
-    for (const k of Object.keys(f)) if (!ENTRY_KEYS.includes(k)) add(`${at}.${k}`, `unknown cover_sheet field key "${k}" (key, label, aliases, required, type, values)`);
+    for (const k of Object.keys(f))
+      if (!ENTRY_KEYS.includes(k)) add(`${at}.${k}`, `unknown cover_sheet field key "${k}" (key, label, aliases, required, type, values)`);
     if (typeof f.key !== 'string' || f.key.trim() === '') add(`${at}.key`, 'is required: the front-matter key of the field, e.g. presented_by');
-    else if (!COVER_KEY.test(f.key)) add(`${at}.key`, `"${f.key}" is not a front-matter key: use letters, digits and underscores (dots for nested fields, e.g. impact_assessments.equality)`);
+    else if (!COVER_KEY.test(f.key))
+      add(`${at}.key`, `"${f.key}" is not a front-matter key: use letters, digits and underscores (dots for nested fields, e.g. impact_assessments.equality)`);
     else if (keys.has(f.key)) add(`${at}.key`, `duplicate key "${f.key}": it is already cover_sheet[${keys.get(f.key)}]; each field is listed once`);
     else keys.set(f.key, i);
-    if ('label' in f && (typeof f.label !== 'string' || f.label.trim() === '')) add(`${at}.label`, 'must be text: what the template prints beside the field, e.g. "Lead Director"');
+    if ('label' in f && (typeof f.label !== 'string' || f.label.trim() === ''))
+      add(`${at}.label`, 'must be text: what the template prints beside the field, e.g. "Lead Director"');
     if ('aliases' in f && !isStringList(f.aliases)) add(`${at}.aliases`, 'must be a list of other labels seen for the field, e.g. [Report from, Presented by]');
     if ('required' in f && typeof f.required !== 'boolean') add(`${at}.required`, 'must be true or false');
     const typeOk = !('type' in f) || (typeof f.type === 'string' && (FIELD_TYPES as readonly string[]).includes(f.type));
@@ -419,7 +438,8 @@ function validateCoverSheet(v: unknown, add: Add) {
       const k = normaliseLabel(n);
       if (!k) continue;
       const prior = labels.get(k);
-      if (prior && prior.i !== i) add(n === f.label ? `${at}.label` : `${at}.aliases`, `"${n}" is already a label or alias of cover_sheet[${prior.i}]; a label names one field`);
+      if (prior && prior.i !== i)
+        add(n === f.label ? `${at}.label` : `${at}.aliases`, `"${n}" is already a label or alias of cover_sheet[${prior.i}]; a label names one field`);
       else if (!prior) labels.set(k, { i, text: n });
     }
   });
@@ -445,7 +465,9 @@ export function mergeProfile(base: Profile, raw: Record<string, unknown> | null 
             name: String((c as Record<string, unknown>).name),
             aliases: ((c as Record<string, unknown>).aliases as string[] | undefined) ?? [],
             formal: (c as Record<string, unknown>).formal !== false,
-            ...(Array.isArray((c as Record<string, unknown>).standing_items) ? { standing_items: standingItems((c as Record<string, unknown>).standing_items as unknown[]) } : {}),
+            ...(Array.isArray((c as Record<string, unknown>).standing_items)
+              ? { standing_items: standingItems((c as Record<string, unknown>).standing_items as unknown[]) }
+              : {}),
           },
     );
   }

@@ -91,7 +91,10 @@ export function insertIntoMap(paper: Paper, map: YMap | null, key: string, value
     const last = map.pairs.at(-1)!;
     const indent = indentAt(paper, last.key.start);
     const at = lineAfter(paper, Math.max(last.key.end, last.value.end - 1));
-    const body = value.split('\n').map((l, i) => (i === 0 ? l : indent + l)).join(eol);
+    const body = value
+      .split('\n')
+      .map((l, i) => (i === 0 ? l : indent + l))
+      .join(eol);
     const needsBreak = at === paper.text.length && !/[\r\n]$/.test(paper.text);
     return { start: at, end: at, newText: `${needsBreak ? eol : ''}${indent}${key}: ${body}${eol}` };
   }

@@ -54,27 +54,176 @@ interface BuiltinField {
  * required only when `risks.status` is yes (the rule says so), hence false.
  */
 const BUILTIN: readonly BuiltinField[] = [
-  { key: 'meeting', label: 'Meeting', required: true, type: 'text', meaning: 'The board or committee receiving the paper, e.g. Integrated Care Board', aliases: ['Name of meeting', 'Meeting name', 'Committee'] },
-  { key: 'date', label: 'Date of meeting', required: true, type: 'date', meaning: 'Date of the meeting, written YYYY-MM-DD', aliases: ['Meeting date', 'Date'] },
-  { key: 'title', label: 'Title of paper', required: true, type: 'text', meaning: 'Title of paper', aliases: ['Title', 'Report title', 'Paper title', 'Title of report'] },
-  { key: 'presented_by', label: 'Presented by', required: true, type: 'text', meaning: 'Who presents the paper: name, role', aliases: ['Presenter', 'Report from', 'Executive lead', 'Lead Director'] },
-  { key: 'author', label: 'Author', required: true, type: 'text', meaning: 'Who wrote the paper: name, role', aliases: ['Report author', 'Author(s)', 'Prepared by', 'Written by'] },
-  { key: 'agenda_item', label: 'Agenda item', required: true, type: 'text', meaning: 'Agenda item number, quoted as written, e.g. "10.2"', aliases: ['Item', 'Item number', 'Agenda item number', 'Paper reference'] },
-  { key: 'confidential', label: 'Confidential', required: true, type: 'boolean', meaning: 'true for a Part 2 (private) item, false for the public meeting', values: ['true', 'false'], aliases: ['Confidentiality', 'Private'] },
-  { key: 'purpose', label: 'Purpose', required: true, type: 'choice', meaning: 'What the meeting is asked to do: approve, decide, discuss, assure, note or information', values: PURPOSES, aliases: ['Purpose of paper', 'Purpose of the report', 'Action required'] },
-  { key: 'assurance', label: 'Level of assurance', required: false, type: 'choice', meaning: 'Level of assurance the paper gives: substantial, reasonable, limited or none', values: ASSURANCE_LEVELS, aliases: ['Assurance level'] },
-  { key: 'strategic_objectives', label: 'Which strategic objective/s does the report relate to', required: true, type: 'list', meaning: 'The strategic objectives the paper serves, by code, e.g. [SO1, SO2]', aliases: ['Strategic objectives', 'Link to strategic objectives'] },
-  { key: 'risks', label: 'Associated risks', required: true, type: 'assessment', meaning: 'Are there associated risks (status, comment), are they on the risk register (on_register) and which (items: id, title)', aliases: ['Risks', 'Risk implications'], group: 'Implications' },
-  { key: 'risks.on_register', label: 'Are associated risks detailed on the risk register?', required: false, type: 'yes-no-na', meaning: "Are the risks on the organisation's risk register: yes, no or n/a", aliases: ['On the risk register'], group: 'Implications' },
-  { key: 'financial_implications', label: 'Financial implications', required: true, type: 'assessment', meaning: 'Are there financial implications (status yes/no/n/a, comment)', aliases: ['Finance implications', 'Financial impact'], group: 'Implications' },
-  { key: 'committee_history', label: 'Where the paper has been discussed before', required: false, type: 'list', meaning: 'Where the paper was discussed before: list of {meeting, date, outcome}', aliases: ['Previously considered by', 'Report history', 'Where paper has been discussed'] },
-  { key: 'conflicts_of_interest', label: 'Conflicts of interest associated with this report', required: true, type: 'text', meaning: 'Conflicts of interest associated with the report ("Not applicable" is a valid answer)', aliases: ['Conflicts of interest', 'Declarations of interest'] },
-  { key: 'impact_assessments.quality', label: 'Quality impact assessment completed', required: true, type: 'assessment', meaning: 'Quality impact assessment (QIA): status yes/no/n/a with a comment', aliases: ['Quality impact assessment', 'QIA'], group: 'Impact assessments' },
-  { key: 'impact_assessments.equality', label: 'Equality impact assessment completed', required: true, type: 'assessment', meaning: 'Equality impact assessment (EIA): status yes/no/n/a with a comment', aliases: ['Equality impact assessment', 'EIA', 'EqIA'], group: 'Impact assessments' },
-  { key: 'impact_assessments.data_privacy', label: 'Data privacy impact assessment completed', required: true, type: 'assessment', meaning: 'Data privacy impact assessment (DPIA): status yes/no/n/a with a comment', aliases: ['Data privacy impact assessment', 'Data protection impact assessment', 'DPIA'], group: 'Impact assessments' },
-  { key: 'authorised_by', label: 'Report authorised by', required: true, type: 'text', meaning: 'Who authorised the report: name, role', aliases: ['Authorised by', 'Approved by', 'Signed off by'] },
+  {
+    key: 'meeting',
+    label: 'Meeting',
+    required: true,
+    type: 'text',
+    meaning: 'The board or committee receiving the paper, e.g. Integrated Care Board',
+    aliases: ['Name of meeting', 'Meeting name', 'Committee'],
+  },
+  {
+    key: 'date',
+    label: 'Date of meeting',
+    required: true,
+    type: 'date',
+    meaning: 'Date of the meeting, written YYYY-MM-DD',
+    aliases: ['Meeting date', 'Date'],
+  },
+  {
+    key: 'title',
+    label: 'Title of paper',
+    required: true,
+    type: 'text',
+    meaning: 'Title of paper',
+    aliases: ['Title', 'Report title', 'Paper title', 'Title of report'],
+  },
+  {
+    key: 'presented_by',
+    label: 'Presented by',
+    required: true,
+    type: 'text',
+    meaning: 'Who presents the paper: name, role',
+    aliases: ['Presenter', 'Report from', 'Executive lead', 'Lead Director'],
+  },
+  {
+    key: 'author',
+    label: 'Author',
+    required: true,
+    type: 'text',
+    meaning: 'Who wrote the paper: name, role',
+    aliases: ['Report author', 'Author(s)', 'Prepared by', 'Written by'],
+  },
+  {
+    key: 'agenda_item',
+    label: 'Agenda item',
+    required: true,
+    type: 'text',
+    meaning: 'Agenda item number, quoted as written, e.g. "10.2"',
+    aliases: ['Item', 'Item number', 'Agenda item number', 'Paper reference'],
+  },
+  {
+    key: 'confidential',
+    label: 'Confidential',
+    required: true,
+    type: 'boolean',
+    meaning: 'true for a Part 2 (private) item, false for the public meeting',
+    values: ['true', 'false'],
+    aliases: ['Confidentiality', 'Private'],
+  },
+  {
+    key: 'purpose',
+    label: 'Purpose',
+    required: true,
+    type: 'choice',
+    meaning: 'What the meeting is asked to do: approve, decide, discuss, assure, note or information',
+    values: PURPOSES,
+    aliases: ['Purpose of paper', 'Purpose of the report', 'Action required'],
+  },
+  {
+    key: 'assurance',
+    label: 'Level of assurance',
+    required: false,
+    type: 'choice',
+    meaning: 'Level of assurance the paper gives: substantial, reasonable, limited or none',
+    values: ASSURANCE_LEVELS,
+    aliases: ['Assurance level'],
+  },
+  {
+    key: 'strategic_objectives',
+    label: 'Which strategic objective/s does the report relate to',
+    required: true,
+    type: 'list',
+    meaning: 'The strategic objectives the paper serves, by code, e.g. [SO1, SO2]',
+    aliases: ['Strategic objectives', 'Link to strategic objectives'],
+  },
+  {
+    key: 'risks',
+    label: 'Associated risks',
+    required: true,
+    type: 'assessment',
+    meaning: 'Are there associated risks (status, comment), are they on the risk register (on_register) and which (items: id, title)',
+    aliases: ['Risks', 'Risk implications'],
+    group: 'Implications',
+  },
+  {
+    key: 'risks.on_register',
+    label: 'Are associated risks detailed on the risk register?',
+    required: false,
+    type: 'yes-no-na',
+    meaning: "Are the risks on the organisation's risk register: yes, no or n/a",
+    aliases: ['On the risk register'],
+    group: 'Implications',
+  },
+  {
+    key: 'financial_implications',
+    label: 'Financial implications',
+    required: true,
+    type: 'assessment',
+    meaning: 'Are there financial implications (status yes/no/n/a, comment)',
+    aliases: ['Finance implications', 'Financial impact'],
+    group: 'Implications',
+  },
+  {
+    key: 'committee_history',
+    label: 'Where the paper has been discussed before',
+    required: false,
+    type: 'list',
+    meaning: 'Where the paper was discussed before: list of {meeting, date, outcome}',
+    aliases: ['Previously considered by', 'Report history', 'Where paper has been discussed'],
+  },
+  {
+    key: 'conflicts_of_interest',
+    label: 'Conflicts of interest associated with this report',
+    required: true,
+    type: 'text',
+    meaning: 'Conflicts of interest associated with the report ("Not applicable" is a valid answer)',
+    aliases: ['Conflicts of interest', 'Declarations of interest'],
+  },
+  {
+    key: 'impact_assessments.quality',
+    label: 'Quality impact assessment completed',
+    required: true,
+    type: 'assessment',
+    meaning: 'Quality impact assessment (QIA): status yes/no/n/a with a comment',
+    aliases: ['Quality impact assessment', 'QIA'],
+    group: 'Impact assessments',
+  },
+  {
+    key: 'impact_assessments.equality',
+    label: 'Equality impact assessment completed',
+    required: true,
+    type: 'assessment',
+    meaning: 'Equality impact assessment (EIA): status yes/no/n/a with a comment',
+    aliases: ['Equality impact assessment', 'EIA', 'EqIA'],
+    group: 'Impact assessments',
+  },
+  {
+    key: 'impact_assessments.data_privacy',
+    label: 'Data privacy impact assessment completed',
+    required: true,
+    type: 'assessment',
+    meaning: 'Data privacy impact assessment (DPIA): status yes/no/n/a with a comment',
+    aliases: ['Data privacy impact assessment', 'Data protection impact assessment', 'DPIA'],
+    group: 'Impact assessments',
+  },
+  {
+    key: 'authorised_by',
+    label: 'Report authorised by',
+    required: true,
+    type: 'text',
+    meaning: 'Who authorised the report: name, role',
+    aliases: ['Authorised by', 'Approved by', 'Signed off by'],
+  },
   // Not a line of its own on the built-in template (it completes "Confidential").
-  { key: 'confidential_reason', label: 'Reason for confidentiality', required: false, type: 'text', meaning: 'Why the item is taken in private, e.g. the FOI exemption relied on (needed when confidential: true)', aliases: ['Reason for confidentiality', 'Exemption'] },
+  {
+    key: 'confidential_reason',
+    label: 'Reason for confidentiality',
+    required: false,
+    type: 'text',
+    meaning: 'Why the item is taken in private, e.g. the FOI exemption relied on (needed when confidential: true)',
+    aliases: ['Reason for confidentiality', 'Exemption'],
+  },
 ];
 
 const BUILTIN_BY_KEY = new Map(BUILTIN.map((f) => [f.key, f]));
@@ -308,35 +457,49 @@ export function templateProblems(raw: Record<string, unknown>, profile: Profile)
       const builtin = BUILTIN_BY_KEY.get(key);
       if (builtin || key === 'impact_assessments') {
         const typeOf = builtin?.type ?? 'a group of assessments';
-        if ('type' in f) add(`${at}.type`, `"${key}" is a FORMAT.md field: its type is fixed (${typeOf}); type and values are for the organisation's own fields`);
+        if ('type' in f)
+          add(`${at}.type`, `"${key}" is a FORMAT.md field: its type is fixed (${typeOf}); type and values are for the organisation's own fields`);
         else if ('values' in f) add(`${at}.values`, `"${key}" is a FORMAT.md field: its values are fixed; values are for the organisation's own fields`);
       } else if (key.includes('.')) {
         const [parent, ...rest] = key.split('.');
         const nested = NESTED[parent!];
         if (!nested) {
           const top = FORMAT_TOP_KEYS.includes(parent!) ? `"${parent}" has no nested fields` : `"${parent}" is not a field of the format`;
-          add(`${at}.key`, `"${key}" is a dotted key into nothing: ${top}. Dotted keys address the fields of impact_assessments (quality, equality, data_privacy, or your own) and risks.on_register`);
+          add(
+            `${at}.key`,
+            `"${key}" is a dotted key into nothing: ${top}. Dotted keys address the fields of impact_assessments (quality, equality, data_privacy, or your own) and risks.on_register`,
+          );
         } else if (rest.length > 1) {
           add(`${at}.key`, `"${key}" is a dotted key into nothing: "${parent}.${rest[0]}" has no nested fields`);
         } else if (!nested.ownAllowed) {
           add(`${at}.key`, `"${key}" is a dotted key into nothing: "${parent}" has ${nested.keys.map((k) => `${parent}.${k}`).join(', ')}`);
         } else if (!('type' in f)) {
-          add(`${at}.key`, `"${key}" is a dotted key into nothing: "${parent}" has ${nested.keys.map((k) => `${parent}.${k}`).join(', ')}; an assessment of your own under it needs "type: assessment"`);
+          add(
+            `${at}.key`,
+            `"${key}" is a dotted key into nothing: "${parent}" has ${nested.keys.map((k) => `${parent}.${k}`).join(', ')}; an assessment of your own under it needs "type: assessment"`,
+          );
         }
       }
       // A group and one of its members both listed.
       const group = key.split('.')[0]!;
       if ((key.includes('.') && listed.has(group)) || (!key.includes('.') && NESTED[key] && [...listed].some((k) => k.startsWith(`${key}.`))))
-        add(`${at}.key`, `"${key}" is already listed through "${key.includes('.') ? group : [...listed].find((k) => k.startsWith(`${key}.`))}"; each field is listed once`);
+        add(
+          `${at}.key`,
+          `"${key}" is already listed through "${key.includes('.') ? group : [...listed].find((k) => k.startsWith(`${key}.`))}"; each field is listed once`,
+        );
       listed.add(key);
     });
   }
   const cf = profile.health_inequalities.cover_field;
   if (cf && (raw.health_inequalities !== undefined || raw.cover_sheet !== undefined)) {
     const f = templateField(profile, cf);
-    if (!f) add('health_inequalities.cover_field', `"${cf}" is not a field of the cover sheet template; list it in cover_sheet (e.g. key: ${cf}, type: assessment)`);
+    if (!f)
+      add('health_inequalities.cover_field', `"${cf}" is not a field of the cover sheet template; list it in cover_sheet (e.g. key: ${cf}, type: assessment)`);
     else if (f.type !== 'assessment')
-      add('health_inequalities.cover_field', `"${cf}" (${f.label}) is a ${f.type} field; the health inequalities question is answered yes, no or n/a with a comment, so the field needs type: assessment`);
+      add(
+        'health_inequalities.cover_field',
+        `"${cf}" (${f.label}) is a ${f.type} field; the health inequalities question is answered yes, no or n/a with a comment, so the field needs type: assessment`,
+      );
   }
   if (raw.sections && typeof raw.sections === 'object' && !Array.isArray(raw.sections)) {
     const known = sectionKeys(profile);

@@ -38,13 +38,25 @@ const RECOMMENDATION_VERB: Record<Purpose, string> = {
 };
 
 /** Template placeholders a workspace template may use. */
-export const TEMPLATE_VARIABLES = ['title', 'meeting', 'date', 'purpose', 'strategic_objectives', 'agenda_item', 'recommendation_verb', 'organisation'] as const;
+export const TEMPLATE_VARIABLES = [
+  'title',
+  'meeting',
+  'date',
+  'purpose',
+  'strategic_objectives',
+  'agenda_item',
+  'recommendation_verb',
+  'organisation',
+] as const;
 
 export function validateNewPaper(o: Partial<NewPaperOptions>, profile: Profile): string[] {
   const problems: string[] = [];
   if (o.date !== undefined && !isRealDate(o.date)) problems.push(`--date must be a real date written YYYY-MM-DD (got "${o.date}")`);
-  if (o.purpose !== undefined && !(PURPOSES as readonly string[]).includes(o.purpose)) problems.push(`--purpose must be one of ${PURPOSES.join(', ')} (got "${o.purpose}")`);
-  for (const c of o.objectives ?? []) if (!(c in profile.strategic_objectives)) problems.push(`unknown strategic objective "${c}" (the profile has ${Object.keys(profile.strategic_objectives).join(', ')})`);
+  if (o.purpose !== undefined && !(PURPOSES as readonly string[]).includes(o.purpose))
+    problems.push(`--purpose must be one of ${PURPOSES.join(', ')} (got "${o.purpose}")`);
+  for (const c of o.objectives ?? [])
+    if (!(c in profile.strategic_objectives))
+      problems.push(`unknown strategic objective "${c}" (the profile has ${Object.keys(profile.strategic_objectives).join(', ')})`);
   if (o.title !== undefined && o.title.trim() === '') problems.push('--title must not be empty');
   return problems;
 }

@@ -42,4 +42,3 @@ export interface Finding {
   /** True for findings about the paper as a whole (placed on `title:`). */
   paperWide?: boolean;
 }
-

@@ -176,7 +176,15 @@ class TreeBuilder {
       }
       case jsyaml.EVENT_ID.MAPPING: {
         const start = this.base + e.start;
-        const map: YMap = { kind: 'map', flow: e.style === jsyaml.COLLECTION_STYLE.FLOW, pairs: [], start, end: start, outerStart: this.outer(e, start), tag: this.tagOf(e) };
+        const map: YMap = {
+          kind: 'map',
+          flow: e.style === jsyaml.COLLECTION_STYLE.FLOW,
+          pairs: [],
+          start,
+          end: start,
+          outerStart: this.outer(e, start),
+          tag: this.tagOf(e),
+        };
         let end = start + 1;
         while (this.i < this.events.length && this.events[this.i]!.type !== jsyaml.EVENT_ID.POP) {
           const key = this.node(end);
@@ -191,7 +199,15 @@ class TreeBuilder {
       }
       case jsyaml.EVENT_ID.SEQUENCE: {
         const start = this.base + e.start;
-        const seq: YSeq = { kind: 'seq', flow: e.style === jsyaml.COLLECTION_STYLE.FLOW, items: [], start, end: start, outerStart: this.outer(e, start), tag: this.tagOf(e) };
+        const seq: YSeq = {
+          kind: 'seq',
+          flow: e.style === jsyaml.COLLECTION_STYLE.FLOW,
+          items: [],
+          start,
+          end: start,
+          outerStart: this.outer(e, start),
+          tag: this.tagOf(e),
+        };
         let end = start + 1;
         while (this.i < this.events.length && this.events[this.i]!.type !== jsyaml.EVENT_ID.POP) {
           const item = this.node(end);

@@ -68,7 +68,9 @@ export function checkFile(file: string, resolver: ProfileResolver, text?: string
   const failed = analysis.ruleFailures[0];
   if (failed) {
     const more = analysis.ruleFailures.length > 1 ? ` (and ${analysis.ruleFailures.length - 1} more rule${analysis.ruleFailures.length > 2 ? 's' : ''})` : '';
-    throw new InputError(`rule ${failed.rule} failed on ${file}${more}: ${failed.message.split('\n')[0]} — this is a bug in boardpaper; please report it with the paper`);
+    throw new InputError(
+      `rule ${failed.rule} failed on ${file}${more}: ${failed.message.split('\n')[0]} — this is a bug in boardpaper; please report it with the paper`,
+    );
   }
   return { file, text: content, analysis, loaded, findings: analysis.findings };
 }

@@ -143,7 +143,8 @@ export function loadMeeting(folder: string, options: LoadMeetingOptions): Loaded
     }
     const parsed = parseAgenda(text, profile);
     const { findings, readiness } = checkAgenda(parsed, papers, { profile, today: options.today, files: filesUnder(folder) });
-    const nearMisses = parsed.agenda.meeting && parsed.agenda.date ? (meetingNearMisses(papers, parsed.agenda.meeting, parsed.agenda.date, profile) as MeetingPaper[]) : [];
+    const nearMisses =
+      parsed.agenda.meeting && parsed.agenda.date ? (meetingNearMisses(papers, parsed.agenda.meeting, parsed.agenda.date, profile) as MeetingPaper[]) : [];
     return { folder, agendaFile, parsed, agenda: parsed.agenda, profile, papers, readiness, findings, nearMisses };
   }
 

@@ -101,7 +101,12 @@ export function lineOfPath(text: string, key: string): number {
 }
 
 function lineOfKey(text: string, key: string): number {
-  const leaf = key.replace(/\[\d+\]/g, '').split('.').filter(Boolean).at(-1) ?? key;
+  const leaf =
+    key
+      .replace(/\[\d+\]/g, '')
+      .split('.')
+      .filter(Boolean)
+      .at(-1) ?? key;
   const lines = text.split(/\r\n|\r|\n/);
   const i = lines.findIndex((l) => new RegExp(`^\\s*(?:-\\s*)?${leaf.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`).test(l));
   return Math.max(0, i);
@@ -122,7 +127,9 @@ export function loadProfileFile(file: string, seen: string[] = [], read: ReadTex
   try {
     text = read(abs);
   } catch (e) {
-    throw new ProfileError(abs, [{ file: abs, key: '(file)', message: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, line: 0 }]);
+    throw new ProfileError(abs, [
+      { file: abs, key: '(file)', message: `cannot be read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, line: 0 },
+    ]);
   }
   let raw: unknown;
   try {
@@ -133,7 +140,10 @@ export function loadProfileFile(file: string, seen: string[] = [], read: ReadTex
   }
   const problems = validateProfileData(raw, RULE_IDS);
   if (problems.length) {
-    throw new ProfileError(abs, problems.map((p) => ({ file: abs, key: p.key, message: p.message, line: lineOfPath(text, p.key) })));
+    throw new ProfileError(
+      abs,
+      problems.map((p) => ({ file: abs, key: p.key, message: p.message, line: lineOfPath(text, p.key) })),
+    );
   }
   const data = (raw ?? {}) as Record<string, unknown>;
   const dir = path.dirname(abs);
@@ -152,7 +162,11 @@ export function loadProfileFile(file: string, seen: string[] = [], read: ReadTex
   }
   const profile = mergeProfile(base.profile, data);
   const inTemplate = templateProblems(data, profile);
-  if (inTemplate.length) throw new ProfileError(abs, inTemplate.map((p) => ({ file: abs, key: p.key, message: p.message, line: lineOfPath(text, p.key) })));
+  if (inTemplate.length)
+    throw new ProfileError(
+      abs,
+      inTemplate.map((p) => ({ file: abs, key: p.key, message: p.message, line: lineOfPath(text, p.key) })),
+    );
   const files = [...base.files, abs];
   if ('risk_register' in data) {
     if (data.risk_register === null) profile.risk_register = null;
@@ -161,7 +175,9 @@ export function loadProfileFile(file: string, seen: string[] = [], read: ReadTex
       try {
         profile.risk_register = loadRiskRegister(reg, read);
       } catch (e) {
-        throw new ProfileError(abs, [{ file: abs, key: 'risk_register', message: `${data.risk_register}: ${(e as Error).message}`, line: lineOfPath(text, 'risk_register') }]);
+        throw new ProfileError(abs, [
+          { file: abs, key: 'risk_register', message: `${data.risk_register}: ${(e as Error).message}`, line: lineOfPath(text, 'risk_register') },
+        ]);
       }
       files.push(reg);
     }
@@ -199,7 +215,8 @@ export function loadRiskRegister(file: string, read: ReadText = readFromDisk): R
       throw new Error(`the risk register is not valid CSV: ${(e as Error).message}`);
     }
     const header = records[0]?.record;
-    if (records.length && (!header || !('id' in header) || !('title' in header))) throw new Error('the risk register CSV needs a header row with at least id and title columns');
+    if (records.length && (!header || !('id' in header) || !('title' in header)))
+      throw new Error('the risk register CSV needs a header row with at least id and title columns');
     for (const r of records) entries.push({ id: r.record.id!, title: r.record.title!, fields: r.record, line: r.info.lines - 1 });
     if (!records.length && !idAndTitleOnFirstLine(text)) throw new Error('the risk register CSV needs a header row with at least id and title columns');
   }
@@ -269,7 +286,7 @@ const PROJECT_MARKERS = ['.git', 'package.json', PROFILE_FILE];
  */
 export function projectFolderOf(filePath: string): string {
   const own = path.dirname(path.resolve(filePath));
-  for (let d = own; ; ) {
+  for (let d = own; ;) {
     if (PROJECT_MARKERS.some((m) => fs.existsSync(path.join(d, m)))) return d;
     const up = path.dirname(d);
     if (up === d) return own;

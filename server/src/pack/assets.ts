@@ -56,7 +56,8 @@ export function loadFonts(): Record<FontStyle, Buffer> {
   for (const style of Object.keys(FONT_FILES) as FontStyle[]) {
     const tried = candidates(style);
     const found = tried.find((f) => fs.existsSync(f));
-    if (!found) throw new Error(`the PDF font ${FONT_FILES[style]} is missing (looked in ${tried[0]} and node_modules/@expo-google-fonts/arimo); reinstall boardpaper`);
+    if (!found)
+      throw new Error(`the PDF font ${FONT_FILES[style]} is missing (looked in ${tried[0]} and node_modules/@expo-google-fonts/arimo); reinstall boardpaper`);
     fonts[style] = fs.readFileSync(found);
   }
   cache = fonts;

@@ -159,7 +159,14 @@ function startRenderPool(folder: string): RenderPool | null {
 }
 
 async function buildWith(o: BuildPackOptions, pool: RenderPool | null): Promise<BuildPackResult> {
-  const collected: Collected = collectPapers({ folder: o.folder, meeting: o.meeting, date: o.date, resolver: o.resolver, today: o.today, leaveOutUnreadable: o.draft });
+  const collected: Collected = collectPapers({
+    folder: o.folder,
+    meeting: o.meeting,
+    date: o.date,
+    resolver: o.resolver,
+    today: o.today,
+    leaveOutUnreadable: o.draft,
+  });
   const papers = collected.papers.map(summary);
   if (o.strict) {
     const bad = papers.filter((p) => p.errors > 0);
@@ -175,7 +182,13 @@ async function buildWith(o: BuildPackOptions, pool: RenderPool | null): Promise<
     if (o.format === 'html') {
       let bodies: Map<string, string> | undefined;
       if (pool) {
-        const jobs = view.papers.map((e) => ({ file: path.resolve(entrySource(e)!.file), text: entrySource(e)!.text, anchor: e.anchor, paperDir: e.paperDir, root: view.root }));
+        const jobs = view.papers.map((e) => ({
+          file: path.resolve(entrySource(e)!.file),
+          text: entrySource(e)!.text,
+          anchor: e.anchor,
+          paperDir: e.paperDir,
+          root: view.root,
+        }));
         const html = await pool.render(jobs);
         bodies = new Map(view.papers.map((e, i) => [e.anchor, html[i]!]));
       }
@@ -195,5 +208,13 @@ async function buildWith(o: BuildPackOptions, pool: RenderPool | null): Promise<
     }
     files.push({ part: b.target.part, file: b.target.file, bytes: Buffer.byteLength(b.data), pages: b.pages, startPages: b.startPages });
   }
-  return { meeting: collected.meeting, date: o.date, files, papers, warnings: collected.warnings.map((w) => w.message), nearMisses: collected.nearMisses, missing };
+  return {
+    meeting: collected.meeting,
+    date: o.date,
+    files,
+    papers,
+    warnings: collected.warnings.map((w) => w.message),
+    nearMisses: collected.nearMisses,
+    missing,
+  };
 }

@@ -34,7 +34,16 @@ import { ProfileResolver } from '../node/profile-loader';
 import { coverSheetModel, displayText, type CoverSheetModel } from '../render/cover';
 import { compareAgendaItems } from './order';
 import { stripTrailingComment } from '../core/text';
-import { agendaFromPapers, agendaReadiness, meetingNearMisses, meetingSettings, parseAgenda, sameMeeting as agendaSameMeeting, type Agenda, type ItemKind } from '../core/agenda';
+import {
+  agendaFromPapers,
+  agendaReadiness,
+  meetingNearMisses,
+  meetingSettings,
+  parseAgenda,
+  sameMeeting as agendaSameMeeting,
+  type Agenda,
+  type ItemKind,
+} from '../core/agenda';
 import { agendaFileIn, readMeetingPapers, type MeetingPaper } from '../node/meeting';
 
 export interface PackPaper {
@@ -142,11 +151,20 @@ function rawValue(yaml: string, key: string): string | undefined {
 function brokenCoverSheet(c: CheckedPaper): { line: number; reason: string; yaml: string } | null {
   const p = c.analysis.paper;
   if (p.unterminatedFrontmatter) {
-    return { line: p.lines.lineOf(p.unterminatedFrontmatter.start) + 1, reason: 'the front-matter has no closing "---"', yaml: p.text.slice(p.unterminatedFrontmatter.end) };
+    return {
+      line: p.lines.lineOf(p.unterminatedFrontmatter.start) + 1,
+      reason: 'the front-matter has no closing "---"',
+      yaml: p.text.slice(p.unterminatedFrontmatter.end),
+    };
   }
   const fm = p.frontmatter;
   if (fm?.error) return { line: p.lines.lineOf(fm.error.offset) + 1, reason: fm.error.message, yaml: p.text.slice(fm.content.start, fm.content.end) };
-  if (fm && !p.cover) return { line: p.lines.lineOf(fm.content.start) + 1, reason: 'the front-matter is not a YAML mapping of keys', yaml: p.text.slice(fm.content.start, fm.content.end) };
+  if (fm && !p.cover)
+    return {
+      line: p.lines.lineOf(fm.content.start) + 1,
+      reason: 'the front-matter is not a YAML mapping of keys',
+      yaml: p.text.slice(fm.content.start, fm.content.end),
+    };
   return null;
 }
 
@@ -211,7 +229,9 @@ export function collectPapers(options: CollectOptions): Collected {
     const pd = scalarText(getNode(cover, 'date'));
     if (pd !== options.date) {
       if (pd === undefined || !isRealDate(pd)) {
-        warnings.push({ message: `${file} is left out: it is for ${meeting} but its date "${pd ?? ''}" ${pd && /^\d{4}-\d{2}-\d{2}$/.test(pd) ? 'is not a date in the calendar' : 'is not written YYYY-MM-DD'} (if it is for this meeting, write date: ${options.date})` });
+        warnings.push({
+          message: `${file} is left out: it is for ${meeting} but its date "${pd ?? ''}" ${pd && /^\d{4}-\d{2}-\d{2}$/.test(pd) ? 'is not a date in the calendar' : 'is not written YYYY-MM-DD'} (if it is for this meeting, write date: ${options.date})`,
+        });
       }
       continue;
     }
@@ -277,7 +297,18 @@ export function collectPapers(options: CollectOptions): Collected {
     }
   }
   const agenda = followAgenda({ folder, meeting, options, folderProfile, resolver, checkedAll, papers: ordered, warnings });
-  return { folder, meeting, date: options.date, profile: folderProfile, papers: agenda.papers, items: agenda.items, resolution: agenda.resolution, agendaFile: agenda.agendaFile, nearMisses: agenda.nearMisses, warnings };
+  return {
+    folder,
+    meeting,
+    date: options.date,
+    profile: folderProfile,
+    papers: agenda.papers,
+    items: agenda.items,
+    resolution: agenda.resolution,
+    agendaFile: agenda.agendaFile,
+    nearMisses: agenda.nearMisses,
+    warnings,
+  };
 }
 
 const slash = (p: string) => p.split(path.sep).join('/');
@@ -314,7 +345,9 @@ function followAgenda(a: {
     const ours = parsed.agenda.date === date && !!parsed.agenda.meeting && agendaSameMeeting(parsed.agenda.meeting, profile, meeting, profile);
     if (ours && parsed.root?.kind === 'map') agenda = parsed.agenda;
     else {
-      warnings.push({ message: `${agendaFile} is not an agenda for ${meeting} on ${date}${parsed.problems.length ? ` (${parsed.problems[0]!.message})` : ''}: the pack follows the papers and the profile's standing items` });
+      warnings.push({
+        message: `${agendaFile} is not an agenda for ${meeting} on ${date}${parsed.problems.length ? ` (${parsed.problems[0]!.message})` : ''}: the pack follows the papers and the profile's standing items`,
+      });
       agendaFile = undefined;
     }
   }
@@ -327,7 +360,16 @@ function followAgenda(a: {
   for (const r of readiness.items) {
     const it = r.item;
     const paper = r.paper && it.kind !== 'document' ? byRel.get(r.paper.file) : undefined;
-    const base: PackItem = { part: 1, item: it.item, title: it.title, kind: it.kind, time: it.time, presenter: it.presenter, purpose: it.purpose, standing: it.standing };
+    const base: PackItem = {
+      part: 1,
+      item: it.item,
+      title: it.title,
+      kind: it.kind,
+      time: it.time,
+      presenter: it.presenter,
+      purpose: it.purpose,
+      standing: it.standing,
+    };
     if (it.kind === 'paper') {
       if (paper && !used.has(paper)) {
         used.add(paper);
@@ -335,13 +377,17 @@ function followAgenda(a: {
         if (r.confidential && !paper.confidential) {
           // The agenda puts a paper that says it is public in Part 2: Part 2 wins.
           paper.confidential = true;
-          warnings.push({ message: `${paper.file}: the agenda lists item ${it.item} as confidential but the paper says confidential: false: treated as confidential (Part 2, private pack only)` });
+          warnings.push({
+            message: `${paper.file}: the agenda lists item ${it.item} as confidential but the paper says confidential: false: treated as confidential (Part 2, private pack only)`,
+          });
         }
       } else if (!r.paper) base.missing = true;
       else {
         // A file for another meeting or date, or one already in the pack: not this item's paper.
         base.missing = true;
-        warnings.push({ message: `${agendaFile ?? folder}: item ${it.item} names ${r.paper.file}, which is not a paper for ${meeting} on ${date}: shown as "Paper to follow"` });
+        warnings.push({
+          message: `${agendaFile ?? folder}: item ${it.item} names ${r.paper.file}, which is not a paper for ${meeting} on ${date}: shown as "Paper to follow"`,
+        });
       }
     }
     if (it.kind === 'document' && r.paper) {
@@ -370,8 +416,8 @@ function followAgenda(a: {
   const ordered = [...items.filter((i) => i.part === 1), ...items.filter((i) => i.part === 2)];
   const papers = ordered.flatMap((i) => (i.paper ? [i.paper] : []));
   const nearMisses = (meetingNearMisses(found, meeting, date, profile) as MeetingPaper[]).map(
-    (p) => `${p.path} is dated ${date} but names the meeting "${p.cover.meeting}", not ${meeting}: it is not in the pack. If it is for this meeting, correct its meeting: or add "${p.cover.meeting}" to the committee's aliases in the profile`,
+    (p) =>
+      `${p.path} is dated ${date} but names the meeting "${p.cover.meeting}", not ${meeting}: it is not in the pack. If it is for this meeting, correct its meeting: or add "${p.cover.meeting}" to the committee's aliases in the profile`,
   );
   return { papers, items: ordered, resolution: settings.part2Resolution, agendaFile, nearMisses };
 }
-

@@ -109,7 +109,8 @@ function kindLabel(r: AgendaRow): string {
 
 function agendaRow(r: AgendaRow, withTime: boolean, cols: number): string {
   const time = withTime ? `<td class="time">${escapeHtml((r.kind !== 'paper' || r.time ? r.time : undefined) ?? '')}</td>` : '';
-  if (r.kind === 'withheld') return `<tr class="withheld">${time}<td class="item">${escapeHtml(r.item)}</td><td colspan="${cols - (withTime ? 2 : 1)}">${escapeHtml(withheldText(r))}</td></tr>`;
+  if (r.kind === 'withheld')
+    return `<tr class="withheld">${time}<td class="item">${escapeHtml(r.item)}</td><td colspan="${cols - (withTime ? 2 : 1)}">${escapeHtml(withheldText(r))}</td></tr>`;
   if (r.kind === 'item') {
     const label = kindLabel(r);
     return (
@@ -136,10 +137,16 @@ function agendaHtml(v: PackView): string {
   return [
     `<table class="agenda"><caption class="visually-hidden">Agenda of the meeting</caption><thead><tr>${withTime ? '<th scope="col">Time</th>' : ''}<th scope="col">Item</th><th scope="col">Title and presenter</th><th scope="col">Purpose</th><th scope="col">Paper</th></tr></thead><tbody>`,
     band('Part 1: items to be considered in public'),
-    ...(v.part1.length ? v.part1.map((r) => agendaRow(r, withTime, cols)) : [`<tr class="withheld"><td colspan="${cols}">No items are to be considered in public.</td></tr>`]),
+    ...(v.part1.length
+      ? v.part1.map((r) => agendaRow(r, withTime, cols))
+      : [`<tr class="withheld"><td colspan="${cols}">No items are to be considered in public.</td></tr>`]),
     ...(v.part2.length
       ? [
-          ...(v.resolution ? [`<tr class="resolution"><td colspan="${cols}"><strong>Resolution to exclude the press and public:</strong> ${escapeHtml(v.resolution)}</td></tr>`] : []),
+          ...(v.resolution
+            ? [
+                `<tr class="resolution"><td colspan="${cols}"><strong>Resolution to exclude the press and public:</strong> ${escapeHtml(v.resolution)}</td></tr>`,
+              ]
+            : []),
           band('Part 2: items to be considered in private'),
           ...v.part2.map((r) => agendaRow(r, withTime, cols)),
         ]
@@ -152,15 +159,20 @@ function agendaHtml(v: PackView): string {
 function checksHtml(v: PackView): string {
   if (!v.draft) return '';
   const full = v.part === 'private';
-  if (!v.checks.length) return `<section class="checks sheet" aria-labelledby="checks-title"><h2 id="checks-title">Draft: paper checks</h2><p>Every paper in this pack passed boardpaper's checks (no errors or warnings).</p></section>`;
+  if (!v.checks.length)
+    return `<section class="checks sheet" aria-labelledby="checks-title"><h2 id="checks-title">Draft: paper checks</h2><p>Every paper in this pack passed boardpaper's checks (no errors or warnings).</p></section>`;
   const rows = v.checks
     .map((c: PaperCheck) => {
-      const counts = [c.errors ? `<span class="err">${c.errors} error${c.errors === 1 ? '' : 's'}</span>` : '', c.warnings ? `<span class="warn">${c.warnings} warning${c.warnings === 1 ? '' : 's'}</span>` : '']
+      const counts = [
+        c.errors ? `<span class="err">${c.errors} error${c.errors === 1 ? '' : 's'}</span>` : '',
+        c.warnings ? `<span class="warn">${c.warnings} warning${c.warnings === 1 ? '' : 's'}</span>` : '',
+      ]
         .filter(Boolean)
         .join(', ');
-      const detail = full && c.details
-        ? `<div>${escapeHtml(c.file ?? '')}</div><ul>${c.details.map((d) => `<li>line ${d.line}: ${d.severity} ${escapeHtml(d.message)} <code>${escapeHtml(d.rule)}</code></li>`).join('')}</ul>`
-        : `<div>${c.rules.map((r) => `<code>${escapeHtml(r)}</code>`).join(' ')}</div>`;
+      const detail =
+        full && c.details
+          ? `<div>${escapeHtml(c.file ?? '')}</div><ul>${c.details.map((d) => `<li>line ${d.line}: ${d.severity} ${escapeHtml(d.message)} <code>${escapeHtml(d.rule)}</code></li>`).join('')}</ul>`
+          : `<div>${c.rules.map((r) => `<code>${escapeHtml(r)}</code>`).join(' ')}</div>`;
       return `<tr><td>${escapeHtml(c.item || '–')}</td><td>${escapeHtml(c.title || '(untitled)')}${detail}</td><td>${counts}</td></tr>`;
     })
     .join('');
@@ -214,13 +226,17 @@ function paperHtml(v: PackView, e: PaperEntry, bodies?: ReadonlyMap<string, stri
 /** `bodies`: each paper's body HTML by anchor, already rendered by packBodyHtml (in workers); the rest are rendered here. */
 export function renderPackHtml(v: PackView, bodies?: ReadonlyMap<string, string>): string {
   const kind = `${v.part === 'private' ? 'Private pack: Part 1 and Part 2, for members only' : 'Public pack: Part 1'}${v.draft ? ' (draft)' : ''}`;
-  const notes = v.notes.length ? `<section class="notes" aria-labelledby="notes-title"><h2 id="notes-title">Notes on this pack</h2><ul>${v.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul></section>` : '';
+  const notes = v.notes.length
+    ? `<section class="notes" aria-labelledby="notes-title"><h2 id="notes-title">Notes on this pack</h2><ul>${v.notes.map((n) => `<li>${escapeHtml(n)}</li>`).join('')}</ul></section>`
+    : '';
   const parts: string[] = [];
   let inPart2 = false;
   for (const e of v.papers) {
     if (e.part === 2 && !inPart2) {
       inPart2 = true;
-      parts.push(`<section class="part-divider sheet part2" aria-labelledby="part2-title"><h2 id="part2-title">Part 2</h2><p>Items to be considered in private. Confidential: not for publication.</p></section>`);
+      parts.push(
+        `<section class="part-divider sheet part2" aria-labelledby="part2-title"><h2 id="part2-title">Part 2</h2><p>Items to be considered in private. Confidential: not for publication.</p></section>`,
+      );
     }
     parts.push(paperHtml(v, e, bodies));
   }

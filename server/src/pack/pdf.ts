@@ -63,7 +63,13 @@ function paper(w: PdfWriter, v: PackView, e: PaperEntry, starts: Map<string, num
   // Banner: the meeting (as on the real cover sheet; an artifact, the page header says it too), the item and the part (H1).
   const bh = 26;
   const by = doc.y;
-  w.artifact(() => doc.save().rect(MARGIN_X, by, CONTENT_W, bh).fill(e.part === 2 ? RED : NHS_BLUE).restore());
+  w.artifact(() =>
+    doc
+      .save()
+      .rect(MARGIN_X, by, CONTENT_W, bh)
+      .fill(e.part === 2 ? RED : NHS_BLUE)
+      .restore(),
+  );
   const tag = `Agenda item ${c.agendaItem || '–'}  ·  ${e.part === 2 ? 'Part 2: private' : 'Part 1: public'}`;
   w.font('B', 10.5);
   const tagW = doc.widthOfString(w.safe(tag));
@@ -73,7 +79,9 @@ function paper(w: PdfWriter, v: PackView, e: PaperEntry, starts: Map<string, num
   let ms = 13;
   w.font('B', ms);
   while (ms > 9 && doc.widthOfString(meetingName) > room) w.font('B', (ms -= 0.5));
-  w.artifact(() => doc.fillColor('#FFFFFF').text(meetingName, MARGIN_X + 10, by + (bh - ms) / 2 + 0.5, { width: room, lineBreak: false, ellipsis: true, height: ms + 4 }));
+  w.artifact(() =>
+    doc.fillColor('#FFFFFF').text(meetingName, MARGIN_X + 10, by + (bh - ms) / 2 + 0.5, { width: room, lineBreak: false, ellipsis: true, height: ms + 4 }),
+  );
   doc.x = MARGIN_X;
   doc.y = by + bh + 6;
   doc.fillColor(DARK);
@@ -84,9 +92,19 @@ function paper(w: PdfWriter, v: PackView, e: PaperEntry, starts: Map<string, num
     if (doc.y > MARGIN_TOP + (BOTTOM - MARGIN_TOP) * 0.45 || w.pageIndex() === starts.get(e.anchor)) w.newPage();
     else doc.y += 18;
   }
-  w.leaf('P', () => w.font('R', 10).doc.fillColor(GREY).text(w.safe(`${v.meeting} – ${longDate(v.date)}`), MARGIN_X, doc.y, { width: CONTENT_W }));
+  w.leaf('P', () =>
+    w
+      .font('R', 10)
+      .doc.fillColor(GREY)
+      .text(w.safe(`${v.meeting} – ${longDate(v.date)}`), MARGIN_X, doc.y, { width: CONTENT_W }),
+  );
   doc.y += 2;
-  w.leaf('H2', () => w.font('B', 17).doc.fillColor(NHS_BLUE).text(w.safe(c.title || '(untitled)'), { width: CONTENT_W, lineGap: 1 }));
+  w.leaf('H2', () =>
+    w
+      .font('B', 17)
+      .doc.fillColor(NHS_BLUE)
+      .text(w.safe(c.title || '(untitled)'), { width: CONTENT_W, lineGap: 1 }),
+  );
   doc.y += 4;
   w.rule(MARGIN_X, doc.y, CONTENT_W, NHS_BLUE, 1.5);
   doc.y += 10;

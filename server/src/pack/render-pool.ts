@@ -27,8 +27,7 @@ import { Worker } from 'node:worker_threads';
 export const MIN_FILES_FOR_PACK_POOL = 8;
 
 export type RenderPoolRequest =
-  | { kind: 'parse'; file: string }
-  | { kind: 'render'; id: number; file: string; text: string; anchor: string; paperDir: string; root: string };
+  { kind: 'parse'; file: string } | { kind: 'render'; id: number; file: string; text: string; anchor: string; paperDir: string; root: string };
 
 export type RenderPoolResponse = { kind: 'parsed'; file: string } | { kind: 'rendered'; id: number; html?: string; error?: string };
 

@@ -40,7 +40,17 @@ export type AgendaRow =
   /** A Part 2 item in the public pack: its number and reason, nothing else. */
   | { kind: 'withheld'; item: string; reason?: string; time?: string }
   /** An item with nothing in the pack: verbal, presentation, a standing item, or a paper to follow (draft). */
-  | { kind: 'item'; item: string; title: string; itemKind: ItemKind; time?: string; presenter?: string; purpose?: string; standing?: boolean; toFollow?: boolean };
+  | {
+      kind: 'item';
+      item: string;
+      title: string;
+      itemKind: ItemKind;
+      time?: string;
+      presenter?: string;
+      purpose?: string;
+      standing?: boolean;
+      toFollow?: boolean;
+    };
 
 export interface FindingLine {
   line: number;
@@ -105,7 +115,12 @@ function check(p: PackPaper, part: 1 | 2, full: boolean): PaperCheck | null {
   };
   if (full) {
     c.file = p.file;
-    c.details = shown.map((f) => ({ line: p.paper.lines.lineOf(f.range.start) + 1, severity: f.severity as 'error' | 'warning', rule: f.rule, message: f.message }));
+    c.details = shown.map((f) => ({
+      line: p.paper.lines.lineOf(f.range.start) + 1,
+      severity: f.severity as 'error' | 'warning',
+      rule: f.rule,
+      message: f.message,
+    }));
   }
   return c;
 }
@@ -191,7 +206,17 @@ export function packView(c: Collected, part: Part, options: ViewOptions = {}): P
       rows.push({ kind: 'paper', entry, time: it.time, presenter: it.presenter });
       continue;
     }
-    rows.push({ kind: 'item', item: it.item, title: it.title, itemKind: it.kind, time: it.time, presenter: it.presenter, purpose: it.purpose, standing: it.standing, toFollow: it.missing });
+    rows.push({
+      kind: 'item',
+      item: it.item,
+      title: it.title,
+      itemKind: it.kind,
+      time: it.time,
+      presenter: it.presenter,
+      purpose: it.purpose,
+      standing: it.standing,
+      toFollow: it.missing,
+    });
   }
   const notes = c.warnings.map((w) => (isPrivate ? w.message : w.publicMessage)).filter((s): s is string => !!s);
   const dateLong = longDate(c.date, true);

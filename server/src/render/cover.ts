@@ -153,7 +153,12 @@ export function coverSheetModel(paper: Paper, profile: Profile): CoverSheetModel
   if (codesNode?.kind === 'seq') for (const it of codesNode.items) written.push(...splitCodes(scalarText(it)));
   else if (codesNode?.kind === 'scalar') written.push(...splitCodes(scalarText(codesNode)));
   const upper = new Set(written.map((s) => s.toUpperCase()));
-  const objectives: ObjectiveRow[] = Object.entries(profile.strategic_objectives).map(([code, t]) => ({ code, text: t, ticked: upper.has(code.toUpperCase()), known: true }));
+  const objectives: ObjectiveRow[] = Object.entries(profile.strategic_objectives).map(([code, t]) => ({
+    code,
+    text: t,
+    ticked: upper.has(code.toUpperCase()),
+    known: true,
+  }));
   const knownUpper = new Set(Object.keys(profile.strategic_objectives).map((k) => k.toUpperCase()));
   const seenUnknown = new Set<string>();
   for (const w of written) {
@@ -176,7 +181,8 @@ export function coverSheetModel(paper: Paper, profile: Profile): CoverSheetModel
   const onRegister = assessmentRow('Are associated risks detailed on the risk register?', getNode(risks, 'on_register'));
   if (riskItems.length) onRegister.comment = riskItems.map((r) => [r.id, r.title].filter(Boolean).join(' ')).join('; ');
   const riskStatus = readAssessment(risks)?.status;
-  if (!onRegister.status && !onRegister.statusText && !onRegister.comment && (riskStatus === 'no' || riskStatus === 'n/a')) onRegister.comment = 'Not applicable: no associated risks';
+  if (!onRegister.status && !onRegister.statusText && !onRegister.comment && (riskStatus === 'no' || riskStatus === 'n/a'))
+    onRegister.comment = 'Not applicable: no associated risks';
 
   const history: HistoryRow[] = [];
   const hist = getNode(c, 'committee_history');
@@ -205,11 +211,7 @@ export function coverSheetModel(paper: Paper, profile: Profile): CoverSheetModel
     purposeLabel: purposeKey ? (PURPOSE_LABELS[purposeKey] ?? purpose) : undefined,
     assurance: text(c, 'assurance'),
     objectives,
-    implications: [
-      assessmentRow('Associated risks', risks),
-      onRegister,
-      assessmentRow('Financial implications', getNode(c, 'financial_implications')),
-    ],
+    implications: [assessmentRow('Associated risks', risks), onRegister, assessmentRow('Financial implications', getNode(c, 'financial_implications'))],
     riskItems,
     history,
     conflicts: text(c, 'conflicts_of_interest'),

@@ -99,7 +99,7 @@ export function bodyTreeFrom(text: string, plain: MdRoot): MdRoot {
   if (limits.plainInline.length || limits.noContainers.length) return bodyTree(text);
   const kids = plain.children.filter((n) => n.type !== 'yaml');
   const children: MdRoot['children'] = [];
-  for (let i = 0; i < kids.length; ) {
+  for (let i = 0; i < kids.length;) {
     const n = kids[i]!;
     if (!n.position || n.position.start.offset === undefined || n.position.end.offset === undefined) return bodyTree(text);
     const start = n.position.start.offset;

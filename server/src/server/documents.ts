@@ -26,7 +26,8 @@ const isPosition = (p: unknown): p is Position => {
 
 function checkChange(c: unknown, i: number): TextDocumentContentChangeEvent {
   const o = c as { text?: unknown; range?: { start?: unknown; end?: unknown } } | null;
-  if (typeof o !== 'object' || o === null || typeof o.text !== 'string') throw new Error(`textDocument/didChange: contentChanges[${i}] has no text; the change is ignored`);
+  if (typeof o !== 'object' || o === null || typeof o.text !== 'string')
+    throw new Error(`textDocument/didChange: contentChanges[${i}] has no text; the change is ignored`);
   if (o.range === undefined) return { text: o.text };
   if (typeof o.range !== 'object' || o.range === null || !isPosition(o.range.start) || !isPosition(o.range.end)) {
     throw new Error(`textDocument/didChange: contentChanges[${i}].range is not a range; the change is ignored`);

@@ -133,7 +133,18 @@ export function registerExtensionRequests(
     try {
       const folder = toPath(p.folderUri);
       const out = toPath(p.outUri);
-      const r = await buildPack({ folder, meeting: p.meeting, date: p.date, part: p.part, format: p.format, out, strict: p.strict, draft: p.draft, allowMissing: p.allowMissing, resolver: service.profiles.resolverFor(path.join(folder, 'x.md')) });
+      const r = await buildPack({
+        folder,
+        meeting: p.meeting,
+        date: p.date,
+        part: p.part,
+        format: p.format,
+        out,
+        strict: p.strict,
+        draft: p.draft,
+        allowMissing: p.allowMissing,
+        resolver: service.profiles.resolverFor(path.join(folder, 'x.md')),
+      });
       return {
         files: r.files.map((f) => pathToFileURL(f.file).toString()),
         problems: r.papers.map((x) => ({ file: x.file, errors: x.errors, warnings: x.warnings })),
@@ -142,10 +153,17 @@ export function registerExtensionRequests(
     } catch (e) {
       // One sentence for the user, as the message itself (a plain Error would reach the client as
       // "Request boardPaper/buildPack failed with message: …").
-      if (e instanceof UnreadableCoverSheet) throw new ResponseError<BuildPackErrorData>(LSPErrorCodes.RequestFailed, e.message, { kind: 'unreadable-cover-sheet', file: e.file, line: e.line });
-      if (e instanceof StrictRefusal || e instanceof MissingPapers) throw new ResponseError<BuildPackErrorData>(LSPErrorCodes.RequestFailed, e.message, { kind: e instanceof MissingPapers ? 'missing-papers' : 'strict' });
-      if (e instanceof InputError) throw new ResponseError<BuildPackErrorData>(LSPErrorCodes.RequestFailed, e.message, { kind: /^no board papers for /.test(e.message) ? 'no-papers' : 'input' });
-      throw new ResponseError<BuildPackErrorData>(LSPErrorCodes.RequestFailed, `the agenda pack could not be built: ${(e as Error)?.message ?? e}`, { kind: 'input' });
+      if (e instanceof UnreadableCoverSheet)
+        throw new ResponseError<BuildPackErrorData>(LSPErrorCodes.RequestFailed, e.message, { kind: 'unreadable-cover-sheet', file: e.file, line: e.line });
+      if (e instanceof StrictRefusal || e instanceof MissingPapers)
+        throw new ResponseError<BuildPackErrorData>(LSPErrorCodes.RequestFailed, e.message, { kind: e instanceof MissingPapers ? 'missing-papers' : 'strict' });
+      if (e instanceof InputError)
+        throw new ResponseError<BuildPackErrorData>(LSPErrorCodes.RequestFailed, e.message, {
+          kind: /^no board papers for /.test(e.message) ? 'no-papers' : 'input',
+        });
+      throw new ResponseError<BuildPackErrorData>(LSPErrorCodes.RequestFailed, `the agenda pack could not be built: ${(e as Error)?.message ?? e}`, {
+        kind: 'input',
+      });
     } finally {
       progress.done();
     }
@@ -174,15 +192,21 @@ const SEV_CLASS: Record<string, string> = { error: 'bp-finding-error', warning: 
 export function previewHtml(model: DocumentModel, findings: Finding[]): PreviewResult {
   const paper = model.paper;
   if (!model.isPaper || !model.loaded) {
-    return { html: `${model.profileError ? `<p class="bp-findings">The profile cannot be used: ${escapeHtml(model.profileError.message)}</p>` : ''}${bodyHtml(model.text)}`, title: '', isPaper: false };
+    return {
+      html: `${model.profileError ? `<p class="bp-findings">The profile cannot be used: ${escapeHtml(model.profileError.message)}</p>` : ''}${bodyHtml(model.text)}`,
+      title: '',
+      isPaper: false,
+    };
   }
   const lineOf = (f: Finding) => paper.lines.lineOf(f.range.start);
-  const note = (f: Finding) => `<span class="bp-finding-note ${f.severity === 'error' ? 'bp-error' : ''}" title="${escapeHtml(f.rule)}">${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'} ${escapeHtml(f.message)} <small>(${escapeHtml(f.rule)})</small></span>`;
+  const note = (f: Finding) =>
+    `<span class="bp-finding-note ${f.severity === 'error' ? 'bp-error' : ''}" title="${escapeHtml(f.rule)}">${f.severity === 'error' ? '✖' : f.severity === 'warning' ? '⚠' : 'ℹ'} ${escapeHtml(f.message)} <small>(${escapeHtml(f.rule)})</small></span>`;
   const bodyStartLine = paper.lines.lineOf(paper.bodyStart);
   const coverFindings = findings.filter((f) => lineOf(f) < bodyStartLine || f.paperWide);
   const cover = coverSheetModel(paper, model.loaded.profile);
   const parts: string[] = [`<style>${PAPER_CSS}</style>`];
-  if (coverFindings.length) parts.push(`<div class="bp-findings" data-line="0"><strong>Cover sheet and paper</strong>${coverFindings.map(note).join('')}</div>`);
+  if (coverFindings.length)
+    parts.push(`<div class="bp-findings" data-line="0"><strong>Cover sheet and paper</strong>${coverFindings.map(note).join('')}</div>`);
   parts.push(`<div class="bp-cover-wrap" data-line="0">${coverSheetHtml(cover)}</div>`);
   const sections = paper.sections;
   const firstSection = sections[0]?.headingRange.start ?? paper.text.length;

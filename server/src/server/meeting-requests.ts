@@ -7,7 +7,11 @@ import type { Connection } from 'vscode-languageserver';
 import { MeetingListRequest, MeetingStatusRequest, type MeetingEntry, type MeetingStatusParams, type MeetingStatusResult } from '../protocol-meeting';
 import { uriToPath, type LanguageService } from './service/language-service';
 
-export function registerMeetingRequests(connection: Connection, service: LanguageService, workspaceIndexed: () => Promise<void> = () => service.index.ready): void {
+export function registerMeetingRequests(
+  connection: Connection,
+  service: LanguageService,
+  workspaceIndexed: () => Promise<void> = () => service.index.ready,
+): void {
   connection.onRequest(MeetingListRequest, async (): Promise<MeetingEntry[]> => {
     await workspaceIndexed().catch(() => undefined); // every paper, not those indexed so far
     return service.agenda.meetings();

@@ -50,12 +50,14 @@ export function readSettings(raw: unknown, base: Settings = DEFAULT_SETTINGS, pr
     else problems.push({ key: 'boardPaper.profile', message: 'must be a path to a profile file' });
   }
   if ('rules' in o && o.rules !== null && o.rules !== undefined) {
-    if (typeof o.rules !== 'object' || Array.isArray(o.rules)) problems.push({ key: 'boardPaper.rules', message: 'must map rule ids to error, warning, info or off' });
+    if (typeof o.rules !== 'object' || Array.isArray(o.rules))
+      problems.push({ key: 'boardPaper.rules', message: 'must map rule ids to error, warning, info or off' });
     else {
       s.rules = {};
       for (const [id, sev] of Object.entries(o.rules as Record<string, unknown>)) {
         if (!RULE_IDS.includes(id)) problems.push({ key: `boardPaper.rules.${id}`, message: 'is not a boardpaper rule id' });
-        else if (typeof sev !== 'string' || !SEVERITIES.has(sev)) problems.push({ key: `boardPaper.rules.${id}`, message: 'must be error, warning, info or off' });
+        else if (typeof sev !== 'string' || !SEVERITIES.has(sev))
+          problems.push({ key: `boardPaper.rules.${id}`, message: 'must be error, warning, info or off' });
         else s.rules[id] = sev as SeveritySetting;
       }
     }

@@ -52,7 +52,13 @@ export async function importWordFile(input: string, target: string, profile: Pro
 }
 
 /** Export the paper `text` (its images read from `dir`) to `target` (never overwritten unless `replace`). */
-export async function exportWordFile(text: string, dir: string, target: string, profile: Profile, replace = false): Promise<{ target: string; missingImages: string[] }> {
+export async function exportWordFile(
+  text: string,
+  dir: string,
+  target: string,
+  profile: Profile,
+  replace = false,
+): Promise<{ target: string; missingImages: string[] }> {
   if (!replace && fs.existsSync(target)) throw new WordError(`${target} already exists; boardpaper export never overwrites (choose another --out)`);
   const r = await exportPaper(text, profile, dir);
   try {

@@ -55,7 +55,8 @@ export function inspectZip(buf: Uint8Array, file: string): { names: Set<string>;
     unzipSync(buf, {
       filter: (f) => {
         declared += f.originalSize;
-        if (f.originalSize > LIMITS.partBytes || declared > LIMITS.inflatedBytes) declaredProblem ??= `${name} inflates to more than ${Math.round((f.originalSize > LIMITS.partBytes ? LIMITS.partBytes : LIMITS.inflatedBytes) / 1048576)} MB (a zip bomb?); not imported`;
+        if (f.originalSize > LIMITS.partBytes || declared > LIMITS.inflatedBytes)
+          declaredProblem ??= `${name} inflates to more than ${Math.round((f.originalSize > LIMITS.partBytes ? LIMITS.partBytes : LIMITS.inflatedBytes) / 1048576)} MB (a zip bomb?); not imported`;
         return false;
       },
     });
@@ -112,7 +113,17 @@ export function inspectZip(buf: Uint8Array, file: string): { names: Set<string>;
   return { names, contentTypes };
 }
 
-const EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/bmp': 'bmp', 'image/svg+xml': 'svg', 'image/tiff': 'tif', 'image/x-emf': 'emf', 'image/x-wmf': 'wmf', 'image/webp': 'webp' };
+const EXT: Record<string, string> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/bmp': 'bmp',
+  'image/svg+xml': 'svg',
+  'image/tiff': 'tif',
+  'image/x-emf': 'emf',
+  'image/x-wmf': 'wmf',
+  'image/webp': 'webp',
+};
 
 /** Style map: the usual names of NHS templates' headings beyond Word's own. */
 // Word's Heading 1–5 become h2–h6 and Title h1, so that a document's Title
@@ -120,7 +131,11 @@ const EXT: Record<string, string> = { 'image/png': 'png', 'image/jpeg': 'jpg', '
 const STYLE_MAP = [
   "p[style-name='Title'] => h1:fresh",
   "p[style-name='Subtitle'] => p:fresh",
-  ...[1, 2, 3, 4, 5].flatMap((n) => [`p[style-name='Heading ${n}'] => h${n + 1}:fresh`, `p[style-name='heading ${n}'] => h${n + 1}:fresh`, `p[style-name='Heading ${n} Numbered'] => h${n + 1}:fresh`]),
+  ...[1, 2, 3, 4, 5].flatMap((n) => [
+    `p[style-name='Heading ${n}'] => h${n + 1}:fresh`,
+    `p[style-name='heading ${n}'] => h${n + 1}:fresh`,
+    `p[style-name='Heading ${n} Numbered'] => h${n + 1}:fresh`,
+  ]),
   "p[style-name='Heading 6'] => h6:fresh",
 ];
 

@@ -60,7 +60,9 @@ function cell(text: string, opts: { span?: number; label?: boolean; center?: boo
     columnSpan: opts.span && opts.span > 1 ? opts.span : undefined,
     shading: opts.label ? { type: ShadingType.CLEAR, color: 'auto', fill: LABEL_FILL } : undefined,
     children: text
-      ? text.split('\n').map((l) => new Paragraph({ alignment: opts.center ? AlignmentType.CENTER : undefined, children: [new TextRun({ text: l, bold: opts.label })] }))
+      ? text
+          .split('\n')
+          .map((l) => new Paragraph({ alignment: opts.center ? AlignmentType.CENTER : undefined, children: [new TextRun({ text: l, bold: opts.label })] }))
       : [new Paragraph({})],
   });
 }
@@ -86,7 +88,13 @@ function blockRows(b: CoverBlock): TableRow[] {
       const rows = b.rows.filter((r) => r.status || r.statusText || r.comment);
       if (!rows.length) return [];
       return [
-        row(cell(b.label, { label: true }), cell('Yes', { label: true, center: true }), cell('No', { label: true, center: true }), cell('N/A', { label: true, center: true }), cell('Comments', { label: true })),
+        row(
+          cell(b.label, { label: true }),
+          cell('Yes', { label: true, center: true }),
+          cell('No', { label: true, center: true }),
+          cell('N/A', { label: true, center: true }),
+          cell('Comments', { label: true }),
+        ),
         ...rows.map((r) =>
           row(
             cell(r.label, { label: true }),
@@ -121,8 +129,23 @@ function relabel(blocks: CoverBlock[], profile: Profile): void {
 
 /** Keys the layout draws (the rest of the front-matter gets a row of its own). */
 const DRAWN = new Set([
-  'title', 'meeting', 'date', 'agenda_item', 'presented_by', 'author', 'confidential', 'confidential_reason', 'purpose', 'assurance',
-  'strategic_objectives', 'risks', 'financial_implications', 'committee_history', 'conflicts_of_interest', 'impact_assessments', 'authorised_by',
+  'title',
+  'meeting',
+  'date',
+  'agenda_item',
+  'presented_by',
+  'author',
+  'confidential',
+  'confidential_reason',
+  'purpose',
+  'assurance',
+  'strategic_objectives',
+  'risks',
+  'financial_implications',
+  'committee_history',
+  'conflicts_of_interest',
+  'impact_assessments',
+  'authorised_by',
 ]);
 
 /** The cover sheet: the meeting's banner and one table. */
@@ -137,7 +160,8 @@ export function coverSheet(paper: Paper, profile: Profile): (Paragraph | Table)[
     if (b.kind === 'facts') {
       // Confidential as written (`yes`), with the reason: Word has no "not true or false".
       const conf = b.rows.find((r) => r.key === 'confidential');
-      if (conf && model.confidential === undefined && model.confidentialText) conf.value = [model.confidentialText, model.confidentialReason].filter(Boolean).join(': ');
+      if (conf && model.confidential === undefined && model.confidentialText)
+        conf.value = [model.confidentialText, model.confidentialReason].filter(Boolean).join(': ');
       if (conf && model.confidential === false && model.confidentialReason) conf.value = `No: ${model.confidentialReason}`;
     }
     rows.push(...blockRows(b));
@@ -237,7 +261,8 @@ function inline(nodes: readonly PhrasingContent[], ctx: BodyContext, style: { bo
         out.push(new TextRun({ text: '', break: 1 }));
         break;
       case 'link':
-        if (/^(https?:|mailto:)/i.test(n.url)) out.push(new ExternalHyperlink({ link: n.url, children: inline(n.children, ctx, style).filter((c): c is TextRun => c instanceof TextRun) }));
+        if (/^(https?:|mailto:)/i.test(n.url))
+          out.push(new ExternalHyperlink({ link: n.url, children: inline(n.children, ctx, style).filter((c): c is TextRun => c instanceof TextRun) }));
         else out.push(...inline(n.children, ctx, style));
         break;
       case 'image':
@@ -358,10 +383,7 @@ export function paperToDocument(text: string, profile: Profile, images: Readonly
         },
       ],
     },
-    sections: [
-      { children: coverSheet(paper, profile) },
-      { children: body.length ? body : [new Paragraph({})] },
-    ],
+    sections: [{ children: coverSheet(paper, profile) }, { children: body.length ? body : [new Paragraph({})] }],
   });
   return { document, missingImages: ctx.missing };
 }

@@ -72,7 +72,17 @@ const ASSESSMENT_KEYS = new Set([
 ]);
 
 /** Rows of a cover sheet that only head a group of rows. */
-const GROUP_HEADINGS = new Set(['implications', 'impact assessments', 'impact assessment', 'tick', 'cover sheet', 'front sheet', 'report cover sheet', 'assessments', 'governance']);
+const GROUP_HEADINGS = new Set([
+  'implications',
+  'impact assessments',
+  'impact assessment',
+  'tick',
+  'cover sheet',
+  'front sheet',
+  'report cover sheet',
+  'assessments',
+  'governance',
+]);
 
 const NONE = /^(none|n\/a|na|not applicable|nil|no|none to date|not previously considered|-|–)\.?$/i;
 
@@ -98,7 +108,14 @@ export function textOf(n: RootContent | ElementContent | HastRoot): string {
   return out;
 }
 
-const clean = (s: string) => s.replace(/[ \t\u00a0]+/g, ' ').split('\n').map(trimSpaces).join('\n').replace(/\n{2,}/g, '\n').trim();
+const clean = (s: string) =>
+  s
+    .replace(/[ \t\u00a0]+/g, ' ')
+    .split('\n')
+    .map(trimSpaces)
+    .join('\n')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
 const oneLine = (s: string) => clean(s).replace(/\n/g, ' ');
 
 interface Cell {
@@ -164,7 +181,6 @@ type Mode =
   /** Rows under `Other cover-sheet fields` (as `export` writes them): key | value, the key as written. */
   | { kind: 'raw' };
 
-
 class CoverReader {
   readonly fields = new Map<string, unknown>();
   readonly notes: string[] = [];
@@ -182,8 +198,19 @@ class CoverReader {
     const custom = profile.sections ?? {};
     this.sectionNames = new Set(
       [
-        'Executive summary', 'Summary', 'Recommendations', 'Recommendation', 'Recommendation(s)', 'Purpose of the report', 'Purpose of report',
-        'Executive comment', 'Action required by the Board', 'Background', 'Introduction', 'Next steps', 'Conclusion',
+        'Executive summary',
+        'Summary',
+        'Recommendations',
+        'Recommendation',
+        'Recommendation(s)',
+        'Purpose of the report',
+        'Purpose of report',
+        'Executive comment',
+        'Action required by the Board',
+        'Background',
+        'Introduction',
+        'Next steps',
+        'Conclusion',
         ...profile.required_sections,
         ...profile.health_inequalities.headings,
         ...Object.values(custom).flat(),
@@ -192,7 +219,9 @@ class CoverReader {
   }
 
   seen(key: string, label: string): void {
-    const l = oneLine(label).replace(/[:?]\s*$/, '').trim();
+    const l = oneLine(label)
+      .replace(/[:?]\s*$/, '')
+      .trim();
     if (l && !this.labelsSeen.has(key)) this.labelsSeen.set(key, l);
   }
 
@@ -244,7 +273,9 @@ class CoverReader {
         return this.set('purpose', oneLine(v), label);
       }
       case 'assurance': {
-        const a = oneLine(v).toLowerCase().replace(/ assurance$/, '');
+        const a = oneLine(v)
+          .toLowerCase()
+          .replace(/ assurance$/, '');
         return this.set('assurance', ['substantial', 'reasonable', 'limited', 'none'].includes(a) ? a : oneLine(v), label);
       }
       case 'strategic_objectives': {
@@ -330,14 +361,23 @@ class CoverReader {
       items.push({ id: m[1]!, title: m[2]!.trim() });
     }
     if (!items.length) return undefined;
-    const rest = idx >= 0 ? lines.filter((_, i) => i !== idx).join('\n').trim() : '';
+    const rest =
+      idx >= 0
+        ? lines
+            .filter((_, i) => i !== idx)
+            .join('\n')
+            .trim()
+        : '';
     return { items, rest };
   }
 
   objectiveCodes(text: string): string[] {
     const known = Object.keys(this.profile.strategic_objectives);
     const out: string[] = [];
-    for (const tok of text.split(/[\s,;/]+|\band\b/).map((s) => s.trim()).filter(Boolean)) {
+    for (const tok of text
+      .split(/[\s,;/]+|\band\b/)
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const k = known.find((c) => c.toLowerCase() === tok.toLowerCase());
       if (k) out.push(k);
       else if (/^[A-Z]{1,6}\d{1,2}[a-z]?$/.test(tok)) out.push(tok);
@@ -359,7 +399,11 @@ class CoverReader {
     const ticked = nonEmpty.some((t, i) => i > 0 && isTick(t)) || (nonEmpty.length === 1 ? false : isTick(nonEmpty[nonEmpty.length - 1]!));
     const words = nonEmpty.filter((t) => !isTick(t));
     const objs = this.profile.strategic_objectives;
-    let code = Object.keys(objs).find((c) => words.some((w) => w.toLowerCase() === c.toLowerCase() || w.toLowerCase().startsWith(c.toLowerCase() + ' ') || w.toLowerCase().startsWith(c.toLowerCase() + ':')));
+    let code = Object.keys(objs).find((c) =>
+      words.some(
+        (w) => w.toLowerCase() === c.toLowerCase() || w.toLowerCase().startsWith(c.toLowerCase() + ' ') || w.toLowerCase().startsWith(c.toLowerCase() + ':'),
+      ),
+    );
     if (!code) {
       const byText = Object.entries(objs).find(([, t]) => words.some((w) => normaliseHeading(w) === normaliseHeading(t)));
       code = byText?.[0];
@@ -405,10 +449,14 @@ class CoverReader {
         endSection();
         const na = lower.findIndex((t) => /^(n\/a|na|not applicable)$/.test(t));
         const comment = lower.findIndex((t) => /^(comments?|details?|rationale|narrative|comments\/rationale)$/.test(t));
-        st.mode = { kind: 'assess', cols: { yes: row[yes]!.col, no: row[no]!.col, na: na >= 0 ? row[na]!.col : undefined, comment: comment >= 0 ? row[comment]!.col : undefined } };
+        st.mode = {
+          kind: 'assess',
+          cols: { yes: row[yes]!.col, no: row[no]!.col, na: na >= 0 ? row[na]!.col : undefined, comment: comment >= 0 ? row[comment]!.col : undefined },
+        };
         continue;
       }
-      const HISTORY_HEAD = /^(meetings?|committees?|forum|committee\/meeting|meeting\/committee|committee\/group|group|dates?|date considered|outcomes?|decision|outcome\/decision|comments?|result|recommendations?)$/;
+      const HISTORY_HEAD =
+        /^(meetings?|committees?|forum|committee\/meeting|meeting\/committee|committee\/group|group|dates?|date considered|outcomes?|decision|outcome\/decision|comments?|result|recommendations?)$/;
       const mi = lower.findIndex((t) => /^(meetings?|committees?|forum|committee\/meeting|meeting\/committee|committee\/group|group)$/.test(t));
       const di = lower.findIndex((t) => /^(dates?|date considered)$/.test(t));
       if (mi >= 0 && di >= 0 && nonEmpty.every((c) => HISTORY_HEAD.test(c.text.toLowerCase()))) {
@@ -425,7 +473,10 @@ class CoverReader {
         continue;
       }
       if (mode.kind === 'raw' && /^[A-Za-z_][\w.-]*$/.test(first.text) && nonEmpty.length <= 2) {
-        const value = own.filter((c) => c !== first).map((c) => c.text).join('\n');
+        const value = own
+          .filter((c) => c !== first)
+          .map((c) => c.text)
+          .join('\n');
         this.set(first.text, value.includes('\n') ? value : oneLine(value), first.text);
         continue;
       }
@@ -448,7 +499,8 @@ class CoverReader {
           if (o.ticked && o.code) this.addObjectives([o.code]);
           else if (o.ticked) this.note(`Cover sheet, ${mode.label}: ${o.text} (ticked, but no objective code)`);
           if (o.code && o.text && !this.objectivesSeen.has(o.code)) this.objectivesSeen.set(o.code, o.text);
-          if (o.code && !this.profile.strategic_objectives[o.code] && o.text && o.text !== 'Not in the organisation profile') this.note(`Strategic objective ${o.code} (not in the profile): ${o.text}`);
+          if (o.code && !this.profile.strategic_objectives[o.code] && o.text && o.text !== 'Not in the organisation profile')
+            this.note(`Strategic objective ${o.code} (not in the profile): ${o.text}`);
           continue;
         }
       }
@@ -468,7 +520,14 @@ class CoverReader {
         const at = (col: number) => row.find((c) => c.col === col)?.text ?? '';
         const meeting = oneLine(at(cols.meeting));
         const dateText = oneLine(at(cols.date));
-        const outcome = clean(cols.outcome >= 0 ? at(cols.outcome) : own.filter((c) => c.col !== cols.meeting && c.col !== cols.date).map((c) => c.text).join(' '));
+        const outcome = clean(
+          cols.outcome >= 0
+            ? at(cols.outcome)
+            : own
+                .filter((c) => c.col !== cols.meeting && c.col !== cols.date)
+                .map((c) => c.text)
+                .join(' '),
+        );
         if (meeting || dateText) {
           const list = (this.fields.get('committee_history') as HistoryValue[] | undefined) ?? [];
           list.push({ meeting: findCommittee(this.profile, meeting)?.name ?? meeting, date: isoDate(dateText) ?? dateText, outcome: oneLine(outcome) });
@@ -508,7 +567,12 @@ class CoverReader {
       }
       if (nonEmpty.length === 1 && GROUP_HEADINGS.has(first.text.toLowerCase().replace(/[:?]$/, ''))) continue;
       // Not understood: keep every word.
-      this.note(`Cover sheet: ${own.map((c) => c.text).filter(Boolean).join(' | ')}`);
+      this.note(
+        `Cover sheet: ${own
+          .map((c) => c.text)
+          .filter(Boolean)
+          .join(' | ')}`,
+      );
       st.mode = { kind: 'facts' };
     }
     endSection();
@@ -541,7 +605,8 @@ class CoverReader {
       // The value: the following cells up to the next label.
       const values: Cell[] = [];
       let j = i + 1;
-      while (j < cells.length && !this.matcher.match(cells[j]!.text) && !(key === 'strategic_objectives' && /^tick$/i.test(cells[j]!.text))) values.push(cells[j++]!);
+      while (j < cells.length && !this.matcher.match(cells[j]!.text) && !(key === 'strategic_objectives' && /^tick$/i.test(cells[j]!.text)))
+        values.push(cells[j++]!);
       if (j < cells.length && /^tick$/i.test(cells[j]!.text)) j++;
       const value = values.map((v) => v.text).join('\n');
       if (key === 'strategic_objectives') {
@@ -744,8 +809,23 @@ function q(s: string): string {
 }
 
 const ORDER = [
-  'title', 'meeting', 'date', 'agenda_item', 'presented_by', 'author', 'confidential', 'confidential_reason', 'purpose', 'assurance',
-  'strategic_objectives', 'risks', 'financial_implications', 'committee_history', 'conflicts_of_interest', 'impact_assessments', 'authorised_by',
+  'title',
+  'meeting',
+  'date',
+  'agenda_item',
+  'presented_by',
+  'author',
+  'confidential',
+  'confidential_reason',
+  'purpose',
+  'assurance',
+  'strategic_objectives',
+  'risks',
+  'financial_implications',
+  'committee_history',
+  'conflicts_of_interest',
+  'impact_assessments',
+  'authorised_by',
 ];
 
 function scalarYaml(key: string, v: unknown): string {
@@ -894,7 +974,9 @@ export function importHtml(html: string, profile: Profile, options: ImportOption
   sectionTables(body, reader);
   headerRows(body);
   const headed = markHeadings(body, reader);
-  const mdast = unified().use(rehypeRemark).runSync({ type: 'root', children: headed } as HastRoot) as MdRoot;
+  const mdast = unified()
+    .use(rehypeRemark)
+    .runSync({ type: 'root', children: headed } as HastRoot) as MdRoot;
 
   const notes = [...reader.notes, ...(options.notes ?? []), ...(options.messages ?? [])];
   if (notes.length) {
@@ -902,7 +984,9 @@ export function importHtml(html: string, profile: Profile, options: ImportOption
       { type: 'heading', depth: 2, children: [{ type: 'text', value: 'Import notes' }] },
       {
         type: 'paragraph',
-        children: [{ type: 'text', value: 'Imported from Word: what follows could not be placed in the cover sheet or the body, and is kept here word for word.' }],
+        children: [
+          { type: 'text', value: 'Imported from Word: what follows could not be placed in the cover sheet or the body, and is kept here word for word.' },
+        ],
       },
       {
         type: 'list',
@@ -916,7 +1000,10 @@ export function importHtml(html: string, profile: Profile, options: ImportOption
   const md = unescapeAmpersands(unified().use(remarkGfm).use(remarkStringify, STRINGIFY).stringify(mdast));
   const { yaml, data } = frontMatterYaml(reader.fields);
   const text = `---\n${yaml}${yaml ? '\n' : ''}---\n\n${md.trim()}\n`;
-  const template: TemplateReading = { labels: [...reader.labelsSeen].map(([key, label]) => ({ key, label })), objectives: Object.fromEntries(reader.objectivesSeen) };
+  const template: TemplateReading = {
+    labels: [...reader.labelsSeen].map(([key, label]) => ({ key, label })),
+    objectives: Object.fromEntries(reader.objectivesSeen),
+  };
   return { text, fields: data, notes, template };
 }
 

@@ -6,8 +6,30 @@
 import { isRealDate, PURPOSES, type Purpose } from '../core/profile';
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1,
+  january: 1,
+  feb: 2,
+  february: 2,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  may: 5,
+  jun: 6,
+  june: 6,
+  jul: 7,
+  july: 7,
+  aug: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  oct: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
 };
 
 function iso(y: number, m: number, d: number): string | undefined {
@@ -21,7 +43,10 @@ function iso(y: number, m: number, d: number): string | undefined {
  * `13/03/2024` (UK order), `13.03.2024`, `2024-03-13` → `2024-03-13`.
  */
 export function isoDate(text: string): string | undefined {
-  const t = text.trim().replace(/\s+/g, ' ').replace(/^(mon|tues|wednes|thurs|fri|satur|sun)day,? /i, '');
+  const t = text
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/^(mon|tues|wednes|thurs|fri|satur|sun)day,? /i, '');
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (m) return iso(+m[1]!, +m[2]!, +m[3]!);
   m = /^(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([A-Za-z]+)\.?,? (\d{2}|\d{4})$/.exec(t);

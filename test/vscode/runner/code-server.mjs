@@ -60,16 +60,34 @@ let signalHandlersInstalled = false;
 function installSignalHandlers() {
   if (signalHandlersInstalled) return;
   signalHandlersInstalled = true;
-  process.on('exit', () => { for (const fn of [...cleanups]) { try { fn(); } catch { /* ignore */ } } });
+  process.on('exit', () => {
+    for (const fn of [...cleanups]) {
+      try {
+        fn();
+      } catch {
+        /* ignore */
+      }
+    }
+  });
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(sig, () => {
       process.stderr.write(`\n[code-server-runner] ${sig}: cleaning up\n`);
-      for (const fn of [...cleanups]) { try { fn(); } catch { /* ignore */ } }
+      for (const fn of [...cleanups]) {
+        try {
+          fn();
+        } catch {
+          /* ignore */
+        }
+      }
       process.exit(sig === 'SIGINT' ? 130 : 143);
     });
   }
 }
-function registerCleanup(fn) { installSignalHandlers(); cleanups.add(fn); return () => cleanups.delete(fn); }
+function registerCleanup(fn) {
+  installSignalHandlers();
+  cleanups.add(fn);
+  return () => cleanups.delete(fn);
+}
 
 // ------------------------------------------------------------------ small utils
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -79,8 +97,9 @@ export function findCodeServerBin() {
   const dir = process.env.BOARDPAPER_CODE_SERVER_DIR || path.join(os.homedir(), '.cache', 'boardpaper-code-server');
   const bin = path.join(dir, 'node_modules', '.bin', 'code-server');
   if (!fs.existsSync(bin)) {
-    throw new Error(`code-server not found at ${bin}. Run: bash .ci/install-code-server.sh ` +
-      '(or set BOARDPAPER_CODE_SERVER_BIN / BOARDPAPER_CODE_SERVER_DIR)');
+    throw new Error(
+      `code-server not found at ${bin}. Run: bash .ci/install-code-server.sh ` + '(or set BOARDPAPER_CODE_SERVER_BIN / BOARDPAPER_CODE_SERVER_DIR)',
+    );
   }
   return bin;
 }
@@ -92,8 +111,16 @@ export function findCodeServerBin() {
  */
 export function missingForRealEditor() {
   const missing = [];
-  try { findCodeServerBin(); } catch { missing.push('code-server (bash .ci/install-code-server.sh)'); }
-  try { findChromium(); } catch { missing.push('Chromium (apt-get install chromium, or set BOARDPAPER_CHROMIUM)'); }
+  try {
+    findCodeServerBin();
+  } catch {
+    missing.push('code-server (bash .ci/install-code-server.sh)');
+  }
+  try {
+    findChromium();
+  } catch {
+    missing.push('Chromium (apt-get install chromium, or set BOARDPAPER_CHROMIUM)');
+  }
   return missing;
 }
 
@@ -124,7 +151,11 @@ export function findChromium() {
 export async function loadPlaywright() {
   const tries = [];
   const norm = (m) => (m.chromium ? m : m.default);
-  try { return norm(await import('playwright-core')); } catch (e) { tries.push(`import: ${e.code || e.message}`); }
+  try {
+    return norm(await import('playwright-core'));
+  } catch (e) {
+    tries.push(`import: ${e.code || e.message}`);
+  }
   const bases = [process.env.BOARDPAPER_PLAYWRIGHT_CORE, path.join(process.cwd(), 'package.json')].filter(Boolean);
   for (const base of bases) {
     try {
@@ -136,10 +167,11 @@ export async function loadPlaywright() {
         resolved = createRequire(from).resolve('playwright-core');
       }
       return norm(await import(pathToFileURL(resolved).href));
-    } catch (e) { tries.push(`${base}: ${e.code || e.message}`); }
+    } catch (e) {
+      tries.push(`${base}: ${e.code || e.message}`);
+    }
   }
-  throw new Error('playwright-core is not installed (npm install -D playwright-core; never `npx playwright install`). ' +
-    `Tried: ${tries.join('; ')}`);
+  throw new Error('playwright-core is not installed (npm install -D playwright-core; never `npx playwright install`). ' + `Tried: ${tries.join('; ')}`);
 }
 
 export function getFreePort(host = '127.0.0.1') {
@@ -147,21 +179,38 @@ export function getFreePort(host = '127.0.0.1') {
     const srv = net.createServer();
     srv.unref();
     srv.on('error', reject);
-    srv.listen(0, host, () => { const { port } = srv.address(); srv.close(() => resolve(port)); });
+    srv.listen(0, host, () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
   });
 }
 
 function httpGetStatus(url, timeoutMs = 2000) {
   return new Promise((resolve) => {
-    const req = http.get(url, { timeout: timeoutMs }, (res) => { res.resume(); resolve(res.statusCode); });
-    req.on('timeout', () => { req.destroy(); resolve(0); });
+    const req = http.get(url, { timeout: timeoutMs }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    req.on('timeout', () => {
+      req.destroy();
+      resolve(0);
+    });
     req.on('error', () => resolve(0));
   });
 }
 
 function killTree(proc, signal) {
   if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-  try { process.kill(-proc.pid, signal); } catch { try { proc.kill(signal); } catch { /* gone */ } }
+  try {
+    process.kill(-proc.pid, signal);
+  } catch {
+    try {
+      proc.kill(signal);
+    } catch {
+      /* gone */
+    }
+  }
 }
 
 // ------------------------------------------------------------------ code-server
@@ -181,7 +230,7 @@ function killTree(proc, signal) {
 export async function startCodeServer(opts = {}) {
   const bin = opts.bin || findCodeServerBin();
   const ownsTmp = !opts.tmpRoot;
-  const tmpRoot = opts.tmpRoot || await fsp.mkdtemp(path.join(os.tmpdir(), 'bp-code-server-'));
+  const tmpRoot = opts.tmpRoot || (await fsp.mkdtemp(path.join(os.tmpdir(), 'bp-code-server-')));
   const dirs = {
     userData: path.join(tmpRoot, 'user-data'),
     extensions: path.join(tmpRoot, 'extensions'),
@@ -191,8 +240,7 @@ export async function startCodeServer(opts = {}) {
   };
   for (const d of Object.values(dirs)) await fsp.mkdir(d, { recursive: true });
   await fsp.mkdir(path.join(dirs.userData, 'User'), { recursive: true });
-  await fsp.writeFile(path.join(dirs.userData, 'User', 'settings.json'),
-    JSON.stringify({ ...DEFAULT_SETTINGS, ...(opts.settings || {}) }, null, 2));
+  await fsp.writeFile(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...DEFAULT_SETTINGS, ...(opts.settings || {}) }, null, 2));
   const configFile = path.join(tmpRoot, 'config.yaml');
   await fsp.writeFile(configFile, 'auth: none\ncert: false\n');
 
@@ -203,12 +251,20 @@ export async function startCodeServer(opts = {}) {
     XDG_CACHE_HOME: dirs.xdgCache,
   };
   // code-server reads these; make sure nothing from the caller's env leaks in.
-  delete env.PASSWORD; delete env.HASHED_PASSWORD; delete env.VSCODE_PROXY_URI;
-  delete env.VSCODE_IPC_HOOK_CLI; delete env.ELECTRON_RUN_AS_NODE;
+  delete env.PASSWORD;
+  delete env.HASHED_PASSWORD;
+  delete env.VSCODE_PROXY_URI;
+  delete env.VSCODE_IPC_HOOK_CLI;
+  delete env.ELECTRON_RUN_AS_NODE;
   const baseArgs = ['--config', configFile, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions];
 
   const output = [];
-  const onOutput = opts.onOutput || ((line) => { output.push(line); if (output.length > 400) output.shift(); });
+  const onOutput =
+    opts.onOutput ||
+    ((line) => {
+      output.push(line);
+      if (output.length > 400) output.shift();
+    });
 
   for (const ext of opts.installExtensions || []) {
     const t0 = Date.now();
@@ -220,11 +276,13 @@ export async function startCodeServer(opts = {}) {
     onOutput(`[runner] installed ${ext} in ${Date.now() - t0} ms`);
   }
 
-  const port = opts.port || await getFreePort();
+  const port = opts.port || (await getFreePort());
   const args = [
     ...baseArgs,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
@@ -236,7 +294,13 @@ export async function startCodeServer(opts = {}) {
   const proc = spawn(bin, args, { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const unregister = registerCleanup(() => {
     killTree(proc, 'SIGKILL');
-    if (ownsTmp && !opts.keepTmp) { try { fs.rmSync(tmpRoot, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }); } catch { /* best effort */ } }
+    if (ownsTmp && !opts.keepTmp) {
+      try {
+        fs.rmSync(tmpRoot, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+      } catch {
+        /* best effort */
+      }
+    }
   });
   for (const stream of [proc.stdout, proc.stderr]) {
     let buf = '';
@@ -244,24 +308,40 @@ export async function startCodeServer(opts = {}) {
     stream.on('data', (chunk) => {
       buf += chunk;
       let i;
-      while ((i = buf.indexOf('\n')) >= 0) { onOutput(buf.slice(0, i)); buf = buf.slice(i + 1); }
+      while ((i = buf.indexOf('\n')) >= 0) {
+        onOutput(buf.slice(0, i));
+        buf = buf.slice(i + 1);
+      }
     });
   }
   const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
 
   const url = `http://127.0.0.1:${port}`;
   const server = {
-    url, port, proc, tmpRoot, dirs, bin, output,
+    url,
+    port,
+    proc,
+    tmpRoot,
+    dirs,
+    bin,
+    output,
     /** `vscode-remote://` URI string for an absolute path on the server machine. */
     remoteUri: (absPath) => `vscode-remote://127.0.0.1:${port}${encodeURI(path.resolve(absPath))}`,
     async stop() {
       if (proc.exitCode === null && proc.signalCode === null) {
         killTree(proc, 'SIGTERM');
         const done = await Promise.race([exited.then(() => true), sleep(5000).then(() => false)]);
-        if (!done) { killTree(proc, 'SIGKILL'); await Promise.race([exited, sleep(2000)]); }
+        if (!done) {
+          killTree(proc, 'SIGKILL');
+          await Promise.race([exited, sleep(2000)]);
+        }
       }
       // Children (extension host, watchers, pty host) share the process group; make sure they are gone.
-      try { process.kill(-proc.pid, 'SIGKILL'); } catch { /* already gone */ }
+      try {
+        process.kill(-proc.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
       unregister();
       if (ownsTmp && !opts.keepTmp) await fsp.rm(tmpRoot, { recursive: true, force: true }).catch(() => {});
     },
@@ -269,13 +349,15 @@ export async function startCodeServer(opts = {}) {
 
   const deadline = Date.now() + (opts.startTimeoutMs || 60000);
   let early = null;
-  exited.then((r) => { early = r; });
+  exited.then((r) => {
+    early = r;
+  });
   while (true) {
     if (early) {
       await server.stop();
       throw new Error(`code-server exited before answering (code ${early.code}, signal ${early.signal}):\n${output.join('\n')}`);
     }
-    if (await httpGetStatus(`${url}/healthz`) === 200) break;
+    if ((await httpGetStatus(`${url}/healthz`)) === 200) break;
     if (Date.now() > deadline) {
       await server.stop();
       throw new Error(`code-server did not answer on ${url} within ${opts.startTimeoutMs || 60000} ms:\n${output.join('\n')}`);
@@ -310,14 +392,28 @@ export async function launchBrowser(opts = {}) {
   // Playwright starts Chromium detached (its own process group): kill the whole group.
   const killSync = () => {
     if (browserProc?.pid) {
-      try { process.kill(-browserProc.pid, 'SIGKILL'); } catch { try { process.kill(browserProc.pid, 'SIGKILL'); } catch { /* gone */ } }
+      try {
+        process.kill(-browserProc.pid, 'SIGKILL');
+      } catch {
+        try {
+          process.kill(browserProc.pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
     }
-    try { fs.rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }); } catch { /* best effort */ }
+    try {
+      fs.rmSync(root, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+    } catch {
+      /* best effort */
+    }
   };
   const unregister = registerCleanup(killSync);
-  const page = context.pages()[0] || await context.newPage();
+  const page = context.pages()[0] || (await context.newPage());
   return {
-    context, page, profile,
+    context,
+    page,
+    profile,
     async close() {
       if (closed) return;
       closed = true;
@@ -363,8 +459,12 @@ export async function openWorkbench(server, browser, opts = {}) {
   if (!h) {
     h = {};
     automationHandlers.set(page, h);
-    await page.exposeFunction('codeAutomationExit', (code, logs) => { h.onExit?.(code, logs); });
-    await page.exposeFunction('codeAutomationLog', (type, args) => { h.onLog?.(type, args); });
+    await page.exposeFunction('codeAutomationExit', (code, logs) => {
+      h.onExit?.(code, logs);
+    });
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      h.onLog?.(type, args);
+    });
   }
   h.onExit = opts.onExit;
   h.onLog = opts.onLog;
@@ -426,8 +526,15 @@ export async function openFile(page, relPath, { timeoutMs = 15000 } = {}) {
 /** Live (non-zombie) processes in a process group, as [{pid, stat, cmd}]. Linux `ps`. */
 export function groupMembers(pgid) {
   let out = '';
-  try { out = execFileSync('ps', ['-eo', 'pid=,pgid=,stat=,args='], { encoding: 'utf8' }); } catch { return []; }
-  return out.split('\n').map((l) => l.trim().match(/^(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/)).filter(Boolean)
+  try {
+    out = execFileSync('ps', ['-eo', 'pid=,pgid=,stat=,args='], { encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  return out
+    .split('\n')
+    .map((l) => l.trim().match(/^(\d+)\s+(\d+)\s+(\S+)\s+(.*)$/))
+    .filter(Boolean)
     .filter((m) => Number(m[2]) === pgid && !m[3].startsWith('Z'))
     .map((m) => ({ pid: Number(m[1]), stat: m[3], cmd: m[4] }));
 }

@@ -16,10 +16,13 @@ import path from 'node:path';
 import util, { parseArgs } from 'node:util';
 import { startCodeServer, launchBrowser, openWorkbench } from './code-server.mjs';
 
-const USAGE = 'usage: run-in-code-server.mjs --extension <abs dir> --tests <abs tests index.js> ' +
+const USAGE =
+  'usage: run-in-code-server.mjs --extension <abs dir> --tests <abs tests index.js> ' +
   '--workspace <abs folder> [--screenshot <png>] [--timeout <ms>] [--vsix <file>]... [--verbose]';
 
-function log(msg) { process.stderr.write(`[run-in-code-server] ${msg}\n`); }
+function log(msg) {
+  process.stderr.write(`[run-in-code-server] ${msg}\n`);
+}
 
 let args;
 try {
@@ -40,27 +43,48 @@ try {
   log(`${e.message}\n${USAGE}`);
   process.exit(2);
 }
-if (args.help) { console.log(USAGE); process.exit(0); }
+if (args.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const verbose = args.verbose || process.env.BOARDPAPER_RUNNER_VERBOSE === '1';
 
 function requireAbs(name, kind) {
   const v = args[name];
-  if (!v) { log(`missing --${name}\n${USAGE}`); process.exit(2); }
+  if (!v) {
+    log(`missing --${name}\n${USAGE}`);
+    process.exit(2);
+  }
   const abs = path.resolve(v);
   let st;
-  try { st = fs.statSync(abs); } catch { log(`--${name} ${abs} does not exist`); process.exit(2); }
-  if (kind === 'dir' && !st.isDirectory()) { log(`--${name} ${abs} is not a directory`); process.exit(2); }
-  if (kind === 'file' && !st.isFile()) { log(`--${name} ${abs} is not a file`); process.exit(2); }
+  try {
+    st = fs.statSync(abs);
+  } catch {
+    log(`--${name} ${abs} does not exist`);
+    process.exit(2);
+  }
+  if (kind === 'dir' && !st.isDirectory()) {
+    log(`--${name} ${abs} is not a directory`);
+    process.exit(2);
+  }
+  if (kind === 'file' && !st.isFile()) {
+    log(`--${name} ${abs} is not a file`);
+    process.exit(2);
+  }
   return abs;
 }
 const extensionDir = requireAbs('extension', 'dir');
 const testsPath = requireAbs('tests', 'file');
 const workspace = requireAbs('workspace', 'dir');
 if (!fs.existsSync(path.join(extensionDir, 'package.json'))) {
-  log(`--extension ${extensionDir} has no package.json`); process.exit(2);
+  log(`--extension ${extensionDir} has no package.json`);
+  process.exit(2);
 }
 const timeoutMs = Number(args.timeout || process.env.BOARDPAPER_TEST_TIMEOUT_MS || 180000);
-if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) { log(`bad --timeout ${args.timeout}`); process.exit(2); }
+if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+  log(`bad --timeout ${args.timeout}`);
+  process.exit(2);
+}
 const screenshot = args.screenshot ? path.resolve(args.screenshot) : null;
 
 const t0 = Date.now();
@@ -110,7 +134,9 @@ try {
   log(`chromium launched (${secs()})`);
 
   let resolveExit;
-  const exitPromise = new Promise((r) => { resolveExit = r; });
+  const exitPromise = new Promise((r) => {
+    resolveExit = r;
+  });
   await openWorkbench(server, browser, {
     folder: workspace,
     extensionDevelopmentPath: extensionDir,
@@ -122,13 +148,18 @@ try {
     timeoutMs: 60000,
   });
   browser.page.on('pageerror', (err) => log(`page error: ${err.message}`));
-  browser.page.on('crash', () => { log('page crashed'); resolveExit(3); });
+  browser.page.on('crash', () => {
+    log('page crashed');
+    resolveExit(3);
+  });
   log(`workbench loading with tests payload (${secs()})`);
 
   let timer;
   const result = await Promise.race([
     exitPromise,
-    new Promise((r) => { timer = setTimeout(() => r('timeout'), timeoutMs); }),
+    new Promise((r) => {
+      timer = setTimeout(() => r('timeout'), timeoutMs);
+    }),
     new Promise((r) => server.proc.on('exit', (c, s) => r(`code-server exited (${c ?? s})`))),
   ]);
   clearTimeout(timer);
@@ -148,7 +179,9 @@ try {
     try {
       await browser.page.screenshot({ path: screenshot, timeout: 15000 });
       log(`screenshot: ${screenshot}`);
-    } catch (e) { log(`screenshot failed: ${e.message}`); }
+    } catch (e) {
+      log(`screenshot failed: ${e.message}`);
+    }
   }
 } catch (e) {
   log(`ERROR: ${e.stack || e.message}`);

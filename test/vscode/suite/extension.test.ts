@@ -14,8 +14,6 @@ import * as vscode from 'vscode';
 import { EXT_ID, waitFor } from './helpers';
 import { page } from '../../../client/src/preview';
 
-
-
 function folder(): vscode.Uri {
   const f = vscode.workspace.workspaceFolders?.[0];
   assert.ok(f, 'a workspace folder is open');
@@ -35,7 +33,11 @@ const codes = (uri: vscode.Uri) =>
 
 describe('boardpaper in VS Code', function () {
   this.timeout(90000);
-  let api: { previews: { htmlFor(uri: vscode.Uri): string | undefined; pageFor(uri: vscode.Uri): string | undefined }; client(): { isRunning(): boolean } | undefined; ready: Promise<unknown> };
+  let api: {
+    previews: { htmlFor(uri: vscode.Uri): string | undefined; pageFor(uri: vscode.Uri): string | undefined };
+    client(): { isRunning(): boolean } | undefined;
+    ready: Promise<unknown>;
+  };
 
   before(async () => {
     const ext = vscode.extensions.getExtension(EXT_ID);
@@ -58,7 +60,8 @@ describe('boardpaper in VS Code', function () {
       const second = await vscode.commands.executeCommand<vscode.Uri>('boardPaper.openExamples', target);
       assert.equal(second?.fsPath, path.join(target.fsPath, 'boardpaper-examples-2'), 'a second copy goes beside the first');
       const walkthroughs = vscode.extensions.getExtension(EXT_ID)!.packageJSON.contributes.walkthroughs as { steps: { media: { markdown: string } }[] }[];
-      for (const step of walkthroughs[0]!.steps) assert.ok(fs.existsSync(path.join(vscode.extensions.getExtension(EXT_ID)!.extensionPath, step.media.markdown)), step.media.markdown);
+      for (const step of walkthroughs[0]!.steps)
+        assert.ok(fs.existsSync(path.join(vscode.extensions.getExtension(EXT_ID)!.extensionPath, step.media.markdown)), step.media.markdown);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       fs.rmSync(target.fsPath, { recursive: true, force: true });
@@ -84,7 +87,10 @@ describe('boardpaper in VS Code', function () {
 
   it('completes purpose values at the cursor', async () => {
     const ed = await open('papers/2024-05-08/defective.md');
-    const line = ed.document.getText().split(/\r?\n/).findIndex((l) => l.startsWith('purpose:'));
+    const line = ed.document
+      .getText()
+      .split(/\r?\n/)
+      .findIndex((l) => l.startsWith('purpose:'));
     const pos = new vscode.Position(line, 'purpose: '.length);
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', ed.document.uri, pos);
     const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
@@ -93,10 +99,19 @@ describe('boardpaper in VS Code', function () {
 
   it('applies a quick fix and the finding goes away', async () => {
     const ed = await open('papers/2024-05-08/defective.md');
-    const diag = await waitFor('agenda-item-number', () => vscode.languages.getDiagnostics(ed.document.uri).find((d) => d.code && (d.code as { value: string }).value === 'agenda-item-number'));
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', ed.document.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const diag = await waitFor('agenda-item-number', () =>
+      vscode.languages.getDiagnostics(ed.document.uri).find((d) => d.code && (d.code as { value: string }).value === 'agenda-item-number'),
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      ed.document.uri,
+      diag.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
-    const fix = actions.find((a) => a.kind?.value === 'quickfix' && a.edit && (a.diagnostics ?? []).some((d) => codeOf(d) === 'agenda-item-number')) ?? actions.find((a) => /^Quote the agenda item/.test(a.title) && a.edit);
+    const fix =
+      actions.find((a) => a.kind?.value === 'quickfix' && a.edit && (a.diagnostics ?? []).some((d) => codeOf(d) === 'agenda-item-number')) ??
+      actions.find((a) => /^Quote the agenda item/.test(a.title) && a.edit);
     assert.ok(fix?.edit, `a quick fix is offered: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.match(ed.document.getText(), /agenda_item: "10\.10"/);
@@ -146,7 +161,10 @@ describe('boardpaper in VS Code', function () {
 
   it('imports a Word paper beside it (boardPaper.importWord) with its findings, and exports a paper as Word (boardPaper.exportWord)', async () => {
     const docx = vscode.Uri.joinPath(folder(), 'word', 'recovery-programmes.docx');
-    const r = await vscode.commands.executeCommand<{ paperUri: string; images: string[]; notes: string[] }>('boardPaper.importWord', { docxUri: docx.toString(), quiet: true });
+    const r = await vscode.commands.executeCommand<{ paperUri: string; images: string[]; notes: string[] }>('boardPaper.importWord', {
+      docxUri: docx.toString(),
+      quiet: true,
+    });
     assert.ok(r, 'the import ran');
     const paper = vscode.Uri.parse(r.paperUri);
     assert.match(paper.path, /word\/recovery-programmes\.md$/);
@@ -154,10 +172,14 @@ describe('boardpaper in VS Code', function () {
     const doc = await vscode.workspace.openTextDocument(paper);
     await vscode.window.showTextDocument(doc);
     assert.match(doc.getText(), /^title: Recovery and Transformation Programmes$/m);
-    const c = await waitFor('the imported paper\'s findings', () => codes(paper).includes('required-field') && codes(paper));
+    const c = await waitFor("the imported paper's findings", () => codes(paper).includes('required-field') && codes(paper));
     assert.ok(c.includes('required-field'), 'the seed cover sheet has no purpose');
     const out = vscode.Uri.joinPath(folder(), 'word', 'exported.docx');
-    const e = await vscode.commands.executeCommand<{ docxUri: string; missingImages: string[] }>('boardPaper.exportWord', { uri: paper.toString(), outUri: out.toString(), quiet: true });
+    const e = await vscode.commands.executeCommand<{ docxUri: string; missingImages: string[] }>('boardPaper.exportWord', {
+      uri: paper.toString(),
+      outUri: out.toString(),
+      quiet: true,
+    });
     assert.ok(e, 'the export ran');
     assert.deepEqual(e.missingImages, [], 'the imported image is embedded again');
     const bytes = await vscode.workspace.fs.readFile(out);
@@ -180,18 +202,31 @@ describe('boardpaper in VS Code', function () {
   it('previews a hostile paper sanitised, in a page with a strict CSP and a nonce on every script and style', async () => {
     const hostile = vscode.Uri.joinPath(folder(), 'papers', '2024-09-11', 'hostile.md');
     const clean = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder(), 'papers', '2024-05-08', 'clean.md')));
-    const text = clean.replace(/^date: .*$/m, 'date: 2024-09-11').replace(/^title: .*$/m, 'title: "<script>alert(1)</script> Hostile"') +
-      ['\n## Background', '<script>alert(2)</script>', '<img src=x onerror="alert(3)">', '[x](javascript:alert(4))', '<iframe src="https://example.com"></iframe>', '<svg onload="alert(5)"><script>alert(6)</script></svg>', '<div style="background:url(https://tracker.example/x)">styled</div>', '![p](https://tracker.example/p.png)\n'].join('\n\n');
+    const text =
+      clean.replace(/^date: .*$/m, 'date: 2024-09-11').replace(/^title: .*$/m, 'title: "<script>alert(1)</script> Hostile"') +
+      [
+        '\n## Background',
+        '<script>alert(2)</script>',
+        '<img src=x onerror="alert(3)">',
+        '[x](javascript:alert(4))',
+        '<iframe src="https://example.com"></iframe>',
+        '<svg onload="alert(5)"><script>alert(6)</script></svg>',
+        '<div style="background:url(https://tracker.example/x)">styled</div>',
+        '![p](https://tracker.example/p.png)\n',
+      ].join('\n\n');
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(hostile, '..'));
     await vscode.workspace.fs.writeFile(hostile, new TextEncoder().encode(text));
     const ed = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(hostile));
     await vscode.commands.executeCommand('boardPaper.showPreview');
-    const pageHtml = await waitFor('preview page', () => (/Hostile/.test(api.previews.htmlFor(ed.document.uri) ?? '') ? api.previews.pageFor(ed.document.uri) : undefined));
+    const pageHtml = await waitFor('preview page', () =>
+      /Hostile/.test(api.previews.htmlFor(ed.document.uri) ?? '') ? api.previews.pageFor(ed.document.uri) : undefined,
+    );
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(pageHtml)?.[1];
     assert.ok(csp, 'a CSP meta element');
     const nonce = /script-src 'nonce-([A-Za-z0-9]+)'/.exec(csp)?.[1];
     assert.ok(nonce && nonce.length >= 16, csp);
-    for (const d of ["default-src 'none'", `style-src 'nonce-${nonce}'`, "connect-src 'none'", "frame-src 'none'", "form-action 'none'", "base-uri 'none'"]) assert.ok(csp.includes(d), `${d} in ${csp}`);
+    for (const d of ["default-src 'none'", `style-src 'nonce-${nonce}'`, "connect-src 'none'", "frame-src 'none'", "form-action 'none'", "base-uri 'none'"])
+      assert.ok(csp.includes(d), `${d} in ${csp}`);
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval/);
     // Only images may come from anywhere but the page itself: the webview's own resources (its cspSource) and data: URIs.
     const probePanel = vscode.window.createWebviewPanel('boardPaper.cspSource', 'cspSource', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
@@ -203,7 +238,8 @@ describe('boardpaper in VS Code', function () {
     }
     const scripts = pageHtml.match(/<script\b[^>]*>/gi) ?? [];
     assert.deepEqual(scripts, [`<script nonce="${nonce}">`], 'one script, ours');
-    for (const st of pageHtml.match(/<style\b[^>]*>/gi) ?? []) assert.equal(st, `<style nonce="${nonce}">`, 'no style without the nonce (the paper\u2019s own styles are stripped)');
+    for (const st of pageHtml.match(/<style\b[^>]*>/gi) ?? [])
+      assert.equal(st, `<style nonce="${nonce}">`, 'no style without the nonce (the paper\u2019s own styles are stripped)');
     const body = api.previews.htmlFor(ed.document.uri)!;
     assert.doesNotMatch(body, /<script|<iframe|<[^>]*\s(on[a-z]+|style)\s*=|=\s*["']?\s*javascript:|tracker\.example/i);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -236,9 +272,15 @@ fetch('${base}/${tag}/fetch').catch(() => {});
 setTimeout(() => api.postMessage({ type: 'probe', ran: window.ran || [] }), 2500);
 </script>`;
     const run = async (tag: string, withCsp: boolean) => {
-      const panel = vscode.window.createWebviewPanel('boardPaper.cspTest', `CSP ${tag}`, vscode.ViewColumn.One, { enableScripts: true, enableCommandUris: false, localResourceRoots: [folder()] });
+      const panel = vscode.window.createWebviewPanel('boardPaper.cspTest', `CSP ${tag}`, vscode.ViewColumn.One, {
+        enableScripts: true,
+        enableCommandUris: false,
+        localResourceRoots: [folder()],
+      });
       try {
-        const got = new Promise<{ ran: string[] }>((resolve) => panel.webview.onDidReceiveMessage((m: { type: string; ran: string[] }) => m.type === 'probe' && resolve(m)));
+        const got = new Promise<{ ran: string[] }>((resolve) =>
+          panel.webview.onDidReceiveMessage((m: { type: string; ran: string[] }) => m.type === 'probe' && resolve(m)),
+        );
         const n = 'TestNonce0123456789abcdefABCDEF';
         let html = page(panel.webview, hostile(tag) + probe(n, tag), n);
         if (!withCsp) html = html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
@@ -254,7 +296,9 @@ setTimeout(() => api.postMessage({ type: 'probe', ran: window.ran || [] }), 2500
     try {
       const control = await run('control', false);
       const guarded = await run('csp', true);
-      console.log(`CSP test: control ran ${JSON.stringify(control.ran)}, loaded ${JSON.stringify(control.hits)}; with CSP ran ${JSON.stringify(guarded.ran)}, loaded ${JSON.stringify(guarded.hits)}`);
+      console.log(
+        `CSP test: control ran ${JSON.stringify(control.ran)}, loaded ${JSON.stringify(control.hits)}; with CSP ran ${JSON.stringify(guarded.ran)}, loaded ${JSON.stringify(guarded.hits)}`,
+      );
       assert.ok(control.ran.includes('inline') && control.hits.length > 0, 'the control shows the test can see scripts run and loads happen');
       assert.deepEqual(guarded.ran, [], 'no script or handler ran');
       assert.deepEqual(guarded.hits, [], 'nothing was loaded or sent');

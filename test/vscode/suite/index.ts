@@ -4,8 +4,8 @@
  */
 import * as path from 'node:path';
 // mocha 12 is ESM-only; the extension host (Node 20) can require it.
-const mochaModule = require("mocha");
-const Mocha: typeof import("mocha") = mochaModule.default ?? mochaModule;
+const mochaModule = require('mocha');
+const Mocha: typeof import('mocha') = mochaModule.default ?? mochaModule;
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60000, color: false, reporter: 'spec' });

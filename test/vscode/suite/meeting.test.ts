@@ -9,7 +9,6 @@ import { EXT_ID, waitFor, root } from './helpers';
 
 const SECRET = 'Heronsgate';
 
-
 const meetingDir = () => vscode.Uri.joinPath(root(), 'meeting', '2024-03-13');
 
 interface Tree {
@@ -50,10 +49,12 @@ describe('the Meeting view', function () {
 
   it('lists the meeting and its agenda items with state icons, Part 2 without its title', async () => {
     const { meeting, items } = await itemsOf(/^Integrated Care Board — 2024-03-13$/);
-    const rows = items.filter((n) => n.kind === 'item').map((n) => {
-      const t = tree.getTreeItem(n);
-      return [t.label, (t.iconPath as vscode.ThemeIcon).id, String(t.description)];
-    });
+    const rows = items
+      .filter((n) => n.kind === 'item')
+      .map((n) => {
+        const t = tree.getTreeItem(n);
+        return [t.label, (t.iconPath as vscode.ThemeIcon).id, String(t.description)];
+      });
     assert.deepEqual(
       rows.map((r) => [r[0], r[1]]),
       [
@@ -69,7 +70,11 @@ describe('the Meeting view', function () {
     assert.match(String(meetingItem.description), /^2 of 3 papers$/);
     for (const n of items) {
       const t = tree.getTreeItem(n);
-      const text = JSON.stringify({ label: t.label, description: t.description, tooltip: t.tooltip instanceof vscode.MarkdownString ? t.tooltip.value : t.tooltip });
+      const text = JSON.stringify({
+        label: t.label,
+        description: t.description,
+        tooltip: t.tooltip instanceof vscode.MarkdownString ? t.tooltip.value : t.tooltip,
+      });
       assert.ok(!text.includes(SECRET), `no Part 2 title in the view: ${text}`);
     }
   });
@@ -91,7 +96,9 @@ describe('the Meeting view', function () {
       });
     });
     const ten = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(meetingDir(), '20-recovery.md')));
-    const eleven = ten.replace('title: Recovery and Transformation Programmes', 'title: Primary care access recovery plan').replace('agenda_item: "20"', 'agenda_item: "21"');
+    const eleven = ten
+      .replace('title: Recovery and Transformation Programmes', 'title: Primary care access recovery plan')
+      .replace('agenda_item: "20"', 'agenda_item: "21"');
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(meetingDir(), '21-primary-care.md'), new TextEncoder().encode(eleven));
     await waitFor('the view to refresh', () => Promise.race([changed.then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 500))]), 30000);
     const state = await waitFor('item 21 received', async () => {
@@ -104,11 +111,18 @@ describe('the Meeting view', function () {
 
   it('boardPaper.meetingStatus shows the readiness of the meeting', async () => {
     const agendaUri = vscode.Uri.joinPath(meetingDir(), 'agenda.yaml').toString();
-    const shown = (await vscode.commands.executeCommand('boardPaper.meetingStatus', { agendaUri })) as { title: string; items: string[]; status: { ready: boolean } };
+    const shown = (await vscode.commands.executeCommand('boardPaper.meetingStatus', { agendaUri })) as {
+      title: string;
+      items: string[];
+      status: { ready: boolean };
+    };
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.match(shown.title, /^Integrated Care Board — 2024-03-13: 3 of 3 papers received \(due 2024-03-04\); ready$/);
     assert.equal(shown.status.ready, true);
-    assert.ok(shown.items.some((l) => /^\$\(pass\) 22 {2}Confidential item$/.test(l)), shown.items.join('\n'));
+    assert.ok(
+      shown.items.some((l) => /^\$\(pass\) 22 {2}Confidential item$/.test(l)),
+      shown.items.join('\n'),
+    );
     assert.ok(!JSON.stringify(shown).includes(SECRET));
   });
 
@@ -117,7 +131,10 @@ describe('the Meeting view', function () {
     const ed = await vscode.window.showTextDocument(doc);
     await ed.edit((e) => e.insert(new vscode.Position(doc.lineCount - 1, 0), '  - item: "23"\n    title: A paper nobody has written\n'));
     const codes = await waitFor('agenda diagnostics', () => {
-      const c = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === 'boardpaper').map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
+      const c = vscode.languages
+        .getDiagnostics(doc.uri)
+        .filter((d) => d.source === 'boardpaper')
+        .map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
       return c.includes('agenda-paper-missing') && c;
     });
     assert.deepEqual(codes, ['agenda-paper-missing']);

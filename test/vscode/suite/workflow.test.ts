@@ -11,13 +11,19 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { EXT_ID, waitFor, root } from './helpers';
 
-
-
 const at = (...p: string[]) => vscode.Uri.joinPath(root(), ...p);
 const read = async (u: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(u));
 const write = (u: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(u, new TextEncoder().encode(text));
-const exists = async (u: vscode.Uri) => vscode.workspace.fs.stat(u).then(() => true, () => false);
-const codes = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'boardpaper').map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
+const exists = async (u: vscode.Uri) =>
+  vscode.workspace.fs.stat(u).then(
+    () => true,
+    () => false,
+  );
+const codes = (uri: vscode.Uri) =>
+  vscode.languages
+    .getDiagnostics(uri)
+    .filter((d) => d.source === 'boardpaper')
+    .map((d) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code)));
 
 interface Api {
   client(): { sendRequest<R>(method: string, params: unknown): Promise<R> } | undefined;
@@ -48,21 +54,56 @@ describe('issue 16: the extension as people use it', function () {
   });
 
   it('2: names each pack by its part, never replaces the other part, and the private pack says confidential on its first page', async () => {
-    const pub = (await vscode.commands.executeCommand<{ files: string[] }>('boardPaper.generatePack', { meeting: 'Integrated Care Board', date: '2024-07-10', part: 'public', draft: false, format: 'pdf', quiet: true }))!;
-    assert.deepEqual(pub.files.map((f) => f.split('/').pop()), ['integrated-care-board-2024-07-10-public.pdf']);
+    const pub = (await vscode.commands.executeCommand<{ files: string[] }>('boardPaper.generatePack', {
+      meeting: 'Integrated Care Board',
+      date: '2024-07-10',
+      part: 'public',
+      draft: false,
+      format: 'pdf',
+      quiet: true,
+    }))!;
+    assert.deepEqual(
+      pub.files.map((f) => f.split('/').pop()),
+      ['integrated-care-board-2024-07-10-public.pdf'],
+    );
     const publicBytes = await vscode.workspace.fs.readFile(vscode.Uri.parse(pub.files[0]!));
     // A second part must not ask "Replace?" (a modal would hang this test) nor touch the public file.
-    const priv = (await vscode.commands.executeCommand<{ files: string[] }>('boardPaper.generatePack', { meeting: 'Integrated Care Board', date: '2024-07-10', part: 'private', draft: false, format: 'pdf', quiet: true }))!;
-    assert.deepEqual(priv.files.map((f) => f.split('/').pop()), ['integrated-care-board-2024-07-10-private.pdf']);
-    assert.deepEqual(Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.parse(pub.files[0]!))), Buffer.from(publicBytes), 'the public pack is untouched');
+    const priv = (await vscode.commands.executeCommand<{ files: string[] }>('boardPaper.generatePack', {
+      meeting: 'Integrated Care Board',
+      date: '2024-07-10',
+      part: 'private',
+      draft: false,
+      format: 'pdf',
+      quiet: true,
+    }))!;
+    assert.deepEqual(
+      priv.files.map((f) => f.split('/').pop()),
+      ['integrated-care-board-2024-07-10-private.pdf'],
+    );
+    assert.deepEqual(
+      Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.parse(pub.files[0]!))),
+      Buffer.from(publicBytes),
+      'the public pack is untouched',
+    );
     // Page 1's text through pdf.js (scripts/pdf-page-text.ts), run from the repository (this file is bundled into out/vscode-test).
     const repo = path.resolve(__dirname, '..', '..');
-    const firstPage = (f: string) => execFileSync('node', ['--import=tsx', path.join(repo, 'scripts', 'pdf-page-text.ts'), vscode.Uri.parse(f).fsPath, '1'], { cwd: repo, encoding: 'utf8' });
+    const firstPage = (f: string) =>
+      execFileSync('node', ['--import=tsx', path.join(repo, 'scripts', 'pdf-page-text.ts'), vscode.Uri.parse(f).fsPath, '1'], { cwd: repo, encoding: 'utf8' });
     assert.match(firstPage(priv.files[0]!), /confidential/i, 'the private pack says confidential on its first page');
     assert.match(firstPage(priv.files[0]!), /private/i);
     // Both parts: two files, each named by its part.
-    const both = (await vscode.commands.executeCommand<{ files: string[] }>('boardPaper.generatePack', { meeting: 'Integrated Care Board', date: '2024-07-10', part: 'both', draft: false, format: 'html', quiet: true }))!;
-    assert.deepEqual(both.files.map((f) => f.split('/').pop()), ['integrated-care-board-2024-07-10-public.html', 'integrated-care-board-2024-07-10-private.html']);
+    const both = (await vscode.commands.executeCommand<{ files: string[] }>('boardPaper.generatePack', {
+      meeting: 'Integrated Care Board',
+      date: '2024-07-10',
+      part: 'both',
+      draft: false,
+      format: 'html',
+      quiet: true,
+    }))!;
+    assert.deepEqual(
+      both.files.map((f) => f.split('/').pop()),
+      ['integrated-care-board-2024-07-10-public.html', 'integrated-care-board-2024-07-10-private.html'],
+    );
     assert.doesNotMatch(await read(vscode.Uri.parse(both.files[0]!)), /Heronsgate/, 'nothing confidential in the public pack');
     for (const f of [...pub.files, ...priv.files, ...both.files]) await vscode.workspace.fs.delete(vscode.Uri.parse(f));
   });
@@ -73,7 +114,14 @@ describe('issue 16: the extension as people use it', function () {
     await write(broken, good.replace(/^title: .*$/m, 'title: Winter: the plan for the coast').replace(/^agenda_item: .*$/m, 'agenda_item: "13"'));
     try {
       sent.length = 0;
-      const final = await vscode.commands.executeCommand<{ error?: string }>('boardPaper.generatePack', { meeting: 'Integrated Care Board', date: '2024-07-10', part: 'public', draft: false, format: 'html', quiet: true });
+      const final = await vscode.commands.executeCommand<{ error?: string }>('boardPaper.generatePack', {
+        meeting: 'Integrated Care Board',
+        date: '2024-07-10',
+        part: 'public',
+        draft: false,
+        format: 'html',
+        quiet: true,
+      });
       assert.equal(sent.find((s) => s.method === 'boardPaper/buildPack')?.params.draft, false, 'draft: false is sent');
       assert.ok(final?.error, 'the final pack is refused');
       assert.doesNotMatch(final.error, /Request boardPaper\/buildPack failed/);
@@ -83,14 +131,27 @@ describe('issue 16: the extension as people use it', function () {
       assert.match(final.error, /put the whole value in quotes: title: "Winter: the plan for the coast"/, 'what to do');
       assert.match(final.error, /draft/);
       sent.length = 0;
-      const draft = await vscode.commands.executeCommand<{ files?: string[]; warnings: string[]; message: string; error?: string }>('boardPaper.generatePack', { meeting: 'Integrated Care Board', date: '2024-07-10', part: 'public', draft: true, format: 'html', quiet: true });
+      const draft = await vscode.commands.executeCommand<{ files?: string[]; warnings: string[]; message: string; error?: string }>('boardPaper.generatePack', {
+        meeting: 'Integrated Care Board',
+        date: '2024-07-10',
+        part: 'public',
+        draft: true,
+        format: 'html',
+        quiet: true,
+      });
       assert.equal(sent.find((s) => s.method === 'boardPaper/buildPack')?.params.draft, true, 'draft: true is sent');
       assert.ok(draft?.files?.length, `a draft is built: ${draft?.error}`);
-      assert.ok(draft.warnings.some((w) => /13-broken-title\.md is left out: its cover sheet cannot be read \(line 2:/.test(w)), draft.warnings.join('\n'));
+      assert.ok(
+        draft.warnings.some((w) => /13-broken-title\.md is left out: its cover sheet cannot be read \(line 2:/.test(w)),
+        draft.warnings.join('\n'),
+      );
       const html = await read(vscode.Uri.parse(draft.files[0]!));
       if (!/DRAFT/.test(html)) console.log('note: this server build does not mark drafts yet (branch pdf)');
       assert.match(draft.message, /left out/);
-      assert.ok(draft.warnings.some((w) => /11-estates-date-in-words\.md is left out: .*"10 July 2024" is not written YYYY-MM-DD/.test(w)), 'a paper dated in words is listed with why');
+      assert.ok(
+        draft.warnings.some((w) => /11-estates-date-in-words\.md is left out: .*"10 July 2024" is not written YYYY-MM-DD/.test(w)),
+        'a paper dated in words is listed with why',
+      );
       assert.ok(draft.warnings.some((w) => /07-digital-impossible-date\.md is left out: .*"2024-02-30" is not a date in the calendar/.test(w)));
     } finally {
       await vscode.workspace.fs.delete(broken);
@@ -106,11 +167,21 @@ describe('issue 16: the extension as people use it', function () {
       const i = await api.client()!.sendRequest<Info>('boardPaper/templateInfo', { folderUri: at('meetings', '2024-01-17').toString() });
       return i.folderMeeting && i;
     });
-    assert.ok(info.meetingDates.some((m) => m.date === '2024-07-10'), 'a later meeting exists');
+    assert.ok(
+      info.meetingDates.some((m) => m.date === '2024-07-10'),
+      'a later meeting exists',
+    );
     assert.ok(!info.meetingDates.some((m) => m.date === '2024-02-30'), 'no impossible date offered');
     assert.deepEqual(info.folderMeeting, { meeting: 'Integrated Care Board', date: '2024-01-17' }, 'the folder\u2019s papers are for 17 January');
     await vscode.workspace.fs.delete(old);
-    const target = await vscode.commands.executeCommand<vscode.Uri>('boardPaper.newPaper', { folder: at('meetings', '2024-07-10'), meeting: 'Integrated Care Board', date: '2024-07-10', title: 'Pinned Tab Paper', purpose: 'note', objectives: ['SO1'] });
+    const target = await vscode.commands.executeCommand<vscode.Uri>('boardPaper.newPaper', {
+      folder: at('meetings', '2024-07-10'),
+      meeting: 'Integrated Care Board',
+      date: '2024-07-10',
+      title: 'Pinned Tab Paper',
+      purpose: 'note',
+      objectives: ['SO1'],
+    });
     assert.ok(target && (await exists(target)));
     const tab = vscode.window.tabGroups.activeTabGroup.activeTab!;
     assert.equal((tab.input as vscode.TabInputText).uri.toString(), target.toString());
@@ -123,7 +194,10 @@ describe('issue 16: the extension as people use it', function () {
     const a = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(at('meetings', '2024-07-10', '10-winter-plan.md')));
     await vscode.commands.executeCommand('boardPaper.showPreviewToSide');
     await waitFor('preview of the winter plan', () => /Winter Plan/.test(api.previews.htmlFor(a.document.uri) ?? ''));
-    const b = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(at('meetings', '2024-07-10', '12-heronsgate.md')), vscode.ViewColumn.One);
+    const b = await vscode.window.showTextDocument(
+      await vscode.workspace.openTextDocument(at('meetings', '2024-07-10', '12-heronsgate.md')),
+      vscode.ViewColumn.One,
+    );
     await waitFor('the preview to follow to Heronsgate', () => /Heronsgate/.test(api.previews.htmlFor(b.document.uri) ?? ''));
     await vscode.commands.executeCommand('boardPaper.showPreviewToSide');
     assert.equal(api.previews.state().open, 1, 'a second Open Preview to the Side reuses the preview');
@@ -137,7 +211,9 @@ describe('issue 16: the extension as people use it', function () {
   it('6: Fix All says what it changed, and says so when nothing is fixable', async () => {
     const ed = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(at('papers', '2024-05-08', 'defective.md')));
     await waitFor('unknown-field', () => codes(ed.document.uri).includes('unknown-field'));
-    const r = await vscode.commands.executeCommand<{ applied: boolean; fixed: Record<string, number>; remaining: number; message: string }>('boardPaper.fixAll');
+    const r = await vscode.commands.executeCommand<{ applied: boolean; fixed: Record<string, number>; remaining: number; message: string }>(
+      'boardPaper.fixAll',
+    );
     assert.ok(r && r.applied);
     assert.ok(r.fixed['unknown-field'], JSON.stringify(r));
     assert.match(r.message, /fixed \d+ findings? \(.*unknown-field/);
@@ -155,7 +231,10 @@ describe('issue 16: the extension as people use it', function () {
     const ed = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(u));
     await waitFor('the info finding', () => codes(ed.document.uri).includes('undefined-acronym'));
     const s = await waitFor('status', () => (/info/.test(api.status.state().tooltip) ? api.status.state() : undefined), 5000).catch(() => api.status.state());
-    const sev = vscode.languages.getDiagnostics(ed.document.uri).map((d) => `${codes(ed.document.uri)[0]}:${d.severity}`).join();
+    const sev = vscode.languages
+      .getDiagnostics(ed.document.uri)
+      .map((d) => `${codes(ed.document.uri)[0]}:${d.severity}`)
+      .join();
     assert.match(s.text, /check/, `no errors or warnings: the tick (${s.text}; ${sev})`);
     assert.match(s.tooltip, /1 info finding/, s.tooltip);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
@@ -171,10 +250,17 @@ describe('issue 16: the extension as people use it', function () {
     const names: string[] = [];
     const walk = (ss: vscode.DocumentSymbol[]) => ss.forEach((s) => (names.push(s.name), walk(s.children ?? [])));
     walk(symbols);
-    assert.ok(names.some((n) => /Executive summary/.test(n)), names.join(' | '));
+    assert.ok(
+      names.some((n) => /Executive summary/.test(n)),
+      names.join(' | '),
+    );
     const counts = new Map<string, number>();
     for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
-    assert.deepEqual([...counts].filter(([, k]) => k > 1), [], `each heading once: ${names.join(' | ')}`);
+    assert.deepEqual(
+      [...counts].filter(([, k]) => k > 1),
+      [],
+      `each heading once: ${names.join(' | ')}`,
+    );
     assert.ok(!names.includes('Cover sheet'), 'one provider only (the second one is what VS Code groups under "Board papers (NHS)")');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });

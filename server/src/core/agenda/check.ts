@@ -55,7 +55,12 @@ export function checkAgenda(parsed: ParsedAgenda, papers: readonly AgendaPaper[]
       files: options.files,
       report: (r) => {
         const start = Math.max(0, Math.min(r.range.start, len));
-        findings.push({ rule: id, severity: configured ?? r.severity ?? mod.rule.severity, message: r.message, range: { start, end: Math.max(start, Math.min(r.range.end, len)) } });
+        findings.push({
+          rule: id,
+          severity: configured ?? r.severity ?? mod.rule.severity,
+          message: r.message,
+          range: { start, end: Math.max(start, Math.min(r.range.end, len)) },
+        });
       },
     };
     try {

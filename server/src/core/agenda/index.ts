@@ -22,7 +22,14 @@ export * from './model';
 export { parseAgenda, fileOutside, normaliseAgendaFile, type ParsedAgenda } from './parse';
 export { agendaReadiness, agendaFromPapers, meetingNearMisses, isPaperFor, compareItems, type ReadinessOptions, type FromPapersOptions } from './readiness';
 export { checkAgenda, AGENDA_RULES, type CheckAgendaOptions, type AgendaCheck } from './check';
-export { meetingSettings, DEFAULT_STANDING_ITEMS, DEFAULT_PAPERS_DUE_WORKING_DAYS, DEFAULT_PART2_RESOLUTION, type MeetingSettings, type StandingItem } from './settings';
+export {
+  meetingSettings,
+  DEFAULT_STANDING_ITEMS,
+  DEFAULT_PAPERS_DUE_WORKING_DAYS,
+  DEFAULT_PART2_RESOLUTION,
+  type MeetingSettings,
+  type StandingItem,
+} from './settings';
 export { workingDaysBefore, workingDaysBetween } from './dates';
 export { sameMeeting, committeeName, isNearMiss } from './names';
 export { topKeyRange, itemRange } from './rule-context';

@@ -94,7 +94,11 @@ function readAgenda(text: string, profile: Profile): ParsedAgenda {
   };
 
   const meeting = textOf('meeting');
-  if (!meeting) problem('the agenda has no meeting: write the board or committee, e.g. "meeting: Integrated Care Board"', pair('meeting') ? pairRange(pair('meeting')!) : firstLine);
+  if (!meeting)
+    problem(
+      'the agenda has no meeting: write the board or committee, e.g. "meeting: Integrated Care Board"',
+      pair('meeting') ? pairRange(pair('meeting')!) : firstLine,
+    );
   else {
     agenda.meeting = meeting;
     agenda.committee = committeeName(profile, meeting);
@@ -119,7 +123,8 @@ function readAgenda(text: string, profile: Profile): ParsedAgenda {
       agenda.papersDueWritten = true;
     }
   }
-  if (!agenda.papersDue && agenda.date) agenda.papersDue = workingDaysBefore(agenda.date, meetingSettings(profile, agenda.meeting || undefined).papersDueWorkingDays);
+  if (!agenda.papersDue && agenda.date)
+    agenda.papersDue = workingDaysBefore(agenda.date, meetingSettings(profile, agenda.meeting || undefined).papersDueWorkingDays);
 
   const itemsPair = pair('items');
   if (!itemsPair) {
@@ -217,7 +222,7 @@ export function fileOutside(file: string): string | undefined {
   let depth = 0;
   for (const s of parts) {
     depth += s === '..' ? -1 : 1;
-    if (depth < 0) return 'lies outside the meeting\'s folder';
+    if (depth < 0) return "lies outside the meeting's folder";
   }
   return undefined;
 }

@@ -124,7 +124,12 @@ export function agendaFromPapers(papers: readonly AgendaPaper[], options: FromPa
   const paperItems: AgendaItem[] = ours.map((p) => {
     const item: AgendaItem = {
       item: p.cover.agendaItem ?? '',
-      title: p.cover.title ?? p.file.split('/').pop()!.replace(/\.(md|markdown)$/i, ''),
+      title:
+        p.cover.title ??
+        p.file
+          .split('/')
+          .pop()!
+          .replace(/\.(md|markdown)$/i, ''),
       kind: 'paper',
       file: p.file,
       confidential: p.cover.confidential !== false,

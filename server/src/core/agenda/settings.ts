@@ -26,6 +26,7 @@ export function meetingSettings(profile: Profile, meeting?: string): MeetingSett
   return {
     standingItems: [...(Array.isArray(items) ? items : DEFAULT_STANDING_ITEMS)],
     papersDueWorkingDays: Number.isInteger(days) && days >= 0 ? days : DEFAULT_PAPERS_DUE_WORKING_DAYS,
-    part2Resolution: typeof profile.part2_resolution === 'string' && profile.part2_resolution.trim() ? profile.part2_resolution.trim() : DEFAULT_PART2_RESOLUTION,
+    part2Resolution:
+      typeof profile.part2_resolution === 'string' && profile.part2_resolution.trim() ? profile.part2_resolution.trim() : DEFAULT_PART2_RESOLUTION,
   };
 }

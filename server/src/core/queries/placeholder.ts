@@ -32,11 +32,7 @@ const PLACEHOLDER_TEXTS = new Set([
   'tbc to follow',
 ]);
 
-export type PlaceholderKind =
-  | { kind: 'empty' }
-  | { kind: 'comment' }
-  | { kind: 'text'; text: string }
-  | { kind: 'short'; words: number };
+export type PlaceholderKind = { kind: 'empty' } | { kind: 'comment' } | { kind: 'text'; text: string } | { kind: 'short'; words: number };
 
 /**
  * Why a section counts as a placeholder, or undefined when it has real
@@ -51,7 +47,10 @@ export function placeholderKind(section: Section): PlaceholderKind | undefined {
     return section.nodes.some((n) => n.type === 'html') ? { kind: 'comment' } : { kind: 'empty' };
   }
   const joined = words.join(' ');
-  const norm = joined.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const norm = joined
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   if (PLACEHOLDER_TEXTS.has(norm)) return { kind: 'text', text: joined.length > 40 ? `${joined.slice(0, 40)}…` : joined };
   if (hasCompleteAsk(section) || hasSentence(section)) return undefined;
   return { kind: 'short', words: words.length };

@@ -46,7 +46,10 @@ export function setInMap(paper: Paper, map: YMap, key: string, value: string, fl
   const line = paper.lines.lineOf(lastChar);
   const at = paper.lines.lineStarts[line + 1] ?? paper.text.length;
   const needsBreak = at === paper.text.length && !/[\r\n]$/.test(paper.text);
-  const body = value.split('\n').map((l, i) => (i === 0 ? l : ind + l)).join(paper.eol);
+  const body = value
+    .split('\n')
+    .map((l, i) => (i === 0 ? l : ind + l))
+    .join(paper.eol);
   const sep = value.startsWith('\n') ? '' : ' ';
   return { start: at, end: at, newText: `${needsBreak ? paper.eol : ''}${ind}${key}:${sep}${body}${paper.eol}` };
 }
@@ -66,7 +69,10 @@ export function spanOf(paper: Paper, node: YNode): OffsetRange {
     const first = node.pairs[0]!;
     const last = node.pairs.at(-1)!;
     const endNode = last.value.kind === 'scalar' && last.value.empty ? last.key : last.value;
-    return { start: Math.min(writtenRange(paper, first.key).start, node.outerStart), end: Math.max(spanOf(paper, endNode).end, writtenRange(paper, last.key).end) };
+    return {
+      start: Math.min(writtenRange(paper, first.key).start, node.outerStart),
+      end: Math.max(spanOf(paper, endNode).end, writtenRange(paper, last.key).end),
+    };
   }
   return { start: Math.min(node.start, node.outerStart), end: node.end };
 }

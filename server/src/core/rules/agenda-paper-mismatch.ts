@@ -51,7 +51,10 @@ export function checkAgenda(ctx: AgendaRuleContext): void {
       });
     }
     if (item.title && paper.cover.title && plain(item.title) !== plain(paper.cover.title)) {
-      ctx.report({ message: `${label}: the agenda's title differs from the title of "${paper.file}" (the paper's cover sheet is what the pack prints).`, range: at('title') });
+      ctx.report({
+        message: `${label}: the agenda's title differs from the title of "${paper.file}" (the paper's cover sheet is what the pack prints).`,
+        range: at('title'),
+      });
     }
     if (item.presenter && paper.cover.presentedBy) {
       const a = plain(item.presenter);
@@ -61,7 +64,10 @@ export function checkAgenda(ctx: AgendaRuleContext): void {
       }
     }
     if (item.purpose && paper.cover.purpose && item.purpose !== paper.cover.purpose.toLowerCase()) {
-      ctx.report({ message: `${label}: the agenda asks the meeting to ${item.purpose} but "${paper.file}" has purpose "${paper.cover.purpose}".`, range: at('purpose') });
+      ctx.report({
+        message: `${label}: the agenda asks the meeting to ${item.purpose} but "${paper.file}" has purpose "${paper.cover.purpose}".`,
+        range: at('purpose'),
+      });
     }
   }
 }

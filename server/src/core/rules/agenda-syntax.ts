@@ -28,7 +28,10 @@ export function checkAgenda(ctx: AgendaRuleContext): void {
     const file = normaliseAgendaFile(item.file);
     if (ctx.files.has(file)) continue;
     const range = item.keys?.file ?? item.range!;
-    ctx.report({ message: `The file "${item.file}" named by item ${item.item || '(no number)'} does not exist in the meeting's folder (it is read relative to agenda.yaml).`, range });
+    ctx.report({
+      message: `The file "${item.file}" named by item ${item.item || '(no number)'} does not exist in the meeting's folder (it is read relative to agenda.yaml).`,
+      range,
+    });
   }
 }
 

@@ -41,7 +41,8 @@ export const rule = defineRule({
       edit = { start: at, end: at, newText: `${needsBreak ? paper.eol : ''}${indentAt(paper, conf.key.start)}confidential_reason: TBC${paper.eol}` };
     }
     report({
-      message: 'This paper is marked confidential (a Part 2 item, taken in private) but does not say why. The public and the meeting are entitled to know the grounds for excluding the public, such as the Freedom of Information exemption relied on; add "confidential_reason:" with that reason.',
+      message:
+        'This paper is marked confidential (a Part 2 item, taken in private) but does not say why. The public and the meeting are entitled to know the grounds for excluding the public, such as the Freedom of Information exemption relied on; add "confidential_reason:" with that reason.',
       range: { start: conf.value.start, end: conf.value.end },
       suggestions: [fix('Add "confidential_reason" with a placeholder', edit)],
     });

@@ -244,7 +244,10 @@ export const rule = defineRule({
       if (!present(node)) return;
       const why = `The meeting must be able to see whether the ${name} has been considered.`;
       if (node.kind === 'seq') {
-        report({ message: `"${key}" must be an assessment, with "status" (yes, no or n/a) and "comment", but it is a list. ${why} Write it as "status:" and "comment:" lines under "${key}".`, range: at(node) });
+        report({
+          message: `"${key}" must be an assessment, with "status" (yes, no or n/a) and "comment", but it is a list. ${why} Write it as "status:" and "comment:" lines under "${key}".`,
+          range: at(node),
+        });
         return;
       }
       if (node.kind === 'scalar') {
@@ -255,7 +258,10 @@ export const rule = defineRule({
         checkStatus(getNode(node, 'status'), `The status of "${key}"`, why);
         const comment = getNode(node, 'comment');
         if (present(comment) && comment.kind !== 'scalar') {
-          report({ message: `The comment of "${key}" must be text, but it is ${describe(comment)}. Members read it to understand the ${name}; write it as plain text (a "|" block keeps several lines).`, range: at(comment) });
+          report({
+            message: `The comment of "${key}" must be text, but it is ${describe(comment)}. Members read it to understand the ${name}; write it as plain text (a "|" block keeps several lines).`,
+            range: at(comment),
+          });
         }
       }
     };
@@ -263,22 +269,35 @@ export const rule = defineRule({
     const risks = getNode(cover, 'risks');
     checkAssessment('risks', risks, 'risk position');
     if (risks?.kind === 'map') {
-      checkStatus(getNode(risks, 'on_register'), '"on_register" of "risks"', 'The meeting must know whether the risks are on the organisation\'s risk register.');
+      checkStatus(
+        getNode(risks, 'on_register'),
+        '"on_register" of "risks"',
+        "The meeting must know whether the risks are on the organisation's risk register.",
+      );
       const items = getNode(risks, 'items');
       if (present(items)) {
         if (items.kind !== 'seq') {
-          report({ message: `"risks.items" must be a list of risk register entries, each with "id" and "title", but it is ${describe(items)}. Members look the risks up by their register reference; write each as "- id: \\"019\\"" with its "title".`, range: at(items) });
+          report({
+            message: `"risks.items" must be a list of risk register entries, each with "id" and "title", but it is ${describe(items)}. Members look the risks up by their register reference; write each as "- id: \\"019\\"" with its "title".`,
+            range: at(items),
+          });
         } else {
           for (const item of items.items) {
             if (item.kind === 'alias' || isEmptyNode(item)) continue;
             if (item.kind !== 'map') {
-              report({ message: `Each risk item must be a mapping with "id" and "title", but this one is ${describe(item)}. Members look the risk up by its register reference; write it as "id: \\"019\\"" with "title:".`, range: at(item) });
+              report({
+                message: `Each risk item must be a mapping with "id" and "title", but this one is ${describe(item)}. Members look the risk up by its register reference; write it as "id: \\"019\\"" with "title:".`,
+                range: at(item),
+              });
               continue;
             }
             for (const k of ['id', 'title']) {
               const v = getNode(item, k);
               if (present(v) && v.kind !== 'scalar') {
-                report({ message: `The risk item's "${k}" must be a single value, but it is ${describe(v)}. Members look the risk up by its register reference and title; write it on one line.`, range: at(v) });
+                report({
+                  message: `The risk item's "${k}" must be a single value, but it is ${describe(v)}. Members look the risk up by its register reference and title; write it on one line.`,
+                  range: at(v),
+                });
               }
             }
           }
@@ -315,13 +334,19 @@ export const rule = defineRule({
         for (const entry of history.items) {
           if (entry.kind === 'alias' || isEmptyNode(entry)) continue;
           if (entry.kind !== 'map') {
-            report({ message: `Each committee history entry must be a mapping with "meeting", "date" and "outcome", but this one is ${describe(entry)}. Members follow the paper's route through committees from it; write the three keys.`, range: at(entry) });
+            report({
+              message: `Each committee history entry must be a mapping with "meeting", "date" and "outcome", but this one is ${describe(entry)}. Members follow the paper's route through committees from it; write the three keys.`,
+              range: at(entry),
+            });
             continue;
           }
           for (const k of ['meeting', 'outcome']) {
             const v = getNode(entry, k);
             if (present(v) && v.kind !== 'scalar') {
-              report({ message: `The committee history entry's "${k}" must be text, but it is ${describe(v)}. Members read the paper's route through committees from it; write it as plain text.`, range: at(v) });
+              report({
+                message: `The committee history entry's "${k}" must be text, but it is ${describe(v)}. Members read the paper's route through committees from it; write it as plain text.`,
+                range: at(v),
+              });
             }
           }
         }
@@ -340,13 +365,19 @@ export const rule = defineRule({
       const closest = (raw: string) =>
         oneOf(raw) ??
         (() => {
-          const c = closestValue(raw, values.map((x) => x.toLowerCase()));
+          const c = closestValue(
+            raw,
+            values.map((x) => x.toLowerCase()),
+          );
           return c === undefined ? undefined : values.find((x) => x.toLowerCase() === c);
         })();
       switch (f.type) {
         case 'text':
           if (!(v.kind === 'scalar' && (typeof v.value === 'string' || typeof v.value === 'number')))
-            report({ message: `${name} should be text, but it is ${describe(v)}. ${why} Write it as plain text${v.kind === 'scalar' ? ' (in quotes if it is only true/false)' : ' on one line'}.`, range: at(v) });
+            report({
+              message: `${name} should be text, but it is ${describe(v)}. ${why} Write it as plain text${v.kind === 'scalar' ? ' (in quotes if it is only true/false)' : ' on one line'}.`,
+              range: at(v),
+            });
           break;
         case 'date':
           break; // invalid-date owns every date
@@ -381,7 +412,11 @@ export const rule = defineRule({
         case 'list': {
           if (v.kind !== 'seq') {
             const s = v.kind === 'scalar' && typeof v.value === 'string' && v.style !== 'literal' && v.style !== 'folded' ? v.value : undefined;
-            const parts = s?.split(',').map((p) => p.trim()).filter(Boolean) ?? [];
+            const parts =
+              s
+                ?.split(',')
+                .map((p) => p.trim())
+                .filter(Boolean) ?? [];
             const ok = parts.length > 0 && (values.length === 0 || parts.every((p) => oneOf(p) !== undefined));
             const r = writtenRange(paper, v);
             const list = ok ? `[${parts.map((p) => oneOf(p) ?? p).join(', ')}]` : undefined;
@@ -396,7 +431,10 @@ export const rule = defineRule({
             if (item.kind === 'alias' || isEmptyNode(item)) continue;
             const s = item.kind === 'scalar' && (typeof item.value === 'string' || typeof item.value === 'number') ? String(item.value) : undefined;
             if (s === undefined) {
-              report({ message: `Each entry of ${name} must be a single value${values.length ? ` (${values.join(', ')})` : ''}, but this one is ${describe(item)}. ${why}`, range: at(item) });
+              report({
+                message: `Each entry of ${name} must be a single value${values.length ? ` (${values.join(', ')})` : ''}, but this one is ${describe(item)}. ${why}`,
+                range: at(item),
+              });
               continue;
             }
             if (!values.length || oneOf(s) !== undefined) continue;

@@ -20,7 +20,8 @@ export const rule = defineRule({
   check({ paper, report }) {
     if (paper.frontmatter || paper.unterminatedFrontmatter) return;
     report({
-      message: 'This file is in a board papers folder but has no cover sheet: the meeting, date, agenda item, purpose, strategic objectives and assessments the meeting relies on are missing. Add a front-matter block between "---" lines at the top.',
+      message:
+        'This file is in a board papers folder but has no cover sheet: the meeting, date, agenda item, purpose, strategic objectives and assessments the meeting relies on are missing. Add a front-matter block between "---" lines at the top.',
       range: paper.anchor,
       paperWide: true,
       suggestions: [fix('Insert a cover-sheet skeleton', { start: paper.bom, end: paper.bom, newText: coverSheetSkeleton(paper.eol) })],

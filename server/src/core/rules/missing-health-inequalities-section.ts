@@ -51,7 +51,8 @@ export const HI_GUIDANCE =
   'section 13SA of the National Health Service Act 2006). Replace TBC below with the section. -->';
 
 /** Words that show health inequalities data or discussion in the body. */
-const HI_WORDS = /\b(?:health inequalit|health equity|inequalit(?:y|ies) in health|unwarranted variation|core20plus5|deprivation|deprived|ethnicity|ethnic group|index of multiple deprivation|imd)/i;
+const HI_WORDS =
+  /\b(?:health inequalit|health equity|inequalit(?:y|ies) in health|unwarranted variation|core20plus5|deprivation|deprived|ethnicity|ethnic group|index of multiple deprivation|imd)/i;
 
 /**
  * How the organisation's cover-sheet field (`health_inequalities.cover_field`)

@@ -12,7 +12,7 @@ import { defineRule } from '../rule';
 export const rule = defineRule({
   id: 'paper-not-on-agenda',
   severity: 'warning',
-  description: "A paper for the meeting and date has an agenda item that the agenda does not list.",
+  description: 'A paper for the meeting and date has an agenda item that the agenda does not list.',
   fixable: false,
   check() {
     // On agenda files only: see checkAgenda.

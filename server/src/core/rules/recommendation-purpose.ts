@@ -52,7 +52,10 @@ function verbsOf(profile: Profile, purpose: Purpose): string[] {
 
 /** Words of the text, lower case, letters only. */
 function wordsOf(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .filter(Boolean);
 }
 
 /** The first of `verbs` the text uses (a phrase must appear as whole words), or undefined. */

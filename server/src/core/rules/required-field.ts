@@ -274,7 +274,8 @@ export const rule = defineRule({
       const a = readAssessment(risks.value);
       const rv = risks.value;
       if (a?.status === 'yes' && templateField(profile, 'risks.on_register')?.listed) {
-        const onRegisterWhy = 'When a paper carries risks, the meeting must know whether they are on the organisation\'s risk register; add "on_register: yes" (or no, with a comment).';
+        const onRegisterWhy =
+          'When a paper carries risks, the meeting must know whether they are on the organisation\'s risk register; add "on_register: yes" (or no, with a comment).';
         if (rv.kind === 'map') {
           missingIn(risks, rv, 'on_register', 'yes', '"risks"', onRegisterWhy);
         } else if (rv.kind === 'scalar' && !cover.flow) {
@@ -287,7 +288,13 @@ export const rule = defineRule({
           report({
             message: `"risks" says there are risks but not whether they are on the risk register. When a paper carries risks, the meeting must know whether they are on the organisation's risk register; write "risks" as a mapping with "status" and "on_register".`,
             range: { start: risks.key.start, end: risks.key.end },
-            suggestions: [fix('Add "on_register" with a placeholder', { start: at, end: r.end, newText: `${eol}${indent}  status: ${src}${eol}${indent}  on_register: yes` })],
+            suggestions: [
+              fix('Add "on_register" with a placeholder', {
+                start: at,
+                end: r.end,
+                newText: `${eol}${indent}  status: ${src}${eol}${indent}  on_register: yes`,
+              }),
+            ],
           });
         }
       }
@@ -297,7 +304,15 @@ export const rule = defineRule({
         if (items && items.value.kind === 'seq') {
           for (const item of items.value.items) {
             if (item.kind !== 'map') continue;
-            missingIn(items, item, 'id', '"TBC"', 'a risk item', 'Each risk item needs its risk register reference ("id", quoted as written, e.g. "019") so members can look the risk up.', item);
+            missingIn(
+              items,
+              item,
+              'id',
+              '"TBC"',
+              'a risk item',
+              'Each risk item needs its risk register reference ("id", quoted as written, e.g. "019") so members can look the risk up.',
+              item,
+            );
           }
         }
       }
@@ -335,11 +350,27 @@ export const rule = defineRule({
     if (history && history.value.kind === 'seq') {
       for (const entry of history.value.items) {
         if (entry.kind !== 'map') continue;
-        missingIn(history, entry, 'meeting', 'TBC', 'a committee history entry', 'Each earlier discussion must name the meeting that considered the paper, so members can follow its route; add "meeting:".', entry);
+        missingIn(
+          history,
+          entry,
+          'meeting',
+          'TBC',
+          'a committee history entry',
+          'Each earlier discussion must name the meeting that considered the paper, so members can follow its route; add "meeting:".',
+          entry,
+        );
         // Many templates record no date: a warning, like a missing outcome (RULES.md v2).
-        missingIn(history, entry, 'date', 'TBC', 'a committee history entry', 'Each earlier discussion needs the date it took place (YYYY-MM-DD), so members can follow its route; add "date:".', entry, 'warning');
+        missingIn(
+          history,
+          entry,
+          'date',
+          'TBC',
+          'a committee history entry',
+          'Each earlier discussion needs the date it took place (YYYY-MM-DD), so members can follow its route; add "date:".',
+          entry,
+          'warning',
+        );
       }
     }
   },
 });
-

@@ -8,13 +8,16 @@ import { defineRule, fix, replaceScalar } from '../rule';
 import { registerEntry, riskItems } from '../queries/risks';
 
 function normaliseTitle(s: string): string {
-  return s.toLowerCase().replace(/&/g, ' and ').replace(/[^\p{L}\p{N}]+/gu, '');
+  return s
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 export const rule = defineRule({
   id: 'risk-title-mismatch',
   severity: 'info',
-  description: 'A risk reference\'s title differs from the risk register\'s title for that id.',
+  description: "A risk reference's title differs from the risk register's title for that id.",
   fixable: true,
   check({ paper, profile, report }) {
     const register = profile.risk_register;

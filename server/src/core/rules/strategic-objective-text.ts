@@ -65,7 +65,7 @@ function wordingEdit(paper: Paper, e: ObjectiveEntry, official: string, inFlow: 
 export const rule = defineRule({
   id: 'strategic-objective-text',
   severity: 'warning',
-  description: 'A strategic objective is written with wording that is not the profile\'s wording for its code.',
+  description: "A strategic objective is written with wording that is not the profile's wording for its code.",
   fixable: true,
   check({ paper, profile, report }) {
     const list = objectiveEntries(paper);

@@ -78,7 +78,12 @@ function sourceRange(paper: Paper, block: Block, start: number, end: number, cur
   let len = want.length;
   if (at === -1 && want.includes('&')) {
     // `A\&E`, `R&amp;D`, `A&#38;E`: the same token written with an escape or entity.
-    const re = new RegExp(want.split('&').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('(?:\\\\&|&amp;|&#0*38;|&#[xX]0*26;|&)'));
+    const re = new RegExp(
+      want
+        .split('&')
+        .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('(?:\\\\&|&amp;|&#0*38;|&#[xX]0*26;|&)'),
+    );
     const m = re.exec(window);
     if (m) {
       at = m.index;

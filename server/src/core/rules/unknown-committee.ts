@@ -60,7 +60,10 @@ function initials(written: string[], full: string[]): boolean {
   const w = written[0]!;
   if (w.length < 2) return false;
   const all = full.map((t) => t[0]).join('');
-  const content = full.filter((t) => !['and', 'of', 'for', 'the'].includes(t)).map((t) => t[0]).join('');
+  const content = full
+    .filter((t) => !['and', 'of', 'for', 'the'].includes(t))
+    .map((t) => t[0])
+    .join('');
   return w === all || w === content;
 }
 
@@ -142,7 +145,7 @@ export function closestCommittee(profile: Profile, written: string): CommitteeGu
 export const rule = defineRule({
   id: 'unknown-committee',
   severity: 'info',
-  description: 'A meeting name is not one of the profile\'s committees.',
+  description: "A meeting name is not one of the profile's committees.",
   fixable: true,
   check({ paper, profile, report }) {
     const nodes: { node: YNode; own: boolean; inFlow: boolean }[] = [];

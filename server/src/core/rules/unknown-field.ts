@@ -212,7 +212,10 @@ const MISPLACED: Record<string, string> = {
 };
 
 export function normaliseKey(k: string): string {
-  return k.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return k
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 }
 
 export interface KeySuggestion {
@@ -255,7 +258,12 @@ export function suggestKey(name: string, known: readonly string[], synonyms: Rec
  * already in the mapping, and only when no other key of the mapping would be
  * renamed (or suggested) to the same target.
  */
-export function certainRenames(map: YMap, ctx: Context, known: readonly string[] = KEYS[ctx], synonyms: Record<string, string> = SYNONYMS[ctx]): Map<string, YPair> {
+export function certainRenames(
+  map: YMap,
+  ctx: Context,
+  known: readonly string[] = KEYS[ctx],
+  synonyms: Record<string, string> = SYNONYMS[ctx],
+): Map<string, YPair> {
   const present = new Set(map.pairs.map((p) => p.name));
   const hits = new Map<string, YPair[]>();
   for (const pair of map.pairs) {
@@ -295,7 +303,9 @@ export const rule = defineRule({
         const target = ctx === 'impact' ? child! : top!;
         if (child && ctx === 'top') continue;
         for (const name of [f.label, ...f.aliases]) {
-          const n = normaliseKey(name).replace(/[^a-z0-9_]+/g, '_').replace(/^_+|_+$/g, '');
+          const n = normaliseKey(name)
+            .replace(/[^a-z0-9_]+/g, '_')
+            .replace(/^_+|_+$/g, '');
           if (n && !(n in synonyms[ctx])) synonyms[ctx][n] = target;
         }
       }
@@ -325,7 +335,12 @@ export const rule = defineRule({
           message = `"${written}" is not a key at the top of the cover sheet: it belongs ${misplaced}. Here it is ignored, so the meeting's checks never see the answer and may report it as missing; move it there.`;
         } else if (s) {
           const isCase = normaliseKey(pair.name) === s.key;
-          const target = ctx === 'top' ? fieldRef(profile, s.key) : ctx === 'impact' ? fieldRef(profile, `impact_assessments.${s.key}`).replace('impact_assessments.', '') : `"${s.key}"`;
+          const target =
+            ctx === 'top'
+              ? fieldRef(profile, s.key)
+              : ctx === 'impact'
+                ? fieldRef(profile, `impact_assessments.${s.key}`).replace('impact_assessments.', '')
+                : `"${s.key}"`;
           const what = isCase
             ? `"${written}" in ${where} is not how the format writes "${s.key}".`
             : `"${written}" is not a key the format knows in ${where}; did you mean ${target}?`;

@@ -46,7 +46,7 @@ function registerName(register: RiskRegister): string {
 export const rule = defineRule({
   id: 'unknown-risk',
   severity: 'warning',
-  description: 'A risk reference is not in the profile\'s risk register.',
+  description: "A risk reference is not in the profile's risk register.",
   fixable: true,
   check({ paper, profile, report }) {
     const register = profile.risk_register;

@@ -19,7 +19,10 @@ import { isProfileCode, objectiveEntries } from '../queries/objectives';
 
 /** Upper case, no spaces or punctuation, a zero read as the letter O. */
 function canonicalCode(s: string): string {
-  return s.toUpperCase().replace(/[^A-Z0-9]/g, '').replace(/0/g, 'O');
+  return s
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .replace(/0/g, 'O');
 }
 
 /** The profile code certainly meant by `code`, if exactly one. */
@@ -49,7 +52,7 @@ export function codeList(profile: Profile): string {
 export const rule = defineRule({
   id: 'unknown-strategic-objective',
   severity: 'error',
-  description: 'A strategic objective code is not one of the profile\'s codes.',
+  description: "A strategic objective code is not one of the profile's codes.",
   fixable: true,
   check({ paper, profile, report }) {
     const list = objectiveEntries(paper);

@@ -5,7 +5,23 @@
  * notes on the pack, and in a draft the findings page.
  */
 import { withheldText, type AgendaRow, type PackView, type PaperCheck } from '../view';
-import { AMBER, BAND, BORDER, BOTTOM, CONTENT_W, DARK, GREY, LINE_GAP, MARGIN_X, NHS_BLUE, RED, type PdfWriter, type Row, type Run, type StructElem } from './layout';
+import {
+  AMBER,
+  BAND,
+  BORDER,
+  BOTTOM,
+  CONTENT_W,
+  DARK,
+  GREY,
+  LINE_GAP,
+  MARGIN_X,
+  NHS_BLUE,
+  RED,
+  type PdfWriter,
+  type Row,
+  type Run,
+  type StructElem,
+} from './layout';
 
 /** Where an agenda row's page number goes once every item is placed. */
 export interface PageSlot {
@@ -161,29 +177,71 @@ function drawAgenda(w: PdfWriter, v: PackView, slots: PageSlot[]): void {
     }
     const y = doc.y;
     w.open('TR');
-    if (withTime) w.leaf('TD', () => r.time && w.font('R', 10).doc.fillColor(DARK).text(w.safe(r.time), xTime + pad, y + pad, { width: wTime - pad }));
+    if (withTime)
+      w.leaf(
+        'TD',
+        () =>
+          r.time &&
+          w
+            .font('R', 10)
+            .doc.fillColor(DARK)
+            .text(w.safe(r.time), xTime + pad, y + pad, { width: wTime - pad }),
+      );
     const item = rowItem(r);
     w.open('TD');
-    if (item) w.mark(() => w.font('B', 10.5).doc.fillColor(DARK).text(w.safe(item), xItem + pad, y + pad, { width: wItem - pad }));
+    if (item)
+      w.mark(() =>
+        w
+          .font('B', 10.5)
+          .doc.fillColor(DARK)
+          .text(w.safe(item), xItem + pad, y + pad, { width: wItem - pad }),
+      );
     w.close();
     w.open('TD');
     if (r.kind === 'withheld') {
-      w.mark(() => w.font('I', 10).doc.fillColor(GREY).text(title, xPaper + pad, y + pad, { width: wPaper - 2 * pad, lineGap: LINE_GAP }));
+      w.mark(() =>
+        w
+          .font('I', 10)
+          .doc.fillColor(GREY)
+          .text(title, xPaper + pad, y + pad, { width: wPaper - 2 * pad, lineGap: LINE_GAP }),
+      );
     } else if (r.kind === 'paper') {
       const link = w.open('Link');
-      w.mark(() => w.font('B', 10.5).doc.fillColor(NHS_BLUE).text(title, xPaper + pad, y + pad, { width: wPaper - 2 * pad, lineGap: LINE_GAP }));
+      w.mark(() =>
+        w
+          .font('B', 10.5)
+          .doc.fillColor(NHS_BLUE)
+          .text(title, xPaper + pad, y + pad, { width: wPaper - 2 * pad, lineGap: LINE_GAP }),
+      );
       (doc as unknown as { goTo(x: number, y: number, w: number, h: number, name: string, o: object): void }).goTo(MARGIN_X, y, CONTENT_W, h, r.entry.anchor, {
         structParent: link,
         Contents: new String(`Go to item ${item || ''}: ${rowTitle(r)}`),
       });
       w.close();
     } else {
-      w.mark(() => w.font('B', 10.5).doc.fillColor(DARK).text(title, xPaper + pad, y + pad, { width: wPaper - 2 * pad, lineGap: LINE_GAP }));
+      w.mark(() =>
+        w
+          .font('B', 10.5)
+          .doc.fillColor(DARK)
+          .text(title, xPaper + pad, y + pad, { width: wPaper - 2 * pad, lineGap: LINE_GAP }),
+      );
     }
-    if (presenter) w.mark(() => w.font('R', 9).doc.fillColor(GREY).text(w.safe(presenter), xPaper + pad, doc.y + 1, { width: wPaper - 2 * pad, lineGap: LINE_GAP }));
+    if (presenter)
+      w.mark(() =>
+        w
+          .font('R', 9)
+          .doc.fillColor(GREY)
+          .text(w.safe(presenter), xPaper + pad, doc.y + 1, { width: wPaper - 2 * pad, lineGap: LINE_GAP }),
+      );
     w.close();
     w.open('TD');
-    if (purpose) w.mark(() => w.font('R', 10).doc.fillColor(r.kind === 'item' && r.toFollow ? RED : DARK).text(w.safe(purpose), xPurpose + pad, y + pad, { width: wPurpose - 2 * pad, lineGap: LINE_GAP }));
+    if (purpose)
+      w.mark(() =>
+        w
+          .font('R', 10)
+          .doc.fillColor(r.kind === 'item' && r.toFollow ? RED : DARK)
+          .text(w.safe(purpose), xPurpose + pad, y + pad, { width: wPurpose - 2 * pad, lineGap: LINE_GAP }),
+      );
     w.close();
     const cell = w.open('TD');
     w.close(false);
@@ -277,7 +335,8 @@ function checkRuns(w: PdfWriter, c: PaperCheck, full: boolean): Run[] {
   const runs: Run[] = [{ text: w.safe(c.title || '(untitled)'), font: 'B' }];
   if (full && c.details) {
     runs.push({ text: w.safe(`\n${c.file ?? ''}`), font: 'R', color: GREY });
-    for (const d of c.details) runs.push({ text: w.safe(`\n• line ${d.line}: ${d.message} (${d.rule})`), font: 'R', color: d.severity === 'error' ? RED : DARK });
+    for (const d of c.details)
+      runs.push({ text: w.safe(`\n• line ${d.line}: ${d.message} (${d.rule})`), font: 'R', color: d.severity === 'error' ? RED : DARK });
   } else runs.push({ text: w.safe(`\n${c.rules.join(', ')}`), font: 'R', color: GREY });
   return runs;
 }

@@ -91,7 +91,16 @@ export class BodyWriter {
         const y1 = doc.y - 4;
         const bar = (page: number, from: number, to: number) => {
           doc.switchToPage(page);
-          w.artifact(() => doc.save().lineWidth(3).strokeColor(NHS_BLUE).moveTo(x + 1.5, from).lineTo(x + 1.5, to).stroke().restore());
+          w.artifact(() =>
+            doc
+              .save()
+              .lineWidth(3)
+              .strokeColor(NHS_BLUE)
+              .moveTo(x + 1.5, from)
+              .lineTo(x + 1.5, to)
+              .stroke()
+              .restore(),
+          );
         };
         if (startPage === endPage) bar(endPage, y0, y1);
         else {
@@ -139,7 +148,12 @@ export class BodyWriter {
         const lead: Run = { text: `[${num}] `, font: 'B', color: GREY };
         const runs = first?.type === 'paragraph' ? [lead, ...this.inline(first.children, false, false)] : [lead];
         w.open('Note');
-        w.paragraph(runs.map((r) => ({ ...r })), x, width, 9);
+        w.paragraph(
+          runs.map((r) => ({ ...r })),
+          x,
+          width,
+          9,
+        );
         this.blocks(rest, x + 12, width - 12);
         w.close();
         break;
@@ -151,7 +165,8 @@ export class BodyWriter {
       default:
         // Anything else (math, custom nodes): its text, as a paragraph.
         if ('children' in n) this.blocks((n as { children: RootContent[] }).children, x, width);
-        else if ('value' in n && typeof (n as { value: unknown }).value === 'string') w.paragraph([{ text: w.safe((n as { value: string }).value), font: 'R' }], x, width, BODY_SIZE);
+        else if ('value' in n && typeof (n as { value: unknown }).value === 'string')
+          w.paragraph([{ text: w.safe((n as { value: string }).value), font: 'R' }], x, width, BODY_SIZE);
     }
   }
 
@@ -171,7 +186,14 @@ export class BodyWriter {
     for (const n of nodes) {
       switch (n.type) {
         case 'text':
-          out.push({ text: safe(n.value.replace(/\s+/g, (s) => (s.includes('\n') ? ' ' : s))), font: styleOf(bold, italic), link, color: link ? NHS_BLUE : undefined, underline: !!link, strike });
+          out.push({
+            text: safe(n.value.replace(/\s+/g, (s) => (s.includes('\n') ? ' ' : s))),
+            font: styleOf(bold, italic),
+            link,
+            color: link ? NHS_BLUE : undefined,
+            underline: !!link,
+            strike,
+          });
           break;
         case 'strong':
           out.push(...this.inline(n.children, true, italic, link, strike));
@@ -208,7 +230,8 @@ export class BodyWriter {
           break;
         default:
           if ('children' in n) out.push(...this.inline((n as { children: PhrasingContent[] }).children, bold, italic, link, strike));
-          else if ('value' in n && typeof (n as { value: unknown }).value === 'string') out.push({ text: safe((n as { value: string }).value), font: styleOf(bold, italic) });
+          else if ('value' in n && typeof (n as { value: unknown }).value === 'string')
+            out.push({ text: safe((n as { value: string }).value), font: styleOf(bold, italic) });
       }
     }
     return out;
@@ -320,7 +343,11 @@ export class BodyWriter {
     const ih = opened.height * scale;
     w.ensure(ih + (alt ? 16 : 6));
     const y = doc.y;
-    w.leaf('Figure', () => doc.image(opened as never, x, y, { width: iw, height: ih }), { alt: alt || 'Image (no description given in the paper)', bbox: [x, y, x + iw, y + ih], placement: 'Block' });
+    w.leaf('Figure', () => doc.image(opened as never, x, y, { width: iw, height: ih }), {
+      alt: alt || 'Image (no description given in the paper)',
+      bbox: [x, y, x + iw, y + ih],
+      placement: 'Block',
+    });
     doc.y = y + ih + 3;
     if (alt) {
       w.open('P');

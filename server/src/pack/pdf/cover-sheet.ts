@@ -25,11 +25,26 @@ function value(w: PdfWriter, s: string | undefined): Run[] {
 function drawBlock(w: PdfWriter, b: CoverBlock): void {
   switch (b.kind) {
     case 'facts':
-      w.table({ widths: [140, CONTENT_W - 140], rows: b.rows.map((r) => ({ cells: [{ runs: w.plain(r.label) }, { runs: value(w, r.value) }] })), headerRows: 0, size: SIZE, pad: PAD, labelColumn: true, gap: GAP, keepTogether: true });
+      w.table({
+        widths: [140, CONTENT_W - 140],
+        rows: b.rows.map((r) => ({ cells: [{ runs: w.plain(r.label) }, { runs: value(w, r.value) }] })),
+        headerRows: 0,
+        size: SIZE,
+        pad: PAD,
+        labelColumn: true,
+        gap: GAP,
+        keepTogether: true,
+      });
       return;
     case 'objectives': {
       const rows: Row[] = [
-        { header: true, cells: [{ runs: w.plain(`${b.label}:`), colSpan: 2 }, { runs: w.plain('Tick'), align: 'center' }] },
+        {
+          header: true,
+          cells: [
+            { runs: w.plain(`${b.label}:`), colSpan: 2 },
+            { runs: w.plain('Tick'), align: 'center' },
+          ],
+        },
         ...b.objectives.map((o) => ({
           cells: [
             { runs: w.plain(o.code, 'B', o.known ? undefined : RED), fill: PALE, rowHeader: true },
@@ -47,7 +62,13 @@ function drawBlock(w: PdfWriter, b: CoverBlock): void {
       const rows: Row[] = [
         {
           header: true,
-          cells: [{ runs: w.plain(b.label) }, { runs: w.plain('Yes'), align: 'center' }, { runs: w.plain('No'), align: 'center' }, { runs: w.plain('N/A'), align: 'center' }, { runs: w.plain('Comments') }],
+          cells: [
+            { runs: w.plain(b.label) },
+            { runs: w.plain('Yes'), align: 'center' },
+            { runs: w.plain('No'), align: 'center' },
+            { runs: w.plain('N/A'), align: 'center' },
+            { runs: w.plain('Comments') },
+          ],
         },
         ...b.rows.map((r) => {
           const comment: Run[] = [];
@@ -80,12 +101,30 @@ function drawBlock(w: PdfWriter, b: CoverBlock): void {
       return;
     }
     case 'text':
-      w.table({ widths: [140, CONTENT_W - 140], rows: [{ cells: [{ runs: w.plain(b.label) }, { runs: value(w, b.value) }] }], headerRows: 0, size: SIZE, pad: PAD, labelColumn: true, gap: GAP, keepTogether: true });
+      w.table({
+        widths: [140, CONTENT_W - 140],
+        rows: [{ cells: [{ runs: w.plain(b.label) }, { runs: value(w, b.value) }] }],
+        headerRows: 0,
+        size: SIZE,
+        pad: PAD,
+        labelColumn: true,
+        gap: GAP,
+        keepTogether: true,
+      });
       return;
     default: {
       // A block kind this renderer does not know yet: its label and text, never dropped.
       const other = b as { label?: string; value?: string };
-      w.table({ widths: [140, CONTENT_W - 140], rows: [{ cells: [{ runs: w.plain(other.label ?? '') }, { runs: value(w, other.value) }] }], headerRows: 0, size: SIZE, pad: PAD, labelColumn: true, gap: GAP, keepTogether: true });
+      w.table({
+        widths: [140, CONTENT_W - 140],
+        rows: [{ cells: [{ runs: w.plain(other.label ?? '') }, { runs: value(w, other.value) }] }],
+        headerRows: 0,
+        size: SIZE,
+        pad: PAD,
+        labelColumn: true,
+        gap: GAP,
+        keepTogether: true,
+      });
     }
   }
 }

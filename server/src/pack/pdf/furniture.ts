@@ -23,12 +23,18 @@ export function drawFurniture(w: PdfWriter, v: PackView, slots: PageSlot[], star
     doc.page.margins.bottom = 0;
     w.artifact(() => {
       // Header.
-      w.font('R', 8.5).doc.fillColor(GREY).text(w.safe(`${v.meeting}  ·  ${v.dateLong}`), MARGIN_X, 30, { width: CONTENT_W - 220, lineBreak: false, ellipsis: true, height: 12 });
+      w.font('R', 8.5)
+        .doc.fillColor(GREY)
+        .text(w.safe(`${v.meeting}  ·  ${v.dateLong}`), MARGIN_X, 30, { width: CONTENT_W - 220, lineBreak: false, ellipsis: true, height: 12 });
       const mark = marking(v, info.part === 2);
       w.font('B', 8);
       const mw = doc.widthOfString(mark) + 12;
       const mx = MARGIN_X + CONTENT_W - mw;
-      doc.save().roundedRect(mx, 27, mw, 14, 2).fill(v.part === 'private' ? RED : NHS_BLUE).restore();
+      doc
+        .save()
+        .roundedRect(mx, 27, mw, 14, 2)
+        .fill(v.part === 'private' ? RED : NHS_BLUE)
+        .restore();
       doc.fillColor('#FFFFFF').text(mark, mx + 6, 30.5, { lineBreak: false });
       if (v.draft) {
         const dw = doc.widthOfString('DRAFT') + 12;
@@ -36,20 +42,39 @@ export function drawFurniture(w: PdfWriter, v: PackView, slots: PageSlot[], star
         doc.save().roundedRect(dx, 27, dw, 14, 2).fill(DARK).restore();
         doc.fillColor('#FFFFFF').text('DRAFT', dx + 6, 30.5, { lineBreak: false });
       }
-      doc.save().lineWidth(1.2).strokeColor(NHS_BLUE).moveTo(MARGIN_X, 47).lineTo(MARGIN_X + CONTENT_W, 47).stroke().restore();
+      doc
+        .save()
+        .lineWidth(1.2)
+        .strokeColor(NHS_BLUE)
+        .moveTo(MARGIN_X, 47)
+        .lineTo(MARGIN_X + CONTENT_W, 47)
+        .stroke()
+        .restore();
       // Footer.
       const fy = PAGE_H - 38;
-      doc.save().lineWidth(0.6).strokeColor(BORDER).moveTo(MARGIN_X, fy - 6).lineTo(MARGIN_X + CONTENT_W, fy - 6).stroke().restore();
+      doc
+        .save()
+        .lineWidth(0.6)
+        .strokeColor(BORDER)
+        .moveTo(MARGIN_X, fy - 6)
+        .lineTo(MARGIN_X + CONTENT_W, fy - 6)
+        .stroke()
+        .restore();
       const left = info.item ? `Agenda item ${info.item}` : (info.label ?? 'Agenda');
       w.font('R', 8.5).doc.fillColor(GREY).text(w.safe(left), MARGIN_X, fy, { lineBreak: false });
-      w.font('B', 8.5).doc.fillColor(DARK).text(`Page ${i - range.start + 1} of ${total}`, MARGIN_X, fy, { width: CONTENT_W, align: 'right', lineBreak: false });
+      w.font('B', 8.5)
+        .doc.fillColor(DARK)
+        .text(`Page ${i - range.start + 1} of ${total}`, MARGIN_X, fy, { width: CONTENT_W, align: 'right', lineBreak: false });
     }, 'Pagination');
     if (v.draft) {
       // A large pale DRAFT across the page, behind nothing that matters to reading.
       w.artifact(() => {
         doc.save();
         doc.rotate(-45, { origin: [PAGE_W / 2, PAGE_H / 2] });
-        w.font('B', 110).doc.fillColor('#D8DDE0').fillOpacity(0.35).text('DRAFT', 0, PAGE_H / 2 - 60, { width: PAGE_W, align: 'center', lineBreak: false });
+        w.font('B', 110)
+          .doc.fillColor('#D8DDE0')
+          .fillOpacity(0.35)
+          .text('DRAFT', 0, PAGE_H / 2 - 60, { width: PAGE_W, align: 'center', lineBreak: false });
         doc.restore();
       }, 'Pagination');
     }
@@ -60,7 +85,14 @@ export function drawFurniture(w: PdfWriter, v: PackView, slots: PageSlot[], star
     const start = starts.get(s.anchor);
     doc.switchToPage(s.page);
     if (start !== undefined) {
-      w.mark(() => w.font('B', 10.5).doc.fillColor(NHS_BLUE).text(String(start - range.start + 1), s.x, s.y, { width: s.w, align: 'right', lineBreak: false }), s.cell);
+      w.mark(
+        () =>
+          w
+            .font('B', 10.5)
+            .doc.fillColor(NHS_BLUE)
+            .text(String(start - range.start + 1), s.x, s.y, { width: s.w, align: 'right', lineBreak: false }),
+        s.cell,
+      );
     }
     s.cell.end();
   }

@@ -208,7 +208,7 @@ export class PdfWriter {
 
   /** Content of `el` (default: the current element): what `draw` paints is marked as its content. */
   mark(draw: () => void, el: StructElem = this.current): void {
-    const type = ((el as unknown as { dictionary: { data: { S: string } } }).dictionary.data.S) || 'P';
+    const type = (el as unknown as { dictionary: { data: { S: string } } }).dictionary.data.S || 'P';
     const mc = this.doc.markStructureContent(type as never);
     draw();
     this.doc.endMarkedContent();
@@ -248,7 +248,8 @@ export class PdfWriter {
         else if (!fk || fk.hasGlyphForCodePoint(cp)) r = ch;
         else {
           const base = ch.normalize('NFKD').replace(/\p{M}/gu, '');
-          r = base && base !== ch && [...base].every((c) => fk.hasGlyphForCodePoint(c.codePointAt(0)!)) ? base : /\p{Extended_Pictographic}/u.test(ch) ? '' : '?';
+          r =
+            base && base !== ch && [...base].every((c) => fk.hasGlyphForCodePoint(c.codePointAt(0)!)) ? base : /\p{Extended_Pictographic}/u.test(ch) ? '' : '?';
         }
         this.glyphCache.set(ch, r);
       }
@@ -326,7 +327,14 @@ export class PdfWriter {
    * current structure element (links become `Link` elements inside it); hard
    * line breaks start a new line. `height` stops page breaks (table cells).
    */
-  drawRuns(runs: Run[], x: number, y: number, width: number, size: number, opts: { align?: 'left' | 'center' | 'right'; height?: number; color?: string } = {}): void {
+  drawRuns(
+    runs: Run[],
+    x: number,
+    y: number,
+    width: number,
+    size: number,
+    opts: { align?: 'left' | 'center' | 'right'; height?: number; color?: string } = {},
+  ): void {
     const doc = this.doc;
     let cy = y;
     const lines = splitLines(runs);
@@ -344,7 +352,15 @@ export class PdfWriter {
   }
 
   /** One line group (no hard breaks): a single text call, or chained `continued` runs; tagged unless drawn on the scratch document. */
-  private drawLine(list: Run[], x: number, y: number, width: number, size: number, opts: { align?: 'left' | 'center' | 'right'; height?: number; color?: string }, target: Doc = this.doc): void {
+  private drawLine(
+    list: Run[],
+    x: number,
+    y: number,
+    width: number,
+    size: number,
+    opts: { align?: 'left' | 'center' | 'right'; height?: number; color?: string },
+    target: Doc = this.doc,
+  ): void {
     const doc = target;
     const tagged = target === this.doc;
     const within = (r: Run, draw: () => void) => {
@@ -362,13 +378,29 @@ export class PdfWriter {
       const r = list.length === 1 ? list[0]! : { ...list[0]!, text: list.map((l) => l.text).join('') };
       doc.font(r.font).fontSize(size);
       doc.fillColor(r.color ?? opts.color ?? DARK);
-      within(r, () => doc.text(r.text, x, y, { width, align: opts.align ?? 'left', lineGap: LINE_GAP, height: opts.height, link: r.link ?? null, underline: !!r.underline, strike: !!r.strike }));
+      within(r, () =>
+        doc.text(r.text, x, y, {
+          width,
+          align: opts.align ?? 'left',
+          lineGap: LINE_GAP,
+          height: opts.height,
+          link: r.link ?? null,
+          underline: !!r.underline,
+          strike: !!r.strike,
+        }),
+      );
       return;
     }
     list.forEach((r, i) => {
       doc.font(r.font).fontSize(size);
       doc.fillColor(r.color ?? opts.color ?? DARK);
-      const o: PDFKit.Mixins.TextOptions = { lineGap: LINE_GAP, continued: i < list.length - 1, link: r.link ?? null, underline: !!r.underline, strike: !!r.strike };
+      const o: PDFKit.Mixins.TextOptions = {
+        lineGap: LINE_GAP,
+        continued: i < list.length - 1,
+        link: r.link ?? null,
+        underline: !!r.underline,
+        strike: !!r.strike,
+      };
       within(r, () => {
         if (i === 0) doc.text(r.text, x, y, { ...o, width, height: opts.height });
         else doc.text(r.text, o);
@@ -401,7 +433,16 @@ export class PdfWriter {
 
   /** A horizontal rule (artifact). */
   rule(x: number, y: number, w: number, color = BORDER, width = 0.6): void {
-    this.artifact(() => this.doc.save().lineWidth(width).strokeColor(color).moveTo(x, y).lineTo(x + w, y).stroke().restore());
+    this.artifact(() =>
+      this.doc
+        .save()
+        .lineWidth(width)
+        .strokeColor(color)
+        .moveTo(x, y)
+        .lineTo(x + w, y)
+        .stroke()
+        .restore(),
+    );
   }
 
   /** A heading (`H1`…`H6`) in NHS blue, kept with what follows. */
@@ -449,7 +490,8 @@ export class PdfWriter {
 
   /** A cell's runs as drawn: header rows and label columns in bold, header text white on blue. */
   private cellRuns(spec: TableSpec, row: Row, c: Cell, col: number): Run[] {
-    if (row.header) return c.runs.map((r) => ({ ...r, font: (r.font === 'I' || r.font === 'BI' ? 'BI' : 'B') as FontKey, color: r.color ?? (c.fill ? DARK : '#FFFFFF') }));
+    if (row.header)
+      return c.runs.map((r) => ({ ...r, font: (r.font === 'I' || r.font === 'BI' ? 'BI' : 'B') as FontKey, color: r.color ?? (c.fill ? DARK : '#FFFFFF') }));
     if (spec.labelColumn && col === 0) return c.runs.map((r) => ({ ...r, font: 'B' as FontKey }));
     return c.runs;
   }

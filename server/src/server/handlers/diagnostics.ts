@@ -61,7 +61,8 @@ export class DiagnosticsPublisher {
       this.published.delete(uri);
       this.ctx.safe('closing', undefined, () => service.closed(uri));
       if (!this.profileUris.has(uri)) void this.ctx.connection.sendDiagnostics({ uri, diagnostics: [] });
-      if (service.isProfileInput(uri)) this.profilesChanged(); // back to what is on disk
+      if (service.isProfileInput(uri))
+        this.profilesChanged(); // back to what is on disk
       else this.scheduleOthers(uri);
     });
   }

@@ -69,7 +69,12 @@ export function registerLifecycle(ctx: ServerContext, diagnostics: DiagnosticsPu
       if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
         void connection.client
           .register(DidChangeWatchedFilesNotification.type, {
-            watchers: [{ globPattern: '**/*.md' }, { globPattern: '**/*.markdown' }, { globPattern: `**/${PROFILE_FILE}` }, { globPattern: '**/*.{csv,yaml,yml}' }],
+            watchers: [
+              { globPattern: '**/*.md' },
+              { globPattern: '**/*.markdown' },
+              { globPattern: `**/${PROFILE_FILE}` },
+              { globPattern: '**/*.{csv,yaml,yml}' },
+            ],
           })
           .catch(() => undefined);
       }

@@ -20,7 +20,9 @@ export class WorkspaceIndexing {
     // The index run starts now (service.index.ready is its promise) and waits
     // inside for the client to accept the progress token.
     const reporting: Promise<WorkDoneProgressServerReporter | undefined> =
-      ctx.caps.window?.workDoneProgress && ctx.service.profiles.getFolders().length ? ctx.connection.window.createWorkDoneProgress().catch(() => undefined) : Promise.resolve(undefined);
+      ctx.caps.window?.workDoneProgress && ctx.service.profiles.getFolders().length
+        ? ctx.connection.window.createWorkDoneProgress().catch(() => undefined)
+        : Promise.resolve(undefined);
     const progress = reporting.then(
       (reporter): IndexProgress | undefined =>
         reporter && {

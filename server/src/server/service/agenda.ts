@@ -163,7 +163,11 @@ export class AgendaService {
         } catch {
           findings = [];
         }
-        this.counts.set(p.key, { sig, errors: findings.filter((f) => f.severity === 'error').length, warnings: findings.filter((f) => f.severity === 'warning').length });
+        this.counts.set(p.key, {
+          sig,
+          errors: findings.filter((f) => f.severity === 'error').length,
+          warnings: findings.filter((f) => f.severity === 'warning').length,
+        });
         findings = [...findings, ...(across.get(p.key) ?? [])];
       }
       p.errors = findings.filter((f) => f.severity === 'error').length;
@@ -231,7 +235,13 @@ export class AgendaService {
     const range = (from: number) => ({ start: lines.position(from), end: position });
     const items: CompletionItem[] = [];
     const add = (label: string, from: number, newText: string, extra: Partial<CompletionItem> = {}) =>
-      items.push({ label, kind: CompletionItemKind.Value, textEdit: { range: range(from), newText }, sortText: String(items.length).padStart(4, '0'), ...extra });
+      items.push({
+        label,
+        kind: CompletionItemKind.Value,
+        textEdit: { range: range(from), newText },
+        sortText: String(items.length).padStart(4, '0'),
+        ...extra,
+      });
 
     const valueAt = /^(\s*)(-\s+)?([A-Za-z_]+)\s*:\s*(\S.*)?$/.exec(before);
     if (valueAt && before.includes(':')) {
@@ -255,13 +265,22 @@ export class AgendaService {
           add('true', from, 'true', { detail: 'Part 2: after the resolution to exclude the public' });
           break;
         case 'meeting':
-          for (const c of profile.committees) add(c.name, from, yamlScalar(c.name), { kind: CompletionItemKind.EnumMember, detail: c.aliases.length ? `also: ${c.aliases.join(', ')}` : undefined });
+          for (const c of profile.committees)
+            add(c.name, from, yamlScalar(c.name), {
+              kind: CompletionItemKind.EnumMember,
+              detail: c.aliases.length ? `also: ${c.aliases.join(', ')}` : undefined,
+            });
           break;
         case 'date':
         case 'papers_due': {
           if (key === 'date') {
             const dates = new Set<string>();
-            for (const p of papers()) if (p.cover.meetingDate && (!meeting || (p.cover.meeting && normaliseName(committeeName(profile, p.cover.meeting)) === normaliseName(committeeName(profile, meeting))))) dates.add(p.cover.meetingDate);
+            for (const p of papers())
+              if (
+                p.cover.meetingDate &&
+                (!meeting || (p.cover.meeting && normaliseName(committeeName(profile, p.cover.meeting)) === normaliseName(committeeName(profile, meeting))))
+              )
+                dates.add(p.cover.meetingDate);
             for (const d of [...dates].sort().reverse()) add(d, from, d);
           } else if (agenda.papersDue) add(agenda.papersDue, from, agenda.papersDue, { detail: 'the default from the profile' });
           break;
@@ -277,7 +296,7 @@ export class AgendaService {
           // The paper of this item first, then the meeting's papers, then the agenda's own presenters.
           const item = agenda.items.find((i) => i.range && i.range.start <= offset && offset <= i.range.end + 1);
           const mine = item?.item ? ours().find((p) => p.cover.agendaItem?.toLowerCase() === item.item.toLowerCase()) : undefined;
-          offer(mine?.cover.presentedBy, 'presented_by of this item\'s paper');
+          offer(mine?.cover.presentedBy, "presented_by of this item's paper");
           for (const p of ours()) offer(p.cover.presentedBy, `presents ${p.file}`);
           for (const i of agenda.items) offer(i.presenter, 'on this agenda');
           offer('Chair', '');
@@ -288,7 +307,10 @@ export class AgendaService {
           const byFile = new Map(papers().map((p) => [p.file, p]));
           for (const f of files) {
             const p = byFile.get(f);
-            add(f, from, yamlScalar(f), { kind: CompletionItemKind.File, detail: p ? `paper${p.cover.agendaItem ? `, item ${p.cover.agendaItem}` : ''}` : 'document' });
+            add(f, from, yamlScalar(f), {
+              kind: CompletionItemKind.File,
+              detail: p ? `paper${p.cover.agendaItem ? `, item ${p.cover.agendaItem}` : ''}` : 'document',
+            });
           }
           break;
         }
@@ -331,7 +353,11 @@ export class AgendaService {
           const lines2 = [`item: ${JSON.stringify(n)}`, `title: ${yamlScalar(p.cover.title ?? p.file)}`, 'kind: paper'];
           if (p.cover.presentedBy) lines2.push(`presenter: ${yamlScalar(p.cover.presentedBy)}`);
           if (p.cover.confidential !== false) lines2.push('confidential: true');
-          add(`item ${n}: ${p.file}`, from, lines2.join(`\n${indent}`), { kind: CompletionItemKind.Snippet, detail: 'the paper\'s item, from its cover sheet', filterText: typed || 'item' });
+          add(`item ${n}: ${p.file}`, from, lines2.join(`\n${indent}`), {
+            kind: CompletionItemKind.Snippet,
+            detail: "the paper's item, from its cover sheet",
+            filterText: typed || 'item',
+          });
         }
       }
     }
@@ -349,7 +375,12 @@ export class AgendaService {
       if (meetingKey && lines.lineOf(meetingKey.start) === position.line) {
         const a = m.agenda;
         const ready = m.readiness.ready ? 'ready' : 'not ready';
-        return { contents: { kind: MarkupKind.Markdown, value: `**${a.committee}**${a.date ? ` — ${a.date}` : ''}\n\nPapers due ${a.papersDue ?? 'not known'} · ${m.readiness.items.length} items · ${ready}` } };
+        return {
+          contents: {
+            kind: MarkupKind.Markdown,
+            value: `**${a.committee}**${a.date ? ` — ${a.date}` : ''}\n\nPapers due ${a.papersDue ?? 'not known'} · ${m.readiness.items.length} items · ${ready}`,
+          },
+        };
       }
       return null;
     }
@@ -366,9 +397,14 @@ export class AgendaService {
         out.push(`${r.paper.errors} error${r.paper.errors === 1 ? '' : 's'}, ${r.paper.warnings} warning${r.paper.warnings === 1 ? '' : 's'}`);
       }
     } else if (item.kind === 'paper') {
-      out.push(`No paper yet${m.agenda.papersDue ? ` (papers due ${m.agenda.papersDue})` : ''}: a paper for this meeting and date with \`agenda_item: "${item.item}"\`, or \`file:\`.`);
+      out.push(
+        `No paper yet${m.agenda.papersDue ? ` (papers due ${m.agenda.papersDue})` : ''}: a paper for this meeting and date with \`agenda_item: "${item.item}"\`, or \`file:\`.`,
+      );
     }
-    return { contents: { kind: MarkupKind.Markdown, value: out.join('\n\n') }, range: toRange(lines, { start: item.range!.start, end: lines.lineEnd(lines.lineOf(item.range!.start)) }) };
+    return {
+      contents: { kind: MarkupKind.Markdown, value: out.join('\n\n') },
+      range: toRange(lines, { start: item.range!.start, end: lines.lineEnd(lines.lineOf(item.range!.start)) }),
+    };
   }
 
   // -------------------------------------------------------------------------
@@ -379,7 +415,14 @@ export class AgendaService {
     const out = new Map<string, string | undefined>();
     for (const folder of this.host.folders()) {
       try {
-        for (const rel of fg.sync(`**/${AGENDA_FILE}`, { cwd: folder, ignore: ['**/node_modules/**'], dot: false, followSymbolicLinks: false, onlyFiles: true })) out.set(path.resolve(folder, rel), undefined);
+        for (const rel of fg.sync(`**/${AGENDA_FILE}`, {
+          cwd: folder,
+          ignore: ['**/node_modules/**'],
+          dot: false,
+          followSymbolicLinks: false,
+          onlyFiles: true,
+        }))
+          out.set(path.resolve(folder, rel), undefined);
       } catch {
         // an unreadable folder has no meetings
       }
@@ -407,7 +450,13 @@ export class AgendaService {
       const a = parseAgenda(text, profile).agenda;
       const meeting = a.committee || a.meeting || path.basename(path.dirname(file));
       if (a.date) covered.add(`${normaliseName(meeting)}|${a.date}`);
-      out.push({ meeting, date: a.date ?? '', agendaUri: fileUri(file), folderUri: fileUri(path.dirname(file)), label: `${meeting}${a.date ? ` — ${a.date}` : ''}` });
+      out.push({
+        meeting,
+        date: a.date ?? '',
+        agendaUri: fileUri(file),
+        folderUri: fileUri(path.dirname(file)),
+        label: `${meeting}${a.date ? ` — ${a.date}` : ''}`,
+      });
     }
     const groups = new Map<string, { meeting: string; date: string; dirs: Set<string> }>();
     for (const p of this.host.papers()) {
@@ -460,10 +509,21 @@ export class AgendaService {
         profile,
       );
       meeting = { folder, agenda, profile, papers, findings: [], readiness };
-      return this.result(meeting, today, undefined, near.map((x) => ({ file: x.file, meeting: x.cover.meeting! })));
+      return this.result(
+        meeting,
+        today,
+        undefined,
+        near.map((x) => ({ file: x.file, meeting: x.cover.meeting! })),
+      );
     }
-    const near = meeting.agenda.meeting && meeting.agenda.date ? meetingNearMisses(meeting.papers, meeting.agenda.meeting, meeting.agenda.date, meeting.profile) : [];
-    return this.result(meeting, today, agendaUri, near.map((x) => ({ file: x.file, meeting: x.cover.meeting! })));
+    const near =
+      meeting.agenda.meeting && meeting.agenda.date ? meetingNearMisses(meeting.papers, meeting.agenda.meeting, meeting.agenda.date, meeting.profile) : [];
+    return this.result(
+      meeting,
+      today,
+      agendaUri,
+      near.map((x) => ({ file: x.file, meeting: x.cover.meeting! })),
+    );
   }
 
   private result(m: Meeting, today: string, agendaUri: string | undefined, nearMisses: { file: string; meeting: string }[]): MeetingStatusResult {

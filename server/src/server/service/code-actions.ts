@@ -4,7 +4,14 @@
  * `source.fixAll.boardpaper` (every automatic fix, as `--fix` applies them:
  * core/fix-all.ts) for fix-on-save.
  */
-import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionContext,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import { fixAll } from '../../core/fix-all';
 import type { Finding } from '../../core/types';
 import { minimalEdit, sameRange, toLspFix, toRange, type LspFix } from './convert';

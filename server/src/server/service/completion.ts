@@ -18,7 +18,17 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver';
-import { ASSESSMENT_STATUSES, ASSURANCE_LEVELS, FIELDS, HISTORY_KEYS, IMPACT_KEYS, NESTED_MEANING, RISK_ITEM_KEYS, RISK_KEYS, ASSESSMENT_KEYS } from '../../core/fields';
+import {
+  ASSESSMENT_STATUSES,
+  ASSURANCE_LEVELS,
+  FIELDS,
+  HISTORY_KEYS,
+  IMPACT_KEYS,
+  NESTED_MEANING,
+  RISK_ITEM_KEYS,
+  RISK_KEYS,
+  ASSESSMENT_KEYS,
+} from '../../core/fields';
 import { acceptedHeadings, headingKey, sectionKey, templateName } from '../../core/queries/sections';
 import { meetingDateOf } from '../../core/queries/dates';
 import { healthInequalitiesRequired, healthInequalitiesSection } from '../../core/queries/health-inequalities';
@@ -112,7 +122,9 @@ function keyItems(model: DocumentModel, ctx: Extract<CursorContext, { where: 'ke
   const labelled = !!profile?.cover_sheet;
   const docOf = (key: string, meaning: string) => {
     const f = template.find((x) => x.key === key);
-    return labelled && f ? `**${f.label}**\n\n${meaning}${f.values?.length && !f.builtin ? `\n\nValues: ${f.values.map((v) => `\`${v}\``).join(', ')}` : ''}` : meaning;
+    return labelled && f
+      ? `**${f.label}**\n\n${meaning}${f.values?.length && !f.builtin ? `\n\nValues: ${f.values.map((v) => `\`${v}\``).join(', ')}` : ''}`
+      : meaning;
   };
   const requiredOf = (key: string, fallback: boolean) => {
     if (!profile?.cover_sheet) return fallback;
@@ -120,11 +132,29 @@ function keyItems(model: DocumentModel, ctx: Extract<CursorContext, { where: 'ke
   };
   let keys: { key: string; meaning: string; required: boolean; body: (i: string) => [string, string] }[] = [];
   if (path.length === 0) {
-    keys = FIELDS.map((f) => ({ key: f.key, meaning: docOf(f.key, f.meaning), required: requiredOf(f.key, f.required), body: (i) => fieldBody(f.key, f.placeholder, f.values, i) }));
-    for (const f of own) if (!f.key.includes('.')) keys.push({ key: f.key, meaning: docOf(f.key, f.meaning), required: f.required, body: (i) => ownBody(f, i) });
+    keys = FIELDS.map((f) => ({
+      key: f.key,
+      meaning: docOf(f.key, f.meaning),
+      required: requiredOf(f.key, f.required),
+      body: (i) => fieldBody(f.key, f.placeholder, f.values, i),
+    }));
+    for (const f of own)
+      if (!f.key.includes('.')) keys.push({ key: f.key, meaning: docOf(f.key, f.meaning), required: f.required, body: (i) => ownBody(f, i) });
   } else if (path.length === 1 && path[0] === 'impact_assessments') {
-    keys = IMPACT_KEYS.map((k) => ({ key: k, meaning: docOf(`impact_assessments.${k}`, NESTED_MEANING[k]!), required: requiredOf(`impact_assessments.${k}`, true), body: (i) => assessmentBody(i) }));
-    for (const f of own) if (f.key.startsWith('impact_assessments.')) keys.push({ key: f.key.slice('impact_assessments.'.length), meaning: docOf(f.key, f.meaning), required: f.required, body: (i) => ownBody({ ...f, key: f.key.slice('impact_assessments.'.length) }, i) });
+    keys = IMPACT_KEYS.map((k) => ({
+      key: k,
+      meaning: docOf(`impact_assessments.${k}`, NESTED_MEANING[k]!),
+      required: requiredOf(`impact_assessments.${k}`, true),
+      body: (i) => assessmentBody(i),
+    }));
+    for (const f of own)
+      if (f.key.startsWith('impact_assessments.'))
+        keys.push({
+          key: f.key.slice('impact_assessments.'.length),
+          meaning: docOf(f.key, f.meaning),
+          required: f.required,
+          body: (i) => ownBody({ ...f, key: f.key.slice('impact_assessments.'.length) }, i),
+        });
   } else if (path.length === 1 && path[0] === 'risks') {
     keys = RISK_KEYS.map((k) => ({ key: k, meaning: NESTED_MEANING[k]!, required: k === 'status', body: (i) => nestedBody(k, i) }));
   } else if (
@@ -133,7 +163,12 @@ function keyItems(model: DocumentModel, ctx: Extract<CursorContext, { where: 'ke
   ) {
     keys = ASSESSMENT_KEYS.map((k) => ({ key: k, meaning: NESTED_MEANING[k]!, required: k === 'status', body: (i) => nestedBody(k, i) }));
   } else if (path.length === 3 && path[0] === 'risks' && path[1] === 'items' && parent === '[]') {
-    keys = RISK_ITEM_KEYS.map((k) => ({ key: k, meaning: NESTED_MEANING[k] ?? 'Title of the risk as the register words it', required: true, body: (i) => nestedBody(k, i) }));
+    keys = RISK_ITEM_KEYS.map((k) => ({
+      key: k,
+      meaning: NESTED_MEANING[k] ?? 'Title of the risk as the register words it',
+      required: true,
+      body: (i) => nestedBody(k, i),
+    }));
   } else if (path.length === 2 && path[0] === 'committee_history' && parent === '[]') {
     keys = HISTORY_KEYS.map((k) => ({
       key: k,
@@ -228,7 +263,9 @@ function ownBody(f: TemplateField, indent: string): [string, string] {
 }
 
 function assessmentBody(indent: string): [string, string] {
-  return ['', ''].map((_, snip) => `\n${indent}  status: ${snip ? choice(1, ASSESSMENT_STATUSES) : 'n/a'}\n${indent}  comment: ${snip ? '${2:TBC}' : 'TBC'}`) as [string, string];
+  return ['', ''].map(
+    (_, snip) => `\n${indent}  status: ${snip ? choice(1, ASSESSMENT_STATUSES) : 'n/a'}\n${indent}  comment: ${snip ? '${2:TBC}' : 'TBC'}`,
+  ) as [string, string];
 }
 
 function nestedBody(key: string, indent: string): [string, string] {
@@ -269,25 +306,45 @@ function valueItems(model: DocumentModel, ctx: Extract<CursorContext, { where: '
   // Replace a quoted value whole: the typed opening quote and a closing one just after the cursor.
   // Replace the whole value written, including what follows the cursor.
   const valueEnd = ctx.end;
-  const enumItems = (values: readonly string[], doc: (v: string) => string | undefined = () => undefined, kind: CompletionItemKind = CompletionItemKind.EnumMember) => {
+  const enumItems = (
+    values: readonly string[],
+    doc: (v: string) => string | undefined = () => undefined,
+    kind: CompletionItemKind = CompletionItemKind.EnumMember,
+  ) => {
     values.forEach((v, i) => {
       const d = doc(v);
-      items.push(b.item(v, ctx.start, sp + v, { kind, sortText: String(i).padStart(2, '0'), ...(d ? { documentation: { kind: MarkupKind.Markdown, value: d } } : {}) }, undefined, valueEnd));
+      items.push(
+        b.item(
+          v,
+          ctx.start,
+          sp + v,
+          { kind, sortText: String(i).padStart(2, '0'), ...(d ? { documentation: { kind: MarkupKind.Markdown, value: d } } : {}) },
+          undefined,
+          valueEnd,
+        ),
+      );
     });
   };
 
   if (top && key === 'purpose') {
     enumItems(PURPOSES, (p) => {
-      const verbs = profile?.purposes[p as keyof Profile["purposes"]];
+      const verbs = profile?.purposes[p as keyof Profile['purposes']];
       return `${PURPOSE_MEANING[p] ?? ''}${verbs?.length ? `\n\nRecommendations should use: ${verbs.map((v: string) => `*${v}*`).join(', ')}.` : ''}`;
     });
     return;
   }
   if (top && key === 'assurance') return enumItems(ASSURANCE_LEVELS, (a) => ASSURANCE_MEANING[a]);
   if (top && key === 'confidential') {
-    return enumItems(['false', 'true'], (v) => (v === 'true' ? 'A Part 2 (private) item: add `confidential_reason`.' : 'Taken in the public meeting.'), CompletionItemKind.Value);
+    return enumItems(
+      ['false', 'true'],
+      (v) => (v === 'true' ? 'A Part 2 (private) item: add `confidential_reason`.' : 'Taken in the public meeting.'),
+      CompletionItemKind.Value,
+    );
   }
-  if ((key === 'status' && (path.length === 1 ? ASSESSMENT_PARENTS.has(path[0]!) : path.length === 2 && path[0] === 'impact_assessments')) || (key === 'on_register' && path.length === 1 && path[0] === 'risks')) {
+  if (
+    (key === 'status' && (path.length === 1 ? ASSESSMENT_PARENTS.has(path[0]!) : path.length === 2 && path[0] === 'impact_assessments')) ||
+    (key === 'on_register' && path.length === 1 && path[0] === 'risks')
+  ) {
     return enumItems(ASSESSMENT_STATUSES, (s) => STATUS_MEANING[s]);
   }
   // The organisation's own fields: their values, by type.
@@ -305,7 +362,9 @@ function valueItems(model: DocumentModel, ctx: Extract<CursorContext, { where: '
           const present = new Set(ctx.flow ?? []);
           return enumItems(own.values.filter((v) => !present.has(v)));
         }
-        own.values.forEach((v, i) => items.push(b.item(v, ctx.start, `${sp}[${v}]`, { kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(2, '0') }, undefined, valueEnd)));
+        own.values.forEach((v, i) =>
+          items.push(b.item(v, ctx.start, `${sp}[${v}]`, { kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(2, '0') }, undefined, valueEnd)),
+        );
         return;
       }
     }
@@ -328,14 +387,36 @@ function valueItems(model: DocumentModel, ctx: Extract<CursorContext, { where: '
     if (key === 'id') {
       reg.entries.forEach((e, i) => {
         items.push(
-          b.item(e.id, ctx.start, `${sp}"${e.id}"`, { kind: CompletionItemKind.Reference, detail: e.title, documentation: { kind: MarkupKind.Markdown, value: riskRow(e.fields) }, sortText: String(i).padStart(4, '0'), filterText: ctx.typed.startsWith('"') || ctx.typed.startsWith("'") ? `${ctx.typed[0]}${e.id}` : e.id }, undefined, valueEnd),
+          b.item(
+            e.id,
+            ctx.start,
+            `${sp}"${e.id}"`,
+            {
+              kind: CompletionItemKind.Reference,
+              detail: e.title,
+              documentation: { kind: MarkupKind.Markdown, value: riskRow(e.fields) },
+              sortText: String(i).padStart(4, '0'),
+              filterText: ctx.typed.startsWith('"') || ctx.typed.startsWith("'") ? `${ctx.typed[0]}${e.id}` : e.id,
+            },
+            undefined,
+            valueEnd,
+          ),
         );
       });
     } else if (key === 'title') {
       const id = yl.siblingValue(ctx.line, ctx.column, 'id');
       const entries = id ? reg.entries.filter((e) => e.id === id) : reg.entries;
       entries.forEach((e, i) => {
-        items.push(b.item(e.title, ctx.start, sp + plainScalar(e.title), { kind: CompletionItemKind.Text, detail: `Risk ${e.id}`, sortText: String(i).padStart(4, '0') }, undefined, valueEnd));
+        items.push(
+          b.item(
+            e.title,
+            ctx.start,
+            sp + plainScalar(e.title),
+            { kind: CompletionItemKind.Text, detail: `Risk ${e.id}`, sortText: String(i).padStart(4, '0') },
+            undefined,
+            valueEnd,
+          ),
+        );
       });
     }
   }
@@ -369,13 +450,23 @@ function soItems(model: DocumentModel, start: number, present: Set<string>, text
   Object.entries(profile.strategic_objectives).forEach(([code, wording], i) => {
     if (present.has(code)) return;
     items.push(
-      b.item(code, start, text(code), {
-        kind: CompletionItemKind.EnumMember,
-        detail: wording,
-        documentation: { kind: MarkupKind.Markdown, value: `**${code}** — ${wording}${profile.equality_objectives.includes(code) ? '\n\nAn equality objective: the paper should report on health inequalities.' : ''}` },
-        sortText: String(i).padStart(3, '0'),
-        filterText: code,
-      }, undefined, end),
+      b.item(
+        code,
+        start,
+        text(code),
+        {
+          kind: CompletionItemKind.EnumMember,
+          detail: wording,
+          documentation: {
+            kind: MarkupKind.Markdown,
+            value: `**${code}** — ${wording}${profile.equality_objectives.includes(code) ? '\n\nAn equality objective: the paper should report on health inequalities.' : ''}`,
+          },
+          sortText: String(i).padStart(3, '0'),
+          filterText: code,
+        },
+        undefined,
+        end,
+      ),
     );
   });
 }
@@ -406,7 +497,15 @@ function presentObjectives(model: DocumentModel, yl: YamlLines, line: number): S
   return out;
 }
 
-function committeeItems(model: DocumentModel, ctx: Extract<CursorContext, { where: 'value' }>, ws: WorkspaceView, b: Builder, items: CompletionItem[], sp: string, end: number | undefined) {
+function committeeItems(
+  model: DocumentModel,
+  ctx: Extract<CursorContext, { where: 'value' }>,
+  ws: WorkspaceView,
+  b: Builder,
+  items: CompletionItem[],
+  sp: string,
+  end: number | undefined,
+) {
   const profile = profileOf(model);
   const seen = new Map<string, { name: string; papers: Set<string> }>();
   const note = (name: string | undefined, key: string) => {
@@ -431,29 +530,55 @@ function committeeItems(model: DocumentModel, ctx: Extract<CursorContext, { wher
     const k = normaliseName(c.name);
     const others = c.aliases.length ? `Also known as: ${c.aliases.join(', ')}.` : '';
     items.push(
-      b.item(c.name, ctx.start, sp + plainScalar(c.name), {
-        kind: CompletionItemKind.EnumMember,
-        detail: c.aliases.length ? `Committee (${c.aliases.join(', ')})` : 'Committee',
-        documentation: { kind: MarkupKind.Markdown, value: [`**${c.name}** — in the organisation profile${c.formal ? '' : ' (not a formal meeting)'}.`, others, used(k)].filter(Boolean).join('\n\n') },
-        sortText: `0${String(i++).padStart(3, '0')}`,
-        filterText: [c.name, ...c.aliases].join(' '),
-      }, undefined, end),
+      b.item(
+        c.name,
+        ctx.start,
+        sp + plainScalar(c.name),
+        {
+          kind: CompletionItemKind.EnumMember,
+          detail: c.aliases.length ? `Committee (${c.aliases.join(', ')})` : 'Committee',
+          documentation: {
+            kind: MarkupKind.Markdown,
+            value: [`**${c.name}** — in the organisation profile${c.formal ? '' : ' (not a formal meeting)'}.`, others, used(k)].filter(Boolean).join('\n\n'),
+          },
+          sortText: `0${String(i++).padStart(3, '0')}`,
+          filterText: [c.name, ...c.aliases].join(' '),
+        },
+        undefined,
+        end,
+      ),
     );
     seen.delete(k);
   }
   for (const [k, e] of [...seen.entries()].sort((a, b2) => a[1].name.localeCompare(b2[1].name))) {
     items.push(
-      b.item(e.name, ctx.start, sp + plainScalar(e.name), {
-        kind: CompletionItemKind.Value,
-        detail: 'Used in this workspace',
-        documentation: { kind: MarkupKind.Markdown, value: `${used(k)} Not a committee in the profile.` },
-        sortText: `1${String(i++).padStart(3, '0')}`,
-      }, undefined, end),
+      b.item(
+        e.name,
+        ctx.start,
+        sp + plainScalar(e.name),
+        {
+          kind: CompletionItemKind.Value,
+          detail: 'Used in this workspace',
+          documentation: { kind: MarkupKind.Markdown, value: `${used(k)} Not a committee in the profile.` },
+          sortText: `1${String(i++).padStart(3, '0')}`,
+        },
+        undefined,
+        end,
+      ),
     );
   }
 }
 
-function dateItems(model: DocumentModel, ctx: Extract<CursorContext, { where: 'value' }>, ws: WorkspaceView, b: Builder, items: CompletionItem[], sp: string, meeting: string | undefined, top: boolean) {
+function dateItems(
+  model: DocumentModel,
+  ctx: Extract<CursorContext, { where: 'value' }>,
+  ws: WorkspaceView,
+  b: Builder,
+  items: CompletionItem[],
+  sp: string,
+  meeting: string | undefined,
+  top: boolean,
+) {
   const profile = profileOf(model);
   const same = (m: string | undefined) => {
     if (!m || !meeting) return false;
@@ -481,17 +606,29 @@ function dateItems(model: DocumentModel, ctx: Extract<CursorContext, { where: 'v
   const today = ws.today();
   const paperDate = dateOf(model.paper);
   items.push(b.item(today, ctx.start, sp + today, { kind: CompletionItemKind.Constant, detail: 'Today', sortText: '0' }, undefined, ctx.end));
-  const sorted = [...dates.entries()].filter(([d]) => d !== today).sort((a, c) => (a[1].sameMeeting === c[1].sameMeeting ? c[0].localeCompare(a[0]) : a[1].sameMeeting ? -1 : 1));
+  const sorted = [...dates.entries()]
+    .filter(([d]) => d !== today)
+    .sort((a, c) => (a[1].sameMeeting === c[1].sameMeeting ? c[0].localeCompare(a[0]) : a[1].sameMeeting ? -1 : 1));
   sorted.forEach(([d, e], i) => {
     const where = [...e.meetings.entries()].map(([m, n]) => `${m} (${n} paper${n === 1 ? '' : 's'})`).join('; ');
     const early = !top && paperDate && isRealDate(paperDate) && d >= paperDate;
     items.push(
-      b.item(d, ctx.start, sp + d, {
-        kind: CompletionItemKind.Constant,
-        detail: where,
-        documentation: { kind: MarkupKind.Markdown, value: `Meeting date found in the workspace: ${where}.${early ? `\n\nOn or after this paper's own meeting (${paperDate}).` : ''}` },
-        sortText: `${early ? 2 : 1}${String(i).padStart(4, '0')}`,
-      }, undefined, ctx.end),
+      b.item(
+        d,
+        ctx.start,
+        sp + d,
+        {
+          kind: CompletionItemKind.Constant,
+          detail: where,
+          documentation: {
+            kind: MarkupKind.Markdown,
+            value: `Meeting date found in the workspace: ${where}.${early ? `\n\nOn or after this paper's own meeting (${paperDate}).` : ''}`,
+          },
+          sortText: `${early ? 2 : 1}${String(i).padStart(4, '0')}`,
+        },
+        undefined,
+        ctx.end,
+      ),
     );
   });
 }
@@ -537,16 +674,20 @@ export function needsHealthInequalities(model: DocumentModel, profile: Profile):
 function headingItems(model: DocumentModel, ctx: Extract<CursorContext, { where: 'heading' }>, b: Builder, items: CompletionItem[]) {
   const profile = profileOf(model);
   if (!profile) return;
-  const present = new Set(model.paper.sections.filter((s) => s.headingRange.start < ctx.start || s.headingRange.start > ctx.start + ctx.typed.length).map(sectionKey));
+  const present = new Set(
+    model.paper.sections.filter((s) => s.headingRange.start < ctx.start || s.headingRange.start > ctx.start + ctx.typed.length).map(sectionKey),
+  );
   const has = (h: string) => present.has(headingKey(h));
   const out: { heading: string; rank: number; doc: string }[] = [];
   if (needsHealthInequalities(model, profile) && !profile.health_inequalities.headings.some(has)) {
     out.push({ heading: profile.health_inequalities.headings[0] ?? 'Health inequalities', rank: 0, doc: HEALTH_INEQUALITIES_GUIDANCE });
   }
   for (const name of profile.required_sections) {
-    if (!acceptedHeadings(profile, name).some(has)) out.push({ heading: templateName(profile, name), rank: 1, doc: `A required section (${profile.organisation}).` });
+    if (!acceptedHeadings(profile, name).some(has))
+      out.push({ heading: templateName(profile, name), rank: 1, doc: `A required section (${profile.organisation}).` });
   }
-  for (const h of OPTIONAL_SECTIONS) if (!has(h) && !out.some((o) => headingKey(o.heading) === headingKey(h))) out.push({ heading: h, rank: 2, doc: 'An optional section.' });
+  for (const h of OPTIONAL_SECTIONS)
+    if (!has(h) && !out.some((o) => headingKey(o.heading) === headingKey(h))) out.push({ heading: h, rank: 2, doc: 'An optional section.' });
   out.forEach((o, i) => {
     items.push(
       b.item(o.heading, ctx.start, `## ${o.heading}`, {

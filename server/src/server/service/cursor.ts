@@ -239,7 +239,10 @@ function yamlContext(yl: YamlLines, line: number, before: string, after: string,
       if (inner.includes(']')) return { where: 'none' };
       const parts = inner.split(',');
       const typed = parts.at(-1)!.replace(/^\s+/, '');
-      const flow = parts.slice(0, -1).map((p) => unquote(p.trim())).filter(Boolean);
+      const flow = parts
+        .slice(0, -1)
+        .map((p) => unquote(p.trim()))
+        .filter(Boolean);
       const tail = /^[^,\]]*/.exec(after)![0].trimEnd();
       return { where: 'value', path, key, typed, start: offset - typed.length, end: offset + tail.length, flow, needsSpace: false, column, line };
     }

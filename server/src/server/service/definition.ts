@@ -44,7 +44,10 @@ export function definition(model: DocumentModel, position: Position, readText: R
     if (!c) return null;
     const register = loaded.profile.risk_register ? path.resolve(loaded.baseDir, loaded.profile.risk_register.file) : null;
     // The most specific profile file that sets `committees` defines them.
-    const profiles = loaded.files.map((f) => path.resolve(f)).filter((f) => f !== register).reverse();
+    const profiles = loaded.files
+      .map((f) => path.resolve(f))
+      .filter((f) => f !== register)
+      .reverse();
     for (const file of profiles) {
       let text: string;
       try {

@@ -33,7 +33,10 @@ export function hover(model: DocumentModel, position: Position): Hover | null {
     const e = expansionOf(model.paper, profile, tok.acronym);
     if (!e) return null;
     return {
-      contents: { kind: MarkupKind.Markdown, value: `**${tok.acronym}** — ${e.expansion}\n\n*${e.from === 'paper' ? 'Spelled out in this paper' : `From the profile (${profile?.organisation ?? 'default'})`}*` },
+      contents: {
+        kind: MarkupKind.Markdown,
+        value: `**${tok.acronym}** — ${e.expansion}\n\n*${e.from === 'paper' ? 'Spelled out in this paper' : `From the profile (${profile?.organisation ?? 'default'})`}*`,
+      },
       range: toRange(model.lines, tok),
     };
   }
@@ -60,7 +63,8 @@ function coverHover(model: DocumentModel, hit: NodeHit, profile: Profile | undef
     const code = typeof p[2] === 'string' ? objectiveCode(p[2]) : objectiveCode(scalar);
     if (!code) return null;
     const wording = profile.strategic_objectives[code];
-    if (wording === undefined) return `**${code}** is not a strategic objective of ${profile.organisation}. The codes are: ${Object.keys(profile.strategic_objectives).join(', ')}.`;
+    if (wording === undefined)
+      return `**${code}** is not a strategic objective of ${profile.organisation}. The codes are: ${Object.keys(profile.strategic_objectives).join(', ')}.`;
     return soText(code, profile);
   }
 
@@ -76,7 +80,8 @@ function coverHover(model: DocumentModel, hit: NodeHit, profile: Profile | undef
   }
 
   // Committee name → its other names and where this paper's history mentions it.
-  const isMeeting = (p.length === 1 && p[0] === 'meeting') || (p.length === 3 && p[0] === 'committee_history' && typeof p[1] === 'number' && p[2] === 'meeting');
+  const isMeeting =
+    (p.length === 1 && p[0] === 'meeting') || (p.length === 3 && p[0] === 'committee_history' && typeof p[1] === 'number' && p[2] === 'meeting');
   if (isMeeting && scalar) return committeeHover(model, scalar, hit.node, profile);
   return null;
 }
@@ -88,7 +93,10 @@ function keyHover(p: (string | number)[], profile: Profile | undefined): string 
   if (profile?.cover_sheet && p.every((x) => typeof x === 'string')) {
     const t = templateField(profile, p.join('.'));
     if (t) {
-      const values = t.values?.length && !(t.builtin && t.key === 'strategic_objectives') ? `\n\n${t.type === 'list' ? 'Values' : 'One of'}: ${t.values.map((v) => `\`${v}\``).join(', ')}` : '';
+      const values =
+        t.values?.length && !(t.builtin && t.key === 'strategic_objectives')
+          ? `\n\n${t.type === 'list' ? 'Values' : 'One of'}: ${t.values.map((v) => `\`${v}\``).join(', ')}`
+          : '';
       const kind = t.builtin ? '' : `, ${t.type}`;
       return `**${t.label}** — \`${t.key}\` (${t.required ? 'required' : 'optional'}${kind}) on ${profile.organisation}'s cover sheet\n\n${t.meaning}${values}`;
     }
@@ -99,9 +107,12 @@ function keyHover(p: (string | number)[], profile: Profile | undefined): string 
     if (!f) return `\`${key}\` is not a cover-sheet key of the board paper format.`;
     return `**${key}** (${f.required ? 'required' : 'optional'}) — ${f.meaning}${f.values ? `\n\nOne of: ${f.values.map((v) => `\`${v}\``).join(', ')}` : ''}`;
   }
-  const parent = p.slice(0, -1).filter((x) => typeof x === 'string').join('.');
+  const parent = p
+    .slice(0, -1)
+    .filter((x) => typeof x === 'string')
+    .join('.');
   if (p[0] === 'committee_history' && (key === 'meeting' || key === 'date')) {
-    return `**${key}** — ${key === 'meeting' ? 'The board or committee that discussed the paper before' : 'Date of that meeting, YYYY-MM-DD (before this paper\'s meeting)'}`;
+    return `**${key}** — ${key === 'meeting' ? 'The board or committee that discussed the paper before' : "Date of that meeting, YYYY-MM-DD (before this paper's meeting)"}`;
   }
   if (p[0] === 'risks' && key === 'title') return '**title** — Title of the risk, as the risk register words it';
   const meaning = NESTED_MEANING[key];
@@ -127,7 +138,10 @@ function committeeHover(model: DocumentModel, name: string, node: YNode, profile
   history.forEach((h, i) => {
     const item = histNode?.kind === 'seq' ? histNode.items[i] : undefined;
     if (item && node.start >= item.start && node.end <= item.end) return; // the entry hovered
-    if (same(h.meeting)) mentions.push(`- ${h.date ?? 'no date'}: ${h.outcome ?? '*no outcome recorded*'}${h.meeting && h.meeting !== (c?.name ?? name) ? ` (as "${h.meeting}")` : ''}`);
+    if (same(h.meeting))
+      mentions.push(
+        `- ${h.date ?? 'no date'}: ${h.outcome ?? '*no outcome recorded*'}${h.meeting && h.meeting !== (c?.name ?? name) ? ` (as "${h.meeting}")` : ''}`,
+      );
   });
   const onOwn = model.paper.cover?.pairs.find((pp) => pp.name === 'meeting')?.value;
   if (own && same(own) && !(onOwn && node.start === onOwn.start)) mentions.push(`- ${ownDate ?? 'no date'}: this paper's own meeting`);

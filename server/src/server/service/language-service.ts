@@ -217,14 +217,19 @@ export class LanguageService {
     const matches = !!r.loaded && !!file && matchesPaperGlobs(file, r.loaded);
     const isPaper = looksLikePaper(paper) || matches;
     const verbose = this.settingsFor(doc.uri).trace.server === 'verbose';
-    if (verbose) this.logger.log(`parsed ${doc.uri} v${doc.version} in ${Date.now() - t0} ms (${parser.last.whole ? 'whole' : `${parser.last.parsed} sections parsed, ${parser.last.reused} kept`})`);
+    if (verbose)
+      this.logger.log(
+        `parsed ${doc.uri} v${doc.version} in ${Date.now() - t0} ms (${parser.last.whole ? 'whole' : `${parser.last.parsed} sections parsed, ${parser.last.reused} kept`})`,
+      );
     // The rules run when findings are first asked for (diagnostics, code
     // actions), not for completion or hover right after a keystroke.
     let analysis: Analysis | undefined;
     const analyse = (): Analysis => {
       if (analysis) return analysis;
       const t1 = Date.now();
-      const a: Analysis = r.loaded ? analyze(text, r.loaded.profile, { paper, matchesPaperGlob: matches, rules: RULES_FOR_RUN }) : { paper, isPaper, findings: [], ruleFailures: [] };
+      const a: Analysis = r.loaded
+        ? analyze(text, r.loaded.profile, { paper, matchesPaperGlob: matches, rules: RULES_FOR_RUN })
+        : { paper, isPaper, findings: [], ruleFailures: [] };
       // A rule that failed is never silent: its findings are missing from this document.
       for (const f of a.ruleFailures) this.logger.error(`rule ${f.rule} failed on ${doc.uri} v${doc.version}: ${f.message}`);
       analysis = a;
@@ -328,7 +333,9 @@ export class LanguageService {
     // Keys name the other papers in messages: paths relative to the workspace
     // folder. Open papers go in whole (their disable comments apply), the
     // index's by their cover sheets: only this paper's findings are wanted.
-    const entries = group.map((p) => (p.paper ? { key: this.label(p.key), paper: p.paper, profile: p.profile } : { key: this.label(p.key), cover: p.cover, profile: p.profile }));
+    const entries = group.map((p) =>
+      p.paper ? { key: this.label(p.key), paper: p.paper, profile: p.profile } : { key: this.label(p.key), cover: p.cover, profile: p.profile },
+    );
     return checkAcrossPapers(entries).get(this.label(me.key)) ?? [];
   }
 

@@ -6,7 +6,16 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findProfileFile, loadProfileFile, PROFILE_FILE, ProfileError, ProfileResolver, type LoadedProfile, type ProfileProblemAt, type ReadText } from '../../node/profile-loader';
+import {
+  findProfileFile,
+  loadProfileFile,
+  PROFILE_FILE,
+  ProfileError,
+  ProfileResolver,
+  type LoadedProfile,
+  type ProfileProblemAt,
+  type ReadText,
+} from '../../node/profile-loader';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 
 export interface Folder {
@@ -103,7 +112,10 @@ export class Profiles {
       for (const f of loaded.files) this.inputs.add(path.resolve(f));
       return { loaded, error: null };
     } catch (e) {
-      const error = e instanceof ProfileError ? e : new ProfileError(root ?? target, [{ file: root ?? target, key: '(profile)', message: String((e as Error)?.message ?? e), line: 0 }]);
+      const error =
+        e instanceof ProfileError
+          ? e
+          : new ProfileError(root ?? target, [{ file: root ?? target, key: '(profile)', message: String((e as Error)?.message ?? e), line: 0 }]);
       for (const p of error.problems) this.inputs.add(path.resolve(p.file));
       return { loaded: null, error };
     }
@@ -112,7 +124,12 @@ export class Profiles {
   /** Is this file a profile or something a profile reads? */
   isProfileInput(file: string): boolean {
     const abs = path.resolve(file);
-    return path.basename(abs) === PROFILE_FILE || this.inputs.has(abs) || this.roots.has(abs) || [...this.folders].some((f) => this.explicitProfile(path.join(f.path, 'x.md')) === abs);
+    return (
+      path.basename(abs) === PROFILE_FILE ||
+      this.inputs.has(abs) ||
+      this.roots.has(abs) ||
+      [...this.folders].some((f) => this.explicitProfile(path.join(f.path, 'x.md')) === abs)
+    );
   }
 
   /**

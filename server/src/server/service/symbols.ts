@@ -6,7 +6,8 @@ import type { DocumentModel } from './model';
 
 function detailOf(node: YNode): string | undefined {
   if (node.kind === 'scalar') return scalarText(node);
-  if (node.kind === 'seq') return node.flow ? node.items.map((i) => scalarText(i) ?? '…').join(', ') : `${node.items.length} item${node.items.length === 1 ? '' : 's'}`;
+  if (node.kind === 'seq')
+    return node.flow ? node.items.map((i) => scalarText(i) ?? '…').join(', ') : `${node.items.length} item${node.items.length === 1 ? '' : 's'}`;
   if (node.kind === 'map') {
     const status = node.pairs.find((p) => p.name === 'status')?.value;
     return status ? scalarText(status) : undefined;
@@ -21,7 +22,8 @@ function children(model: DocumentModel, node: YNode, depth: number): DocumentSym
   }
   if (node.kind === 'seq' && !node.flow) {
     return node.items.map((item, i) => {
-      const name = item.kind === 'map' ? scalarText(item.pairs.find((p) => ['meeting', 'id'].includes(p.name))?.value) ?? `${i + 1}` : scalarText(item) ?? `${i + 1}`;
+      const name =
+        item.kind === 'map' ? (scalarText(item.pairs.find((p) => ['meeting', 'id'].includes(p.name))?.value) ?? `${i + 1}`) : (scalarText(item) ?? `${i + 1}`);
       const range = toRange(model.lines, { start: item.outerStart, end: Math.max(item.end, item.outerStart) });
       return {
         name,

@@ -68,7 +68,12 @@ export class WorkspaceIndex {
    * progress reporter is still being created (a request for the workspace's
    * meetings waits for the papers, not for an empty index).
    */
-  rebuild(folders: readonly string[], read: IndexReader, progressOrPending?: IndexProgress | Promise<IndexProgress | undefined>, onFileError?: (file: string, e: unknown) => void): Promise<void> {
+  rebuild(
+    folders: readonly string[],
+    read: IndexReader,
+    progressOrPending?: IndexProgress | Promise<IndexProgress | undefined>,
+    onFileError?: (file: string, e: unknown) => void,
+  ): Promise<void> {
     const run = ++this.run;
     this.ready = (async () => {
       const progress = await progressOrPending;
