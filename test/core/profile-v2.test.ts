@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import { DEFAULT_PROFILE, PROFILE_KEYS, standingItemsFor } from '../../server/src/core/profile';
 import { coverSheetFields, fieldLabel, templateField } from '../../server/src/core/template-fields';
 import { loadProfileFile, ProfileError } from '../../server/src/node/profile-loader';
+import { analyze } from '../../server/src/core/analyze';
+import { newPaperText } from '../../server/src/core/template';
 import { repoRoot, runCli, tempDir } from '../helpers/run-cli';
 
 function write(dir: string, name: string, text: string): string {
@@ -491,6 +493,18 @@ describe('the effective template (coverSheetFields, fieldLabel)', () => {
     assert.equal(templateField(p, 'committee_history')!.outcome, false);
     assert.doesNotMatch(templateField(p, 'committee_history')!.meaning, /outcome/);
     assert.equal(templateField(load('organisation: X\n'), 'committee_history')!.outcome, undefined, 'the built-in template records the outcome');
+  });
+
+  it('strategic_objectives: {} — an organisation whose template asks for none: never required, no objectives line in a new paper', () => {
+    const p = load('organisation: Oxford Health NHS Foundation Trust\nstrategic_objectives: {}\n');
+    assert.deepEqual(p.strategic_objectives, {});
+    assert.equal(templateField(p, 'strategic_objectives')!.required, false);
+    assert.equal(templateField(load('organisation: X\n'), 'strategic_objectives')!.required, true, 'the built-in template requires them');
+    const text = newPaperText({ title: 'T', meeting: 'Trust Board', date: '2024-05-08', purpose: 'note', objectives: [] }, p);
+    assert.doesNotMatch(text, /strategic_objectives/);
+    const aboutObjectives = analyze(text, p).findings.filter((f) => /strategic/i.test(f.message));
+    assert.deepEqual(aboutObjectives, [], 'no finding about objectives');
+    assert.throws(() => load('strategic_objectives: [SO1]\n'), /must map each code to its wording/);
   });
 
   it('the whole impact_assessments group listed expands to its three assessments under its label', () => {

@@ -283,7 +283,9 @@ export function validateProfileData(raw: unknown, knownRules: readonly string[])
   if ('papers' in o && !isStringList(o.papers)) add('papers', 'must be a list of glob patterns, e.g. ["**/papers/**/*.md"]');
   if ('strategic_objectives' in o) {
     const so = o.strategic_objectives;
-    if (!isStringMap(so) || Object.keys(so).length === 0) add('strategic_objectives', 'must map each code to its wording, e.g. SO1: Improve quality…');
+    // `{}`: the organisation's template asks for no strategic objectives.
+    if (!isStringMap(so))
+      add('strategic_objectives', 'must map each code to its wording, e.g. SO1: Improve quality… (or {} when your template has no strategic objectives)');
     else
       for (const code of Object.keys(so))
         if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(code)) add(`strategic_objectives.${code}`, 'codes must start with a letter and contain no spaces');

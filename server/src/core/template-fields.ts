@@ -285,7 +285,8 @@ function fromBuiltin(b: BuiltinField, profile: Profile, listed: boolean, entry?:
     key: b.key,
     label,
     aliases,
-    required: listed ? (entry?.required ?? b.required) : false,
+    // An organisation with no strategic objectives (`strategic_objectives: {}`) cannot require them.
+    required: listed && !(b.key === 'strategic_objectives' && values?.length === 0) ? (entry?.required ?? b.required) : false,
     type,
     builtin: true,
     listed,
