@@ -1,7 +1,9 @@
 /**
  * `npm run bench` — the performance figures of docs/performance.md, each with
  * its target, printed as a Markdown table and written to bench/results.json.
- * Not part of the test suite. Needs the built dist/ (`npm run build`).
+ * Not part of the test suite. Times the production bundles, as shipped:
+ * it builds them first into bench/corpus/build/dist/ (`scripts/build.mjs
+ * --production --outdir …`), leaving the development build in dist/ alone.
  *
  *   npm run bench                      everything (8–10 minutes on two cores)
  *   npm run bench -- --quick           smaller N: a rough reading in about 3 minutes
@@ -144,15 +146,17 @@ async function main(): Promise<number> {
     process.stderr.write(`bench: ${(e as Error).message}\n`);
     return 2;
   }
-  for (const f of ['dist/server.js', 'dist/cli.js']) {
-    if (!fs.existsSync(path.join(root, f))) {
-      process.stderr.write(`bench: ${f} is missing; run \`npm run build\` first\n`);
-      return 2;
-    }
-  }
   const log = (s: string) => process.stderr.write(`${s}\n`);
   const { corpus, manifest } = ensureCorpus({ force: values.regen, log });
-  const ctx: BenchContext = { root, quick: values.quick, corpus, manifest, log };
+  // The production bundles, as users get them (the .vsix and the npm package).
+  const dist = path.join(root, 'bench', 'corpus', 'build', 'dist');
+  try {
+    execFileSync(process.execPath, ['scripts/build.mjs', '--production', '--outdir', path.relative(root, dist)], { cwd: root, stdio: 'pipe' });
+  } catch (e) {
+    process.stderr.write(`bench: the production build failed: ${String((e as { stderr?: Buffer }).stderr ?? e).split('\n')[0]}\n`);
+    return 2;
+  }
+  const ctx: BenchContext = { root, dist, quick: values.quick, corpus, manifest, log };
   const loadBefore = machineLoad();
   if (loadBefore.load[0]! > loadBefore.cpus * 0.75)
     log(`bench: the machine is busy (load ${loadBefore.load.join(', ')} on ${loadBefore.cpus} CPUs): wall-clock figures will be high; ratios are steadier`);
@@ -194,7 +198,7 @@ async function main(): Promise<number> {
     loadAfter: machineLoad().load,
     commit: git(['rev-parse', '--short', 'HEAD']),
     dirtyFiles: git(['status', '--porcelain'])?.split('\n').filter(Boolean).length ?? null,
-    distBuiltAt: fs.statSync(path.join(root, 'dist/server.js')).mtime.toISOString(),
+    distBuiltAt: fs.statSync(path.join(dist, 'server.js')).mtime.toISOString(),
   };
   let results: Results = { generatedAt: now, quick: ctx.quick, machine, corpus: manifest, figures: [], extra: {} };
   if (values.only && fs.existsSync(resultsFile)) {

@@ -1,5 +1,7 @@
 // Bundles the CLI, the language server and the VS Code extension with esbuild.
-// Usage: node scripts/build.mjs [--watch] [--production]
+// Usage: node scripts/build.mjs [--watch] [--production] [--outdir DIR]
+// (DIR, relative to the project, defaults to dist; the benchmarks build the
+// production bundles into a folder of their own: bench/run.ts).
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,6 +11,12 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+const outIndex = process.argv.indexOf('--outdir');
+const outdir = outIndex === -1 ? 'dist' : process.argv[outIndex + 1];
+if (!outdir || outdir.startsWith('--')) {
+  console.error('build: --outdir needs a folder, e.g. --outdir dist');
+  process.exit(2);
+}
 
 const entries = [
   { in: 'server/src/cli/main.ts', out: 'cli', shebang: true },
@@ -70,7 +78,7 @@ for (const e of entries) {
     ...common,
     plugins: e.out === 'cli' ? [pdfApart, wordApart] : e.out === 'server' ? [wordApart] : [],
     entryPoints: [e.in],
-    outfile: `dist/${e.out}.js`,
+    outfile: `${outdir}/${e.out}.js`,
     banner: e.shebang ? { js: '#!/usr/bin/env node' } : undefined,
   };
   if (watch) {
@@ -84,15 +92,15 @@ for (const e of entries) {
 // The agenda pack's PDF fonts (Arimo, metric-compatible with Arial): pdfkit
 // embeds them from files, which the bundles read from dist/fonts/.
 const fontPkg = path.join(root, 'node_modules/@expo-google-fonts/arimo');
-fs.mkdirSync(path.join(root, 'dist/fonts'), { recursive: true });
+fs.mkdirSync(path.join(root, outdir, 'fonts'), { recursive: true });
 for (const [dir, file] of [
   ['400Regular', 'Arimo_400Regular.ttf'],
   ['700Bold', 'Arimo_700Bold.ttf'],
   ['400Regular_Italic', 'Arimo_400Regular_Italic.ttf'],
   ['700Bold_Italic', 'Arimo_700Bold_Italic.ttf'],
 ]) {
-  fs.copyFileSync(path.join(fontPkg, dir, file), path.join(root, 'dist/fonts', file));
+  fs.copyFileSync(path.join(fontPkg, dir, file), path.join(root, outdir, 'fonts', file));
 }
-fs.copyFileSync(path.join(fontPkg, 'LICENSE_FONT'), path.join(root, 'dist/fonts/LICENSE-Arimo.txt'));
-for (const e of entries) if (e.shebang && fs.existsSync(path.join(root, `dist/${e.out}.js`))) fs.chmodSync(path.join(root, `dist/${e.out}.js`), 0o755);
-console.log(`built ${entries.map((e) => `dist/${e.out}.js`).join(', ')}${watch ? ' (watching)' : ''}`);
+fs.copyFileSync(path.join(fontPkg, 'LICENSE_FONT'), path.join(root, outdir, 'fonts', 'LICENSE-Arimo.txt'));
+for (const e of entries) if (e.shebang && fs.existsSync(path.join(root, outdir, `${e.out}.js`))) fs.chmodSync(path.join(root, outdir, `${e.out}.js`), 0o755);
+console.log(`built ${entries.map((e) => `${outdir}/${e.out}.js`).join(', ')}${production ? ' (production)' : ''}${watch ? ' (watching)' : ''}`);

@@ -12,6 +12,9 @@ import { runTimed, type Timed } from '../lib/proc';
 import { fmtMs, median, round } from '../lib/stats';
 import { figure, unavailable, type Bench, type BenchContext } from '../lib/types';
 
+/** The production CLI bundle (bench/run.ts builds it). */
+const cli = (ctx: BenchContext) => path.join(ctx.dist, 'cli.js');
+
 function markdownlintBin(root: string): string | null {
   try {
     const dir = path.join(root, 'node_modules', 'markdownlint-cli2');
@@ -36,7 +39,7 @@ export const checkBench: Bench = {
   async run(ctx: BenchContext) {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bp-bench-check-'));
     const rel = path.relative(ctx.root, ctx.corpus.many) || '.';
-    const bp = ['node', 'dist/cli.js', 'check', '--format', 'json', rel];
+    const bp = ['node', cli(ctx), 'check', '--format', 'json', rel];
     const mlBin = markdownlintBin(ctx.root);
     const ml = mlBin ? ['node', mlBin, `${rel}/**/*.md`] : null;
     const runs = ctx.quick ? 1 : 3;
@@ -112,7 +115,7 @@ export const packBench: Bench = {
   name: 'pack',
   description: 'boardpaper pack, 30-paper meeting, HTML and PDF',
   async run(ctx: BenchContext) {
-    const help = spawnSync(process.execPath, ['dist/cli.js', 'pack', '--help'], { cwd: ctx.root, encoding: 'utf8' });
+    const help = spawnSync(process.execPath, [cli(ctx), 'pack', '--help'], { cwd: ctx.root, encoding: 'utf8' });
     const ids = [
       { id: 'pack-html-30', label: 'pack, 30 papers, HTML', format: 'html', max: 1 },
       { id: 'pack-pdf-30', label: 'pack, 30 papers, PDF', format: 'pdf', max: 5 },
@@ -125,13 +128,13 @@ export const packBench: Bench = {
     // What any CLI run costs before it does anything: node + loading the bundle.
     const startup: Timed[] = [];
     for (let i = 0; i < runs + 1; i++)
-      startup.push(await runTimed(['node', 'dist/cli.js', '--version'], { cwd: ctx.root, stdoutFile: path.join(tmp, 'version.txt') }));
+      startup.push(await runTimed(['node', cli(ctx), '--version'], { cwd: ctx.root, stdoutFile: path.join(tmp, 'version.txt') }));
     extra.startup = summary(startup.slice(1));
     // And checking the same 30 papers (pack checks them too).
     const checks: Timed[] = [];
     for (let i = 0; i < runs; i++)
       checks.push(
-        await runTimed(['node', 'dist/cli.js', 'check', '--format', 'json', path.relative(ctx.root, m.dir)], {
+        await runTimed(['node', cli(ctx), 'check', '--format', 'json', path.relative(ctx.root, m.dir)], {
           cwd: ctx.root,
           stdoutFile: path.join(tmp, 'check.json'),
         }),
@@ -145,7 +148,7 @@ export const packBench: Bench = {
         // The private part is the full pack (Part 1 and Part 2): all 30 papers.
         const argv = [
           'node',
-          'dist/cli.js',
+          cli(ctx),
           'pack',
           path.relative(ctx.root, m.dir),
           '--meeting',

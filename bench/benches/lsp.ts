@@ -19,7 +19,7 @@ import { Rng } from '../lib/prng';
 import { fmtMs, round, sleep, summarise } from '../lib/stats';
 import { figure, type Bench, type BenchContext, type Figure } from '../lib/types';
 
-const serverPath = (ctx: BenchContext) => path.join(ctx.root, 'dist', 'server.js');
+const serverPath = (ctx: BenchContext) => path.join(ctx.dist, 'server.js');
 /** The folder holding `papers/` (and the profile) for a paper of the corpus. */
 export const workspaceOf = (file: string) => path.resolve(path.dirname(file), '..', '..');
 

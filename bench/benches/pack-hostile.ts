@@ -35,8 +35,7 @@ export const packHostileBench: Bench = {
   name: 'pack-hostile',
   description: 'boardpaper pack (PDF) of a paper with a 40,000-character word, and of one with "|" then 64 KB of "*a"',
   async run(ctx: BenchContext) {
-    if (!fs.existsSync(path.join(ctx.root, 'dist', 'pack-pdf.js')))
-      return { figures: CASES.map((c) => unavailable(c.id, c.label, '< 2 s', 'run npm run build')) };
+    if (!fs.existsSync(path.join(ctx.dist, 'pack-pdf.js'))) return { figures: CASES.map((c) => unavailable(c.id, c.label, '< 2 s', 'run npm run build')) };
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bp-bench-hostile-'));
     const runs = ctx.quick ? 1 : 5;
     const figures = [];
@@ -47,7 +46,7 @@ export const packHostileBench: Bench = {
         fs.mkdirSync(folder);
         fs.writeFileSync(path.join(folder, 'paper.md'), `${COVER}${c.body}\n`);
         const out = path.join(tmp, `${c.id}.pdf`);
-        const argv = ['node', 'dist/cli.js', 'pack', folder, '--meeting', 'Integrated Care Board', '--date', '2024-07-10', '--out', out];
+        const argv = ['node', path.join(ctx.dist, 'cli.js'), 'pack', folder, '--meeting', 'Integrated Care Board', '--date', '2024-07-10', '--out', out];
         const rs: Timed[] = [];
         let failure = '';
         for (let i = 0; i < runs + 1; i++) {

@@ -166,7 +166,7 @@ export const profileBench: Bench = {
       extra[c.key] = { analyses: c.count, profile: path.relative(ctx.root, file), ...s };
     }
     // The language server, as built in dist/.
-    const server = path.join(ctx.root, 'dist', 'server.js');
+    const server = path.join(ctx.dist, 'server.js');
     const serverMap = fs.existsSync(`${server}.map`) ? loadSourceMap(`${server}.map`, ctx.root) : null;
     const serverRuns = [
       {
@@ -201,7 +201,7 @@ export const profileBench: Bench = {
       extra[sr.key] = { profile: path.relative(ctx.root, file), ...s };
     }
     // The pack (HTML), as the CLI runs it.
-    const cli = path.join(ctx.root, 'dist', 'cli.js');
+    const cli = path.join(ctx.dist, 'cli.js');
     const help = spawnSync(process.execPath, [cli, 'pack', '--help'], { cwd: ctx.root, encoding: 'utf8' });
     if (help.status === 0) {
       const m = ctx.corpus.meeting;

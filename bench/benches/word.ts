@@ -47,10 +47,10 @@ export function longPaper(root: string, pages: number): string {
 
 export const wordBench: Bench = {
   name: 'word',
-  description: 'Word export and import of a 30-page paper (dist/word.js)',
+  description: 'Word export and import of a 30-page paper (the production word.js)',
   async run(ctx: BenchContext) {
-    const bundle = path.join(ctx.root, 'dist', 'word.js');
-    if (!fs.existsSync(bundle)) throw new Error('dist/word.js is missing: run `npm run build` first');
+    const bundle = path.join(ctx.dist, 'word.js');
+    if (!fs.existsSync(bundle)) throw new Error(`${bundle} is missing: the production build did not make it`);
     const word = require(bundle) as typeof import('../../server/src/word/bundle');
     const text = longPaper(ctx.root, 30);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'boardpaper-bench-word-'));

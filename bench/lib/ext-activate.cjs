@@ -146,14 +146,19 @@ async function main() {
   let readyMs = null;
   const t1 = performance.now();
   try {
-    const api = await Promise.race([ext.activate(context), new Promise((_, rej) => setTimeout(() => rej(new Error('activate() did not settle within 10 s')), 10_000))]);
+    const api = await Promise.race([
+      ext.activate(context),
+      new Promise((_, rej) => setTimeout(() => rej(new Error('activate() did not settle within 10 s')), 10_000)),
+    ]);
     activateEnd = performance.now();
     // The language server starts in the background after activate() returns
     // (api.ready settles when it is up): timed apart, not part of activation.
     if (api && api.ready) await Promise.race([api.ready, new Promise((r) => setTimeout(r, 10_000))]);
     const client = api && typeof api.client === 'function' ? api.client() : undefined;
     if (api && api.ready && client) readyMs = performance.now() - t1;
-    if (papers) started = client && typeof client.isRunning === 'function' ? (client.isRunning() ? 'yes (language client running)' : 'no (client not running)') : 'unknown';
+    if (papers)
+      started =
+        client && typeof client.isRunning === 'function' ? (client.isRunning() ? 'yes (language client running)' : 'no (client not running)') : 'unknown';
     if (client) await Promise.race([client.stop().catch(() => undefined), new Promise((r) => setTimeout(r, 3000))]);
   } catch (e) {
     started = `failed: ${String((e && e.message) || e).split('\n')[0]}`;

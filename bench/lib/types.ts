@@ -19,6 +19,13 @@ export interface Figure {
 
 export interface BenchContext {
   root: string;
+  /**
+   * The production bundles, as shipped (`scripts/build.mjs --production`,
+   * built by bench/run.ts into bench/corpus/build/dist/): the CLI, the
+   * language server and the Word bundle are timed from here, not from the
+   * development build in dist/.
+   */
+  dist: string;
   quick: boolean;
   corpus: Corpus;
   manifest: Manifest;

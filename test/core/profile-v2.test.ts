@@ -8,8 +8,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_PROFILE, PROFILE_KEYS, standingItemsFor } from '../../server/src/core/profile';
-import { coverSheetFields, fieldLabel } from '../../server/src/core/template-fields';
+import { coverSheetFields, fieldLabel, templateField } from '../../server/src/core/template-fields';
 import { loadProfileFile, ProfileError } from '../../server/src/node/profile-loader';
+import { analyze } from '../../server/src/core/analyze';
+import { newPaperText } from '../../server/src/core/template';
 import { repoRoot, runCli, tempDir } from '../helpers/run-cli';
 
 function write(dir: string, name: string, text: string): string {
@@ -131,6 +133,27 @@ describe('profile v2: cover_sheet mistakes are reported on their line', () => {
       line: 4,
       key: 'cover_sheet[1].type',
       message: /"risks" is a FORMAT\.md field: its type is fixed \(assessment\)/,
+    },
+    {
+      name: 'a type on a FORMAT.md assessment other than yes-no-na',
+      text: 'cover_sheet:\n  - key: title\n  - key: financial_implications\n    type: text\n',
+      line: 4,
+      key: 'cover_sheet[1].type',
+      message: /"financial_implications" is a FORMAT\.md assessment: its type is assessment or yes-no-na/,
+    },
+    {
+      name: 'outcome on a field other than committee_history',
+      text: 'cover_sheet:\n  - key: title\n  - key: risks\n    outcome: false\n',
+      line: 4,
+      key: 'cover_sheet[1].outcome',
+      message: /outcome is for the committee_history field only/,
+    },
+    {
+      name: 'an outcome that is not true or false',
+      text: 'cover_sheet:\n  - key: committee_history\n    outcome: none\n',
+      line: 3,
+      key: 'cover_sheet[0].outcome',
+      message: /must be true or false/,
     },
     {
       name: 'a key that is not a front-matter key',
@@ -458,6 +481,30 @@ describe('the effective template (coverSheetFields, fieldLabel)', () => {
     assert.deepEqual(lead.aliases.slice(0, 2), ['Report from', 'Presented by'], 'the template’s aliases, then the built-in label');
     assert.deepEqual(f.find((x) => x.key === 'cqc_domains')!.values, ['Safe', 'Effective']);
     assert.equal(fieldLabel(p, 'cqc_domains'), 'CQC domain');
+  });
+
+  it('a FORMAT.md assessment asked as a bare yes / no / N/A, and a history with no outcome column', () => {
+    const p = load(
+      'cover_sheet:\n  - key: title\n  - key: financial_implications\n    type: yes-no-na\n  - key: impact_assessments.quality\n    type: assessment\n  - key: committee_history\n    outcome: false\n',
+    );
+    assert.equal(templateField(p, 'financial_implications')!.type, 'yes-no-na');
+    assert.equal(templateField(p, 'impact_assessments.quality')!.type, 'assessment');
+    assert.equal(templateField(p, 'impact_assessments.equality')!.type, 'assessment', 'unlisted: the built-in type');
+    assert.equal(templateField(p, 'committee_history')!.outcome, false);
+    assert.doesNotMatch(templateField(p, 'committee_history')!.meaning, /outcome/);
+    assert.equal(templateField(load('organisation: X\n'), 'committee_history')!.outcome, undefined, 'the built-in template records the outcome');
+  });
+
+  it('strategic_objectives: {} — an organisation whose template asks for none: never required, no objectives line in a new paper', () => {
+    const p = load('organisation: Oxford Health NHS Foundation Trust\nstrategic_objectives: {}\n');
+    assert.deepEqual(p.strategic_objectives, {});
+    assert.equal(templateField(p, 'strategic_objectives')!.required, false);
+    assert.equal(templateField(load('organisation: X\n'), 'strategic_objectives')!.required, true, 'the built-in template requires them');
+    const text = newPaperText({ title: 'T', meeting: 'Trust Board', date: '2024-05-08', purpose: 'note', objectives: [] }, p);
+    assert.doesNotMatch(text, /strategic_objectives/);
+    const aboutObjectives = analyze(text, p).findings.filter((f) => /strategic/i.test(f.message));
+    assert.deepEqual(aboutObjectives, [], 'no finding about objectives');
+    assert.throws(() => load('strategic_objectives: [SO1]\n'), /must map each code to its wording/);
   });
 
   it('the whole impact_assessments group listed expands to its three assessments under its label', () => {

@@ -53,6 +53,21 @@ describe('sections under their accepted headings', () => {
     assert.match(messages[0]!, /no "Executive comment" section/);
     assert.match(messages[1]!, /no "Action required by the Board" section.*"## Action required by the Board"/);
   });
+
+  it('missing-section on Recommendations says where the ask is when another section asks the meeting (Oxford Health, 2015)', () => {
+    const head = '---\ntitle: T\nmeeting: Trust Board\ndate: 2023-05-01\n---\n\n## Executive summary\n\n';
+    const recs = (summary: string) =>
+      analyze(head + summary, DEFAULT_PROFILE, { strict: true }).findings.filter((f) => f.rule === 'missing-section' && /Recommendations/.test(f.message));
+    const asked = recs('The programme has run for a year and this report sets out what it achieved. The Board is asked to note the report.\n');
+    assert.equal(asked.length, 1, 'still an error: the template gives the ask its own section');
+    assert.equal(asked[0]!.severity, 'error');
+    assert.match(asked[0]!.message, /Its ask is in "Executive summary" \(the meeting is asked to note the report\)/);
+    assert.doesNotMatch(asked[0]!.message, /not told what it is asked/);
+    // "required to support" and a sentence opening "To improve …" are not asks outside the Recommendations.
+    const notAsked = recs('Resources will be required to support the agreed priority areas. To improve access, clinics open later.\n');
+    assert.equal(notAsked.length, 1);
+    assert.match(notAsked[0]!.message, /without it the meeting is not told what it is asked to decide or note/);
+  });
 });
 
 describe('one long date', () => {

@@ -37,9 +37,9 @@ cover_sheet:
 
 const CURSOR = '$0';
 
-function run(marked: string) {
+function run(marked: string, profile = PROFILE) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bp-template-'));
-  fs.writeFileSync(path.join(dir, '.boardpaper.yaml'), PROFILE);
+  fs.writeFileSync(path.join(dir, '.boardpaper.yaml'), profile);
   const file = path.join(dir, 'paper.md');
   const at = marked.indexOf(CURSOR);
   const text = marked.slice(0, at) + marked.slice(at + CURSOR.length);
@@ -112,6 +112,42 @@ describe('completion and hover follow the organisation’s template', () => {
   it('hover on a renamed FORMAT.md field gives the template’s label', () => {
     const h = run(`${HEAD}presented$0_by: Director of Operations\n${BODY}`).hover();
     assert.match(h, /^\*\*Lead Director\*\* — `presented_by` \(required\)/);
+  });
+
+  // Northern Lincolnshire and Goole's template: yes / no / N/A questions with no comment box, a history with no outcome column.
+  const YES_NO = `organisation: Northern Lincolnshire and Goole NHS Foundation Trust
+cover_sheet:
+  - key: title
+  - key: meeting
+  - key: date
+  - key: financial_implications
+    label: Are there any financial consequences arising from the recommendations?
+    type: yes-no-na
+  - key: committee_history
+    label: Report previously considered by & date(s)
+    outcome: false
+`;
+
+  it('a bare yes / no / N/A assessment completes as one answer, and a history with no outcome column as meeting and date', () => {
+    const items = run(
+      `${HEAD}$0
+${BODY}`,
+      YES_NO,
+    ).items();
+    const fin = items.find((i) => i.label === 'financial_implications')!;
+    assert.equal((fin.textEdit as TextEdit).newText, 'financial_implications: ${1|yes,no,n/a|}');
+    const hist = items.find((i) => i.label === 'committee_history')!;
+    assert.doesNotMatch((hist.textEdit as TextEdit).newText, /outcome/);
+    assert.match((hist.textEdit as TextEdit).newText, /meeting: \$\{1\}\n {4}date: \$\{2:YYYY-MM-DD\}$/);
+    const inEntry = run(`${HEAD}committee_history:\n  - meeting: Audit Committee\n    $0\n${BODY}`, YES_NO)
+      .items()
+      .map((i) => i.label);
+    assert.ok(inEntry.includes('date') && !inEntry.includes('outcome'), `date offered, outcome not; got ${inEntry.join(', ')}`);
+    // The default template still offers the outcome.
+    const dflt = run(`${HEAD}committee_history:\n  - meeting: Audit Committee\n    $0\n${BODY}`, 'organisation: X\n')
+      .items()
+      .map((i) => i.label);
+    assert.ok(dflt.includes('outcome'), `outcome offered by default; got ${dflt.join(', ')}`);
   });
 
   it('hover on a key neither the format nor the template knows says so', () => {

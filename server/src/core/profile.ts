@@ -40,6 +40,11 @@ export interface CoverSheetEntry {
   required?: boolean;
   type?: FieldType;
   values?: string[];
+  /**
+   * `committee_history` only: false when the template asks where and when the
+   * paper went before but not what was decided (no outcome column).
+   */
+  outcome?: boolean;
 }
 
 export interface RiskEntry {
@@ -278,7 +283,9 @@ export function validateProfileData(raw: unknown, knownRules: readonly string[])
   if ('papers' in o && !isStringList(o.papers)) add('papers', 'must be a list of glob patterns, e.g. ["**/papers/**/*.md"]');
   if ('strategic_objectives' in o) {
     const so = o.strategic_objectives;
-    if (!isStringMap(so) || Object.keys(so).length === 0) add('strategic_objectives', 'must map each code to its wording, e.g. SO1: Improve quality…');
+    // `{}`: the organisation's template asks for no strategic objectives.
+    if (!isStringMap(so))
+      add('strategic_objectives', 'must map each code to its wording, e.g. SO1: Improve quality… (or {} when your template has no strategic objectives)');
     else
       for (const code of Object.keys(so))
         if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(code)) add(`strategic_objectives.${code}`, 'codes must start with a letter and contain no spaces');
@@ -374,7 +381,7 @@ export function validateProfileData(raw: unknown, knownRules: readonly string[])
 const SECTION_KEY = /^[a-z][a-z0-9_]*$/;
 /** A cover-sheet key: letters, digits and underscores; dots address nested fields. */
 export const COVER_KEY = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$/;
-const ENTRY_KEYS = ['key', 'label', 'aliases', 'required', 'type', 'values'];
+const ENTRY_KEYS = ['key', 'label', 'aliases', 'required', 'type', 'values', 'outcome'];
 const TYPES_WITH_VALUES: readonly FieldType[] = ['list', 'choice'];
 
 type Add = (key: string, message: string) => void;
@@ -414,7 +421,7 @@ function validateCoverSheet(v: unknown, add: Add) {
     if (typeof e !== 'object' || e === null || Array.isArray(e)) return add(at, 'must be a field: {key, label, aliases, required, type, values}');
     const f = e as Record<string, unknown>;
     for (const k of Object.keys(f))
-      if (!ENTRY_KEYS.includes(k)) add(`${at}.${k}`, `unknown cover_sheet field key "${k}" (key, label, aliases, required, type, values)`);
+      if (!ENTRY_KEYS.includes(k)) add(`${at}.${k}`, `unknown cover_sheet field key "${k}" (key, label, aliases, required, type, values, outcome)`);
     if (typeof f.key !== 'string' || f.key.trim() === '') add(`${at}.key`, 'is required: the front-matter key of the field, e.g. presented_by');
     else if (!COVER_KEY.test(f.key))
       add(`${at}.key`, `"${f.key}" is not a front-matter key: use letters, digits and underscores (dots for nested fields, e.g. impact_assessments.equality)`);
@@ -424,6 +431,12 @@ function validateCoverSheet(v: unknown, add: Add) {
       add(`${at}.label`, 'must be text: what the template prints beside the field, e.g. "Lead Director"');
     if ('aliases' in f && !isStringList(f.aliases)) add(`${at}.aliases`, 'must be a list of other labels seen for the field, e.g. [Report from, Presented by]');
     if ('required' in f && typeof f.required !== 'boolean') add(`${at}.required`, 'must be true or false');
+    if ('outcome' in f) {
+      if (f.key !== 'committee_history')
+        add(`${at}.outcome`, 'outcome is for the committee_history field only: outcome: false when the template records where and when, not what was decided');
+      else if (typeof f.outcome !== 'boolean')
+        add(`${at}.outcome`, 'must be true or false: false when the template asks only where and when the paper was discussed before');
+    }
     const typeOk = !('type' in f) || (typeof f.type === 'string' && (FIELD_TYPES as readonly string[]).includes(f.type));
     if (!typeOk) add(`${at}.type`, `unknown type ${JSON.stringify(f.type)}; types are ${FIELD_TYPES.join(', ')}`);
     if ('values' in f) {
@@ -489,6 +502,7 @@ export function mergeProfile(base: Profile, raw: Record<string, unknown> | null 
           if (typeof f.required === 'boolean') out.required = f.required;
           if (typeof f.type === 'string') out.type = f.type as FieldType;
           if (Array.isArray(f.values)) out.values = (f.values as unknown[]).map((x) => String(x).trim());
+          if (typeof f.outcome === 'boolean') out.outcome = f.outcome;
           return out;
         })
       : null;

@@ -35,6 +35,8 @@ export interface TemplateField {
   group?: string;
   /** One line for completion and hover. */
   meaning: string;
+  /** `committee_history`: false when the template records no outcome (the profile's `outcome: false`). */
+  outcome?: boolean;
 }
 
 interface BuiltinField {
@@ -228,6 +230,18 @@ const BUILTIN: readonly BuiltinField[] = [
 
 const BUILTIN_BY_KEY = new Map(BUILTIN.map((f) => [f.key, f]));
 
+/**
+ * FORMAT.md assessments a template may ask as a bare yes / no / N/A question
+ * with no comment box (`type: yes-no-na` in the profile): then no comment is
+ * expected. The other FORMAT.md fields keep their type.
+ */
+const RETYPABLE: Record<string, readonly FieldType[]> = {
+  financial_implications: ['assessment', 'yes-no-na'],
+  'impact_assessments.quality': ['assessment', 'yes-no-na'],
+  'impact_assessments.equality': ['assessment', 'yes-no-na'],
+  'impact_assessments.data_privacy': ['assessment', 'yes-no-na'],
+};
+
 /** FORMAT.md mappings whose fields a dotted key may address, with their built-in nested keys. */
 const NESTED: Record<string, { label: string; keys: readonly string[]; ownAllowed: boolean }> = {
   impact_assessments: { label: 'Impact assessments', keys: ['quality', 'equality', 'data_privacy'], ownAllowed: true },
@@ -265,17 +279,25 @@ function fromBuiltin(b: BuiltinField, profile: Profile, listed: boolean, entry?:
     aliases.push(a);
   }
   const values = b.key === 'strategic_objectives' ? Object.keys(profile.strategic_objectives) : b.values ? [...b.values] : undefined;
+  const type = entry?.type && RETYPABLE[b.key]?.includes(entry.type) ? entry.type : b.type;
+  const noOutcome = b.key === 'committee_history' && entry?.outcome === false;
   const f: TemplateField = {
     key: b.key,
     label,
     aliases,
-    required: listed ? (entry?.required ?? b.required) : false,
-    type: b.type,
+    // An organisation with no strategic objectives (`strategic_objectives: {}`) cannot require them.
+    required: listed && !(b.key === 'strategic_objectives' && values?.length === 0) ? (entry?.required ?? b.required) : false,
+    type,
     builtin: true,
     listed,
-    meaning: b.meaning,
+    meaning: noOutcome
+      ? 'Where the paper was discussed before: list of {meeting, date}'
+      : type === 'yes-no-na' && b.type === 'assessment'
+        ? `${label}: yes, no or n/a (the template has no comment box)`
+        : b.meaning,
   };
   if (values) f.values = values;
+  if (noOutcome) f.outcome = false;
   const g = group ?? b.group;
   if (g) f.group = g;
   return Object.freeze(f);
@@ -457,7 +479,13 @@ export function templateProblems(raw: Record<string, unknown>, profile: Profile)
       const builtin = BUILTIN_BY_KEY.get(key);
       if (builtin || key === 'impact_assessments') {
         const typeOf = builtin?.type ?? 'a group of assessments';
-        if ('type' in f)
+        const retypable = RETYPABLE[key];
+        if ('type' in f && retypable && !retypable.includes(f.type as FieldType))
+          add(
+            `${at}.type`,
+            `"${key}" is a FORMAT.md assessment: its type is ${retypable.join(' or ')} (yes-no-na when the template asks yes / no / N/A with no comment box)`,
+          );
+        else if ('type' in f && !retypable)
           add(`${at}.type`, `"${key}" is a FORMAT.md field: its type is fixed (${typeOf}); type and values are for the organisation's own fields`);
         else if ('values' in f) add(`${at}.values`, `"${key}" is a FORMAT.md field: its values are fixed; values are for the organisation's own fields`);
       } else if (key.includes('.')) {

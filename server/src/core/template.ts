@@ -64,7 +64,9 @@ export function validateNewPaper(o: Partial<NewPaperOptions>, profile: Profile):
 /** The standard cover sheet + sections. */
 export function newPaperText(o: NewPaperOptions, profile: Profile, eol = '\n'): string {
   const meeting = findCommittee(profile, o.meeting)?.name ?? o.meeting;
-  const objectives = o.objectives.length ? o.objectives : [Object.keys(profile.strategic_objectives)[0] ?? 'SO1'];
+  // No line at all for an organisation with no strategic objectives (`strategic_objectives: {}`).
+  const first = Object.keys(profile.strategic_objectives)[0];
+  const objectives = o.objectives.length ? o.objectives : first ? [first] : [];
   const verbs = profile.purposes[o.purpose] ?? [o.purpose];
   const lines = [
     '---',
@@ -77,7 +79,7 @@ export function newPaperText(o: NewPaperOptions, profile: Profile, eol = '\n'): 
     `confidential: ${o.confidential ? 'true' : 'false'}`,
     ...(o.confidential ? ['confidential_reason: TBC (the exemption relied on)'] : []),
     `purpose: ${o.purpose}`,
-    `strategic_objectives: [${objectives.join(', ')}]`,
+    ...(objectives.length ? [`strategic_objectives: [${objectives.join(', ')}]`] : []),
     'risks:',
     '  status: n/a',
     '  comment: TBC (are there risks associated with this paper?)',

@@ -4,33 +4,7 @@
  * not say, so that the caller keeps the author's words as written.
  */
 import { isRealDate, PURPOSES, type Purpose } from '../core/profile';
-
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
+import { MONTH_NUMBER as MONTHS } from '../core/queries/dates';
 
 function iso(y: number, m: number, d: number): string | undefined {
   if (y < 100) y += 2000;

@@ -23,6 +23,13 @@ export interface Ask {
   label: string;
   /** A whole request: a verb and what it is about, or a verb ending a sentence ("… is asked to note."). */
   complete: boolean;
+  /**
+   * The word that makes the sentence an ask, for "… is asked / invited /
+   * recommended / requested / required to …" (lower case); absent for an ask
+   * read from how a sentence or list item opens ("To note the report.",
+   * "- Approve the plan"), from "it is recommended that" or "… is sought".
+   */
+  cue?: string;
 }
 
 /**
@@ -302,7 +309,7 @@ function asksInSentence(toks: readonly string[], verbs: Verbs, out: Ask[]): void
       if (ASKED.has(toks[k] ?? '') && toks[k + 1] === 'to') {
         if (toks[k + 2] === ':' || k + 2 >= toks.length) return; // the ask continues in a list
         const a = readAsk(toks, k + 2, verbs);
-        if (a) out.push(a);
+        if (a) out.push({ ...a, cue: toks[k]! });
         return;
       }
       // "The Board's approval is sought", "views are sought"

@@ -4,6 +4,10 @@ import { isRealDate } from '../profile';
 import { getNode, scalarText } from '../yaml';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** Month names and their usual abbreviations (`sept` too), lower case → month number: how papers and Word cover sheets write dates. */
+export const MONTH_NUMBER: Readonly<Record<string, number>> = Object.fromEntries(
+  MONTHS.flatMap((name, i) => [[name.toLowerCase(), i + 1], [name.slice(0, 3).toLowerCase(), i + 1], ...(name === 'September' ? [['sept', 9] as const] : [])]),
+);
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**

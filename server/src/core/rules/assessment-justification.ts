@@ -3,6 +3,8 @@
  * `impact_assessments.quality` / `.equality` / `.data_privacy`, and the
  * organisation's own fields of type assessment) with status
  * `no` or `n/a` (any case) and no comment. The finding sits on the status.
+ * A FORMAT.md assessment the profile's template declares `type: yes-no-na`
+ * (asked with no comment box) needs no comment.
  *
  * The reason needs the author, so `comment: TBC` is a suggestion. For the
  * scalar shorthand (`financial_implications: n/a`) the suggestion rewrites
@@ -14,7 +16,7 @@ import type { Paper } from '../paper';
 import type { TextEdit } from '../types';
 import { getNode, getPair, isEmptyNode, type YMap, type YPair } from '../yaml';
 import { keyIndent, setInMap } from '../queries/yaml-edits';
-import { builtinLabel, coverSheetFields, fieldLabel, fieldNode } from '../template-fields';
+import { builtinLabel, coverSheetFields, fieldLabel, fieldNode, templateField } from '../template-fields';
 
 const NAMES: Record<string, string> = {
   risks: 'risks entry (are there associated risks?)',
@@ -67,6 +69,9 @@ export const rule = defineRule({
       if (label !== builtinLabel(full)) p.label = label;
     }
     for (const { parent, key, label } of places) {
+      // A FORMAT.md assessment the template asks as a bare yes / no / N/A (no comment box).
+      const full = parent === cover ? key : `impact_assessments.${key}`;
+      if (templateField(profile, full)?.type === 'yes-no-na') continue;
       const pair = getPair(parent, key);
       if (!pair) continue;
       const a = readAssessment(pair.value);

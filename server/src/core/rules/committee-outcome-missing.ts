@@ -2,18 +2,22 @@
  * committee-outcome-missing: a `committee_history` entry with no `outcome`
  * (missing or empty). The outcome needs the author, so `outcome: TBC` is a
  * suggestion. The finding sits on the empty `outcome:` key, or on the
- * entry's first line when the key is missing.
+ * entry's first line when the key is missing. Not when the profile's template
+ * says `outcome: false` on `committee_history` (no outcome column).
  */
 import { afterColon, defineRule, fix } from '../rule';
 import { getPair, isEmptyNode } from '../yaml';
 import { setInMap } from '../queries/yaml-edits';
+import { templateField } from '../template-fields';
 
 export const rule = defineRule({
   id: 'committee-outcome-missing',
   severity: 'warning',
   description: 'A committee history entry does not say what that meeting decided.',
   fixable: false,
-  check({ paper, report }) {
+  check({ paper, profile, report }) {
+    // The template records where and when, not what was decided (`outcome: false`).
+    if (templateField(profile, 'committee_history')?.outcome === false) return;
     const hist = getPair(paper.cover, 'committee_history')?.value;
     if (!hist || hist.kind !== 'seq') return;
     for (const item of hist.items) {

@@ -18,33 +18,7 @@ import { defineRule, fix, writtenRange } from '../rule';
 import { isRealDate } from '../profile';
 import { getNode, isEmptyNode, type YNode } from '../yaml';
 import { coverSheetFields, fieldNode, fieldRef } from '../template-fields';
-
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
+import { MONTH_NUMBER as MONTHS } from '../queries/dates';
 
 const WEEKDAYS: Record<string, number> = {
   sun: 0,

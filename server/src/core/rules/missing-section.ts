@@ -4,7 +4,8 @@
  * shares with the other body rules are in `queries/sections.ts`.
  */
 import { defineRule, fix } from '../rule';
-import type { Paper } from '../paper';
+import type { Paper, Section } from '../paper';
+import { asksOf, type Ask } from '../queries/ask';
 import type { Profile } from '../profile';
 import { findRequiredSection, insertSection, lineStartOf, recommendationsSection, sectionId, sectionTitle, templateName } from '../queries/sections';
 
@@ -19,6 +20,25 @@ function startOfBody(paper: Paper): number {
     return paper.lines.lineStarts[line + 1] ?? paper.text.length;
   }
   return Math.min(paper.bodyStart, paper.text.length);
+}
+
+/**
+ * Outside a Recommendations heading only the plain wording of an ask counts
+ * ("The Board is asked to note the report."): "resources will be required to
+ * support …" or a list item that opens with a verb is not an ask there.
+ */
+const ELSEWHERE_CUES = new Set(['asked', 'invited', 'requested']);
+
+/** The last whole ask worded as one ("is asked to", "is invited to") in any section of the paper. */
+function askElsewhere(paper: Paper): { section: Section; ask: Ask } | undefined {
+  for (let i = paper.sections.length - 1; i >= 0; i--) {
+    const section = paper.sections[i]!;
+    const ask = asksOf(section)
+      .filter((a) => a.complete && ELSEWHERE_CUES.has(a.cue ?? ''))
+      .at(-1);
+    if (ask) return { section, ask };
+  }
+  return undefined;
 }
 
 function guidanceFor(key: string, profile: Profile): string {
@@ -68,8 +88,13 @@ export const rule = defineRule({
           : key === 'recommendations'
             ? 'without it the meeting is not told what it is asked to decide or note, and the minutes cannot record it'
             : 'the organisation requires every paper to have it';
+      // The ask written in another section ("The Board is asked to note the report." ending the summary):
+      // the meeting is told, but not where the template and the minutes look for it.
+      const elsewhere = key === 'recommendations' ? askElsewhere(paper) : undefined;
       report({
-        message: `The paper has no "${title}" section: ${why}. Add a level-2 heading "## ${title}" ${where} and write the section.`,
+        message: elsewhere
+          ? `The paper has no "${title}" section. Its ask is in "${sectionTitle(elsewhere.section)}" (the meeting is asked to ${elsewhere.ask.phrase.join(' ')}); the template gives the ask a section of its own, where members and the minutes look for it. Add a level-2 heading "## ${title}" ${where} and move the ask there.`
+          : `The paper has no "${title}" section: ${why}. Add a level-2 heading "## ${title}" ${where} and write the section.`,
         range: paper.anchor,
         paperWide: true,
         suggestions: [fix(`Insert the "${title}" section`, insertSection(paper, at, [`## ${title}`, '', guidanceFor(key, profile)]))],

@@ -130,13 +130,21 @@ function keyItems(model: DocumentModel, ctx: Extract<CursorContext, { where: 'ke
     if (!profile?.cover_sheet) return fallback;
     return template.some((f) => f.required && (f.key === key || f.key.startsWith(`${key}.`)));
   };
+  // The template's own shape of two FORMAT.md fields: a history with no outcome column, assessments asked as a bare yes / no / N/A.
+  const noOutcome = template.some((f) => f.key === 'committee_history' && f.outcome === false);
+  const bare = new Set(template.filter((f) => f.builtin && f.type === 'yes-no-na').map((f) => f.key));
   let keys: { key: string; meaning: string; required: boolean; body: (i: string) => [string, string] }[] = [];
   if (path.length === 0) {
     keys = FIELDS.map((f) => ({
       key: f.key,
       meaning: docOf(f.key, f.meaning),
       required: requiredOf(f.key, f.required),
-      body: (i) => fieldBody(f.key, f.placeholder, f.values, i),
+      body: (i) =>
+        f.key === 'committee_history' && noOutcome
+          ? [`${f.key}:\n${i}  - meeting: \n${i}    date: `, `${f.key}:\n${i}  - meeting: \${1}\n${i}    date: \${2:YYYY-MM-DD}`]
+          : bare.has(f.key)
+            ? [`${f.key}: n/a`, `${f.key}: ${choice(1, ASSESSMENT_STATUSES)}`]
+            : fieldBody(f.key, f.placeholder, f.values, i),
     }));
     for (const f of own)
       if (!f.key.includes('.')) keys.push({ key: f.key, meaning: docOf(f.key, f.meaning), required: f.required, body: (i) => ownBody(f, i) });
@@ -170,7 +178,7 @@ function keyItems(model: DocumentModel, ctx: Extract<CursorContext, { where: 'ke
       body: (i) => nestedBody(k, i),
     }));
   } else if (path.length === 2 && path[0] === 'committee_history' && parent === '[]') {
-    keys = HISTORY_KEYS.map((k) => ({
+    keys = HISTORY_KEYS.filter((k) => k !== 'outcome' || !noOutcome).map((k) => ({
       key: k,
       meaning: NESTED_MEANING[k] ?? (k === 'meeting' ? 'The board or committee that discussed the paper' : 'Date of that meeting, YYYY-MM-DD'),
       required: true,
