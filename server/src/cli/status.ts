@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AGENDA_FILE, readinessRows, type ReadinessRow } from '../core/agenda';
 import { isRealDate } from '../core/profile';
-import { nearMissMessage } from '../core/rules/meeting-name-near-miss';
+import { nearMissMessage } from '../core/agenda/names';
 import { InputError } from '../node/check-files';
 import { loadMeeting, localToday, type LoadedMeeting } from '../node/meeting';
 import { UsageError } from './errors';

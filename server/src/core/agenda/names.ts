@@ -73,3 +73,11 @@ function closeness(written: string, name: string): number {
   }
   return 1 - distance(a, b) / Math.max(a.length, b.length);
 }
+
+/** The message, shared with `boardpaper status` and the pack's `--meeting`. */
+export function nearMissMessage(file: string, written: string, meeting: string): string {
+  return (
+    `"${file}" is dated this day for "${written}", which is not "${meeting}" nor one of its aliases, so it is left out of this meeting. ` +
+    `If it is the same meeting, add "${written}" to the committee's aliases in .boardpaper.yaml (or correct the paper's meeting).`
+  );
+}

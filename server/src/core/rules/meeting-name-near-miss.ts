@@ -12,6 +12,7 @@ import type { AgendaRuleContext } from '../agenda/rule-context';
 import { topKeyRange } from '../agenda/rule-context';
 import { meetingNearMisses } from '../agenda/readiness';
 import { defineRule } from '../rule';
+import { nearMissMessage } from '../agenda/names';
 
 export const rule = defineRule({
   id: 'meeting-name-near-miss',
@@ -30,12 +31,4 @@ export function checkAgenda(ctx: AgendaRuleContext): void {
   for (const p of meetingNearMisses(ctx.papers, agenda.meeting, agenda.date, ctx.profile)) {
     ctx.report({ message: nearMissMessage(p.file, p.cover.meeting!, agenda.committee || agenda.meeting), range });
   }
-}
-
-/** The message, shared with `boardpaper status` and the pack's `--meeting`. */
-export function nearMissMessage(file: string, written: string, meeting: string): string {
-  return (
-    `"${file}" is dated this day for "${written}", which is not "${meeting}" nor one of its aliases, so it is left out of this meeting. ` +
-    `If it is the same meeting, add "${written}" to the committee's aliases in .boardpaper.yaml (or correct the paper's meeting).`
-  );
 }
