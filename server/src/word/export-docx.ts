@@ -30,7 +30,7 @@ import { imageSize } from 'image-size';
 import type { Nodes, PhrasingContent, Root, RootContent, List, Table as MdTable } from 'mdast';
 import { parsePaper, type Paper } from '../core/paper';
 import type { Profile } from '../core/profile';
-import { fieldLabel, ownFields } from '../core/template-fields';
+import { fieldLabel, FORMAT_TOP_KEYS, ownFields } from '../core/template-fields';
 import { getNode, scalarText } from '../core/yaml';
 import { coverSheetModel, displayText } from '../render/cover';
 import { coverSheetLayout, type CoverBlock } from '../render/cover-layout';
@@ -127,26 +127,8 @@ function relabel(blocks: CoverBlock[], profile: Profile): void {
   }
 }
 
-/** Keys the layout draws (the rest of the front-matter gets a row of its own). */
-const DRAWN = new Set([
-  'title',
-  'meeting',
-  'date',
-  'agenda_item',
-  'presented_by',
-  'author',
-  'confidential',
-  'confidential_reason',
-  'purpose',
-  'assurance',
-  'strategic_objectives',
-  'risks',
-  'financial_implications',
-  'committee_history',
-  'conflicts_of_interest',
-  'impact_assessments',
-  'authorised_by',
-]);
+/** Keys the layout draws: the format's (the rest of the front-matter gets a row of its own). */
+const DRAWN = new Set(FORMAT_TOP_KEYS);
 
 /** The cover sheet: the meeting's banner and one table. */
 export function coverSheet(paper: Paper, profile: Profile): (Paragraph | Table)[] {
