@@ -139,12 +139,7 @@ function keyItems(model: DocumentModel, ctx: Extract<CursorContext, { where: 'ke
       key: f.key,
       meaning: docOf(f.key, f.meaning),
       required: requiredOf(f.key, f.required),
-      body: (i) =>
-        f.key === 'committee_history' && noOutcome
-          ? [`${f.key}:\n${i}  - meeting: \n${i}    date: `, `${f.key}:\n${i}  - meeting: \${1}\n${i}    date: \${2:YYYY-MM-DD}`]
-          : bare.has(f.key)
-            ? [`${f.key}: n/a`, `${f.key}: ${choice(1, ASSESSMENT_STATUSES)}`]
-            : fieldBody(f.key, f.placeholder, f.values, i),
+      body: (i) => fieldBody(f.key, f.placeholder, f.values, i, { outcome: !noOutcome, bare: bare.has(f.key) }),
     }));
     for (const f of own)
       if (!f.key.includes('.')) keys.push({ key: f.key, meaning: docOf(f.key, f.meaning), required: f.required, body: (i) => ownBody(f, i) });
@@ -217,7 +212,20 @@ function choice(n: number, values: readonly string[]): string {
 }
 
 /** Plain text and snippet for a top-level key with its placeholder. */
-function fieldBody(key: string, placeholder: string, values: readonly string[] | undefined, indent: string): [string, string] {
+/**
+ * Plain text and snippet for a FORMAT.md key, in the template's shape: `outcome` false for a history with no
+ * outcome column, `bare` for an assessment the template asks as a bare yes / no / n/a.
+ */
+function fieldBody(
+  key: string,
+  placeholder: string,
+  values: readonly string[] | undefined,
+  indent: string,
+  shape = { outcome: true, bare: false },
+): [string, string] {
+  if (shape.bare) return [`${key}: n/a`, `${key}: ${choice(1, ASSESSMENT_STATUSES)}`];
+  if (key === 'committee_history' && !shape.outcome)
+    return [`${key}:\n${indent}  - meeting: \n${indent}    date: `, `${key}:\n${indent}  - meeting: \${1}\n${indent}    date: \${2:YYYY-MM-DD}`];
   if (key === 'impact_assessments') {
     const plain = `${key}:${IMPACT_KEYS.map((k) => `\n${indent}  ${k}:\n${indent}    status: n/a\n${indent}    comment: TBC`).join('')}`;
     let n = 0;
