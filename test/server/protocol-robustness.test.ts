@@ -655,7 +655,12 @@ describe('language server: profiles changing while papers are open', function ()
       assert.ok(codes(c.latest(a!)!.diagnostics).includes('field-type'));
       const write = (text: string | null) => {
         if (text === null) fs.rmSync(profile);
-        else fs.writeFileSync(profile, text);
+        else {
+          // As an editor saves: the new version appears whole (written beside, then renamed), so
+          // the server, which may still be reading the previous version, never reads half a file.
+          fs.writeFileSync(`${profile}.tmp`, text);
+          fs.renameSync(`${profile}.tmp`, profile);
+        }
         c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: profileUri, type: text === null ? DELETED : CHANGED }] });
       };
       // Rules switched off, objectives and committees of the organisation's own.
@@ -669,7 +674,7 @@ describe('language server: profiles changing while papers are open', function ()
       write('organisation: Test ICB\nrules:\n  field-type: [off\n');
       const pd = await c.until(() => (c.latest(profileUri)?.diagnostics.length ? c.latest(profileUri)!.diagnostics : undefined), 8000, 'profile error');
       assert.equal(pd[0]!.severity, 1);
-      assert.ok(pd[0]!.range.start.line >= 2, JSON.stringify(pd[0]!.range));
+      assert.ok(pd[0]!.range.start.line >= 2, JSON.stringify(pd));
       assert.ok(messageOf(pd[0]!).length > 10, messageOf(pd[0]!));
       await c.until(() => (c.latest(a!)!.diagnostics.length === 0 && c.latest(b!)!.diagnostics.length === 0 ? true : undefined), 8000, 'papers cleared');
       await c.until(() => (c.messages.some((m) => m.type === 2 && /profile/.test(m.message)) ? true : undefined), 5000, 'a warning');
