@@ -223,7 +223,8 @@ const NO_TOKENS: readonly Token[] = Object.freeze([]);
 /**
  * The acronym tokens of a block, in order. Capitals-only "shouting" runs are
  * left out: three or more capitals-only words in a row, or two when one of
- * them is long ("FOR APPROVAL").
+ * them is long ("FOR APPROVAL"); a day number between two of them does not
+ * break the row ("HELD ON TUESDAY 7 MAY 2019").
  *
  * With `wanted`, only the words holding a candidate key it accepts are read:
  * every token with such a key is returned, in order, and perhaps others.
@@ -246,6 +247,19 @@ export function tokensOf(text: string, wanted?: (key: string) => boolean): reado
   const n = starts.length;
   const caps = (k: number) => isCapsWord(text, starts[k]!, ends[k]!);
   const linked = (k: number) => caps(k - 1) && caps(k) && spaceOnly(text, ends[k - 1]!, starts[k]!);
+  /** A day of the month (1-2 digits) on its own, as in a shouted date "TUESDAY 7 MAY". */
+  const dayNumber = (k: number) => ends[k]! - starts[k]! <= 2 && /^\d+$/.test(text.slice(starts[k]!, ends[k]!));
+  /**
+   * The capitals-only word joined by spaces to the left of capitals-only word
+   * `k`: the word before it, or the one before a day number ("HELD ON TUESDAY
+   * 7 MAY 2019" is one shouted run); -1 when none.
+   */
+  const joinedBefore = (k: number): number => {
+    if (k > 0 && linked(k)) return k - 1;
+    if (k > 1 && caps(k) && dayNumber(k - 1) && caps(k - 2) && spaceOnly(text, ends[k - 2]!, starts[k - 1]!) && spaceOnly(text, ends[k - 1]!, starts[k]!))
+      return k - 2;
+    return -1;
+  };
   // The chain of capitals-only words apart by spaces last looked at (asked in increasing order, so each chain is walked once).
   let chainFirst = -1;
   let chainLast = -1;
@@ -254,11 +268,20 @@ export function tokensOf(text: string, wanted?: (key: string) => boolean): reado
   const shouting = (i: number): boolean => {
     if (i >= chainFirst && i <= chainLast) return chainShouts;
     if (!caps(i)) return false;
+    // `size` counts the capitals-only words; a day number between two of them joins them and is not counted.
+    let size = 1;
     let first = i;
-    while (first > 0 && linked(first)) first--;
+    for (let p = joinedBefore(first); p >= 0; p = joinedBefore(first)) {
+      first = p;
+      size++;
+    }
     let last = i;
-    while (last + 1 < n && linked(last + 1)) last++;
-    const size = last - first + 1;
+    for (;;) {
+      const next = last + 1 < n && joinedBefore(last + 1) === last ? last + 1 : last + 2 < n && joinedBefore(last + 2) === last ? last + 2 : -1;
+      if (next < 0) break;
+      last = next;
+      size++;
+    }
     chainFirst = first;
     chainLast = last;
     chainShouts = size >= 3 || (size === 2 && (letterCount(text, starts[first]!, ends[first]!) >= 7 || letterCount(text, starts[last]!, ends[last]!) >= 7));
