@@ -1,7 +1,7 @@
 // The package as users install it: `npm pack`, then `npm install <tarball>`
 // into an empty folder, and from there the installed commands —
 // `boardpaper check` on a copy of the example meeting, `boardpaper pack
-// --format pdf`, and `boardpaper-language-server --stdio` answering an LSP
+// --format pdf`, `boardpaper export` and `import` (dist/word.js), and `boardpaper-language-server --stdio` answering an LSP
 // initialize and publishing diagnostics. Fails (exit 1) naming the first
 // thing that is wrong. Dependencies come from the npm registry or its cache.
 //
@@ -57,6 +57,7 @@ try {
     'dist/pack-pdf.js',
     'dist/pack-worker.js',
     'dist/server.js',
+    'dist/word.js',
     'package.json',
     'schemas/boardpaper-profile.schema.json',
   ];
@@ -130,7 +131,19 @@ try {
   assert.ok(pages >= 10, `the public pack has ${pages} pages`);
   step(`pack.pdf: ${pages} pages, ${(pdf.length / 1024).toFixed(0)} KB`);
 
-  // 5. The language server: an LSP initialize round trip, then diagnostics for an opened paper.
+  // 5. Word out and back in (dist/word.js beside the CLI): the same cover sheet.
+  step('boardpaper export, then import');
+  const paperFile = path.join('papers', '2024-05-08', '10.10-virtual-wards.md');
+  const e = installed('boardpaper', ['export', paperFile, '--out', 'paper.docx']);
+  assert.equal(e.status, 0, `export: exit ${e.status}: ${e.stderr}`);
+  assert.equal(fs.readFileSync(path.join(app, 'paper.docx')).subarray(0, 2).toString('latin1'), 'PK', 'paper.docx is not a .docx');
+  const im = installed('boardpaper', ['import', 'paper.docx', '--out', 'imported.md', '--format', 'json']);
+  assert.ok(im.status === 0 || im.status === 1, `import: exit ${im.status}: ${im.stderr}`);
+  const front = (f) => fs.readFileSync(path.join(app, f), 'utf8').split(/^---$/m)[1];
+  assert.match(front('imported.md'), /agenda_item: "10\.10"/, 'the imported paper lost its agenda item');
+  assert.equal(front('imported.md').match(/^title: .*$/m)?.[0], front(paperFile).match(/^title: .*$/m)?.[0], 'the imported paper has another title');
+
+  // 6. The language server: an LSP initialize round trip, then diagnostics for an opened paper.
   step('boardpaper-language-server --stdio');
   await languageServer(bin('boardpaper-language-server'), app);
 

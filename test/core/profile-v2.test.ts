@@ -212,6 +212,13 @@ describe('profile v2: cover_sheet mistakes are reported on their line', () => {
       message: /is required/,
     },
     {
+      name: 'an objective code with a space in it',
+      text: 'strategic_objectives:\n  SO1: Quality\n  Patient Mission: Patients first\n',
+      line: 3,
+      key: 'strategic_objectives.Patient Mission',
+      message: /one word of letters and digits/,
+    },
+    {
       name: 'papers_due_working_days that is not a whole number',
       text: 'papers_due_working_days: 7.5\n',
       line: 1,
@@ -505,6 +512,16 @@ describe('the effective template (coverSheetFields, fieldLabel)', () => {
     const aboutObjectives = analyze(text, p).findings.filter((f) => /strategic/i.test(f.message));
     assert.deepEqual(aboutObjectives, [], 'no finding about objectives');
     assert.throws(() => load('strategic_objectives: [SO1]\n'), /must map each code to its wording/);
+  });
+
+  it('objectives the template numbers: the numbers are the codes, in the profile and in a paper', () => {
+    const p = load('strategic_objectives:\n  1: Quality of care\n  2: Equal outcomes\n  3: Value for money\nequality_objectives: [2]\n');
+    assert.deepEqual(Object.keys(p.strategic_objectives), ['1', '2', '3']);
+    assert.deepEqual(p.equality_objectives, ['2'], 'a number in YAML is a code');
+    const rules = (so: string) => analyze(PAPER.replace('\n---\n', `\nstrategic_objectives: ${so}\n---\n`), p).findings.map((f) => f.rule);
+    assert.ok(!rules('[1, 3]').some((r) => /objective/.test(r)), rules('[1, 3]').join());
+    assert.ok(rules('[1, 7]').includes('unknown-strategic-objective'));
+    assert.ok(rules('["3: Quality of care"]').includes('strategic-objective-text'));
   });
 
   it('the whole impact_assessments group listed expands to its three assessments under its label', () => {

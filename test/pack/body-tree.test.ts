@@ -61,6 +61,15 @@ const CASES: Record<string, string> = {
   'html block type 7 then table': '<custom-tag>\n| a |\n|---|\n\nafter\n',
   'unclosed fence': 'x\n\n```\n| a |\n|---|\n',
   'thematic breaks and setext': 'a\n---\n\n---\n\nb | c\n---\n',
+  // Where a trigger is in syntax, not text (bodyTreeFrom reads a block's text).
+  'link to a www address (parsed once)': 'Read [the plan](https://www.example.org/plan) first.\n\nafter\n',
+  'pipe only in a link destination, then a delimiter row': '[a](x|y)\n---\n\n[a](x|y)\n-|-\n\n[a](x|y) b\n:--\n\nafter\n',
+  'pipe only in a link title, then a delimiter row': '[a](x "t|u")\n---\n\n[b](y "|")\n|-|-|\n\nafter\n',
+  'strikethrough and addresses in image alt text': '![~~old~~ plan www.x.org](p.png)\n\n![a | b](q.png)\n---\n\nafter\n',
+  'escaped and encoded pipes': 'a \\| b\n--|--\n\na &#124; b\n--|--\n\nc &vert; d\n-|-\n',
+  'pipes inside code spans': '`a|b`\n---\n\n`a|b` | c\n--|--\n\n| `x|y` |\n|---|\n',
+  'an address in an autolink': '<https://www.x.org> and <a@b.org>\n\nafter\n',
+  'pipe in raw html': '<b title="|">a</b>\n---\n\n<i>a</i> | b\n--|--\n',
 };
 
 describe('pack: body tree from the analysis tree (bodyTreeFrom)', () => {
@@ -87,6 +96,16 @@ describe('pack: body tree from the analysis tree (bodyTreeFrom)', () => {
     assert.equal(tree.children[1], kept[1]);
     assert.equal(tree.children[2]!.type, 'table');
     assert.equal(tree.children[3], kept[3]);
+  });
+
+  it("reads a block's text, not its source: a link to a www address is kept, an address in the text is parsed again", () => {
+    const text = `${COVER}Read [the plan](https://www.example.org/plan) first.\n\nOr www.example.org itself.\n`;
+    const plain = parsePaper(text).mdast;
+    const tree = bodyTreeFrom(text, plain);
+    const kept = plain.children.filter((n) => n.type !== 'yaml');
+    assert.equal(tree.children[0], kept[0]);
+    assert.notEqual(tree.children[1], kept[1]);
+    assert.ok(JSON.stringify(tree.children[1]).includes('"type":"link"'));
   });
 
   it('is bodyTree on random papers made of blocks where GFM differs', function () {

@@ -11,7 +11,9 @@
  * improvement to record (it was wrong). It also holds precision — real
  * problems ÷ all errors and warnings — at no less than the figure recorded
  * in docs/precision.md (8 of 9, 88.9%), a ratchet: the target is 90%, not
- * met yet (the one arguable finding is listed there).
+ * met yet (the one arguable finding is listed there). The trusts added on the
+ * third pass (Brighton and Sussex, Leeds Teaching Hospitals) give no error or
+ * warning, so the figure stands.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -87,10 +89,10 @@ function pair(actual: Actual[], list: Judged[]) {
 describe('real papers from other NHS organisations: judged findings', function () {
   this.timeout(60_000);
 
-  it('has at least eleven organisations and seventeen papers', () => {
-    assert.ok(organisations.length >= 11, `organisations: ${organisations.join(', ')}`);
+  it('has at least thirteen organisations and nineteen papers', () => {
+    assert.ok(organisations.length >= 13, `organisations: ${organisations.join(', ')}`);
     const papers = organisations.flatMap((o) => expandPaths([path.join(REAL, o)]));
-    assert.ok(papers.length >= 17, `${papers.length} papers`);
+    assert.ok(papers.length >= 19, `${papers.length} papers`);
   });
 
   const all: Actual[] = [];

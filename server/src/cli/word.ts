@@ -139,7 +139,7 @@ export async function initFromDocx(
   // A nested field (`risks.on_register`) is listed through its parent when the parent is listed too.
   const keys = new Set(t.cover_sheet.map((f) => f.key));
   const coverSheet = t.cover_sheet.filter((f) => !f.key.includes('.') || !keys.has(f.key.slice(0, f.key.indexOf('.'))));
-  // Profile codes start with a letter: objectives a template numbers 1, 2… become SO1, SO2….
+  // Objectives a template numbers 1, 2… become SO1, SO2… (a profile may keep bare numbers; SO1 reads as an objective in a paper's list).
   const objectives = Object.fromEntries(Object.entries(t.strategic_objectives).map(([code, text]) => [/^\d/.test(code) ? `SO${code}` : code, text]));
   return { objectives, committees: t.committees.map((name) => ({ name })), coverSheet };
 }

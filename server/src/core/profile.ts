@@ -288,10 +288,14 @@ export function validateProfileData(raw: unknown, knownRules: readonly string[])
       add('strategic_objectives', 'must map each code to its wording, e.g. SO1: Improve quality… (or {} when your template has no strategic objectives)');
     else
       for (const code of Object.keys(so))
-        if (!/^[A-Za-z][A-Za-z0-9._-]*$/.test(code)) add(`strategic_objectives.${code}`, 'codes must start with a letter and contain no spaces');
+        if (!OBJECTIVE_CODE.test(code))
+          add(
+            `strategic_objectives.${code}`,
+            'a code is one word of letters and digits (SO1, P2, or 3 where the template numbers its objectives), with no spaces',
+          );
   }
   if ('equality_objectives' in o) {
-    if (!Array.isArray(o.equality_objectives) || !o.equality_objectives.every((x) => typeof x === 'string'))
+    if (!Array.isArray(o.equality_objectives) || !o.equality_objectives.every((x) => typeof x === 'string' || Number.isInteger(x)))
       add('equality_objectives', 'must be a list of strategic objective codes');
   }
   if ('committees' in o) {
@@ -380,6 +384,9 @@ export function validateProfileData(raw: unknown, knownRules: readonly string[])
 
 const SECTION_KEY = /^[a-z][a-z0-9_]*$/;
 /** A cover-sheet key: letters, digits and underscores; dots address nested fields. */
+/** A strategic objective's code: `SO1`, `P2`, `Patient`, or `3` where the template numbers its objectives. */
+export const OBJECTIVE_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 export const COVER_KEY = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$/;
 const ENTRY_KEYS = ['key', 'label', 'aliases', 'required', 'type', 'values', 'outcome'];
 const TYPES_WITH_VALUES: readonly FieldType[] = ['list', 'choice'];
@@ -469,7 +476,8 @@ export function mergeProfile(base: Profile, raw: Record<string, unknown> | null 
   if (typeof raw.organisation === 'string') p.organisation = raw.organisation;
   if (Array.isArray(raw.papers)) p.papers = raw.papers as string[];
   if (raw.strategic_objectives) p.strategic_objectives = { ...(raw.strategic_objectives as Record<string, string>) };
-  if (Array.isArray(raw.equality_objectives)) p.equality_objectives = raw.equality_objectives as string[];
+  // `[2]`: a numbered objective's code, read by YAML as a number.
+  if (Array.isArray(raw.equality_objectives)) p.equality_objectives = (raw.equality_objectives as (string | number)[]).map(String);
   if (Array.isArray(raw.committees)) {
     p.committees = (raw.committees as unknown[]).map((c) =>
       typeof c === 'string'

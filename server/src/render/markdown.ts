@@ -49,6 +49,32 @@ const gfmParser = unified().use(remarkParse).use(remarkGfm).use(boundedMarkdown)
  * autolink transform only rewrites text matching `@`, `www.` or `http(s)://`).
  */
 const GFM_TRIGGER = /[|~@]|:-|-:|www\.|https?:\/\/|\[[\s xX]\]|\[\^/i;
+/** In a link's or image's destination or title only a table's cell and delimiter marks can matter (GFM splits a row's cells before it reads links). */
+const GFM_TABLE_TRIGGER = /[|]|:-|-:/;
+
+/**
+ * Can GFM make something else of this CommonMark block? Read from what the
+ * block's text is, not its source: the decoded text, code and HTML of every
+ * node in it, image alt text (GFM_TRIGGER), and link and image destinations
+ * and titles (GFM_TABLE_TRIGGER). Every character GFM_TRIGGER names in the
+ * source reaches one of these unless it is part of CommonMark syntax that
+ * GFM reads the same way: above all, the `https://www.` of a link's
+ * destination, which made most of a paper's linked paragraphs parse twice.
+ * Escapes and entities decode to the character itself, so `\|` and `&#124;`
+ * still count.
+ */
+function mayDifferUnderGfm(block: MdRoot['children'][number]): boolean {
+  const stack: unknown[] = [block];
+  while (stack.length) {
+    const n = stack.pop() as { value?: unknown; alt?: unknown; url?: unknown; title?: unknown; children?: unknown[] };
+    if (typeof n.value === 'string' && GFM_TRIGGER.test(n.value)) return true;
+    if (typeof n.alt === 'string' && GFM_TRIGGER.test(n.alt)) return true;
+    if (typeof n.url === 'string' && GFM_TABLE_TRIGGER.test(n.url)) return true;
+    if (typeof n.title === 'string' && GFM_TABLE_TRIGGER.test(n.title)) return true;
+    if (n.children) for (const c of n.children) stack.push(c);
+  }
+  return false;
+}
 /** A blank line right after a block (the rest of its line, then an empty one). */
 const BLANK_LINE_AFTER = /^[ \t]*(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n|$)/;
 
@@ -60,8 +86,8 @@ const BLANK_LINE_AFTER = /^[ \t]*(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n|$)/;
  * rules) and renders it (GFM); parsing the whole body twice was half of an
  * HTML pack's time (docs/performance.md).
  *
- * How: each top-level block of `plain` whose source has no GFM trigger
- * (GFM_TRIGGER) is kept as it is (the same node object: neither renderer
+ * How: each top-level block of `plain` with no GFM trigger in its text
+ * (mayDifferUnderGfm) is kept as it is (the same node object: neither renderer
  * changes the tree, and `plain` must not be changed by the caller either).
  * Each run of blocks with a trigger is parsed again with GFM from the start of
  * its first line, as a document of its own, and its positions moved to where
@@ -103,7 +129,7 @@ export function bodyTreeFrom(text: string, plain: MdRoot): MdRoot {
     const n = kids[i]!;
     if (!n.position || n.position.start.offset === undefined || n.position.end.offset === undefined) return bodyTree(text);
     const start = n.position.start.offset;
-    if (!GFM_TRIGGER.test(text.slice(start, n.position.end.offset))) {
+    if (!mayDifferUnderGfm(n)) {
       children.push(n);
       i++;
       continue;

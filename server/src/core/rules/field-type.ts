@@ -14,7 +14,7 @@
 import { distance } from 'fastest-levenshtein';
 import { defineRule, fix, writtenRange } from '../rule';
 import { ASSESSMENT_STATUSES, ASSURANCE_LEVELS } from '../fields';
-import { PURPOSES } from '../profile';
+import { OBJECTIVE_CODE, PURPOSES } from '../profile';
 import { coverSheetFields, fieldNode, fieldRef } from '../template-fields';
 import { getNode, getPair, isEmptyNode, type YNode, type YScalar } from '../yaml';
 import type { Paper } from '../paper';
@@ -204,7 +204,7 @@ export const rule = defineRule({
       let f: Fix | undefined;
       if (so.kind === 'scalar' && typeof so.value === 'string' && so.style !== 'literal' && so.style !== 'folded') {
         const parts = so.value.split(',').map((p) => p.trim());
-        if (parts.every((p) => /^[A-Za-z][A-Za-z0-9_.-]*$/.test(p))) {
+        if (parts.every((p) => OBJECTIVE_CODE.test(p))) {
           const r = writtenRange(paper, so);
           const list = parts.length === 1 ? `[${paper.text.slice(r.start, r.end)}]` : `[${parts.join(', ')}]`;
           f = fix(`Make it a list: ${list}`, { start: r.start, end: r.end, newText: list });
