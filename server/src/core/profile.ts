@@ -383,10 +383,9 @@ export function validateProfileData(raw: unknown, knownRules: readonly string[])
 }
 
 const SECTION_KEY = /^[a-z][a-z0-9_]*$/;
-/** A cover-sheet key: letters, digits and underscores; dots address nested fields. */
 /** A strategic objective's code: `SO1`, `P2`, `Patient`, or `3` where the template numbers its objectives. */
 export const OBJECTIVE_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
+/** A cover-sheet key: letters, digits and underscores; dots address nested fields. */
 export const COVER_KEY = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$/;
 const ENTRY_KEYS = ['key', 'label', 'aliases', 'required', 'type', 'values', 'outcome'];
 const TYPES_WITH_VALUES: readonly FieldType[] = ['list', 'choice'];
