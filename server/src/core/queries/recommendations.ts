@@ -151,9 +151,16 @@ function coverFieldAsk(paper: Paper, profile: Profile): Section | undefined {
 export function recommendationsAsk(paper: Paper, profile: Profile): Section | undefined {
   const section = recommendationsSection(paper, profile);
   if (section) return section;
+  // Three checks ask for it in one analysis: the walk is done once per paper and profile.
+  const memo = found.get(paper);
+  if (memo?.profile === profile) return memo.ask;
   const labels = labelsOf(profile);
-  return (labels.length ? labelledParagraph(paper, labels) : undefined) ?? coverFieldAsk(paper, profile);
+  const ask = (labels.length ? labelledParagraph(paper, labels) : undefined) ?? coverFieldAsk(paper, profile);
+  found.set(paper, { profile, ask });
+  return ask;
 }
+
+const found = new WeakMap<Paper, { profile: Profile; ask: Section | undefined }>();
 
 /** Where the profile lets the ask be besides a section, for messages: `a paragraph opening "Recommendation:"`, `the cover sheet's "Action"`. */
 export function otherPlaces(profile: Profile): string[] {
