@@ -47,6 +47,12 @@ export interface Section {
   nodes: RootContent[];
   /** Rendered words (HTML comments, list markers and clause numbers left out); counted on first read. */
   words: string[];
+  /**
+   * Set when this is not a level-2 section but where the template puts the
+   * Recommendations instead (queries/recommendations.ts): a labelled
+   * paragraph or a cover-sheet field. Read only; never a place to insert.
+   */
+  place?: 'paragraph' | 'cover field';
 }
 
 export interface Directive {

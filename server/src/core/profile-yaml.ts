@@ -157,6 +157,10 @@ export function profileYaml(o: ProfileYamlOptions): string {
       ]),
     );
   add(
+    '# No Recommendations heading in your template? Say where the ask goes:',
+    '# recommendations:',
+    '#   labels: [Recommendation]   # a paragraph or numbered point opening "Recommendation:"',
+    '#   cover_field: action        # or a cover-sheet field (type text)',
     `executive_summary_words: ${DEFAULT_PROFILE.executive_summary_words}   # word limit of the executive summary`,
     '',
     '# Health inequalities: formal meetings on or after "from" need a section under',

@@ -90,6 +90,14 @@ export interface Profile {
    * entry by entry. Empty: the built-in headings.
    */
   sections: Record<string, string[]>;
+  /**
+   * Where the template puts what the meeting is asked to do when a paper has
+   * no Recommendations heading (v2 extension): a paragraph or numbered point
+   * opening with one of `labels` ("Recommendation: The Board is asked to …"),
+   * or the cover-sheet field `cover_field` ("Action required"). Empty: only a
+   * section under one of the accepted headings holds it.
+   */
+  recommendations: { labels: string[]; cover_field?: string };
   /** Opening and closing items of every meeting (a committee's own replace them). */
   standing_items: StandingItem[];
   /** Papers are due this many working days (Mon–Fri) before the meeting. */
@@ -171,6 +179,7 @@ export const DEFAULT_PROFILE: Profile = Object.freeze({
     ],
   },
   required_sections: ['Executive summary', 'Recommendations'],
+  recommendations: { labels: [] },
   executive_summary_words: 400,
   purposes: {
     approve: ['approve', 'agree', 'ratify', 'endorse'],
@@ -240,6 +249,7 @@ export const PROFILE_KEYS = [
   'rules',
   'cover_sheet',
   'sections',
+  'recommendations',
   'standing_items',
   'papers_due_working_days',
   'part2_resolution',
@@ -364,6 +374,25 @@ export function validateProfileData(raw: unknown, knownRules: readonly string[])
         else if (!isStringList(v) || v.length === 0)
           add(`sections.${k}`, 'must be a list of the headings accepted for this section, e.g. [Recommendations, Action required by the Board]');
       }
+  }
+  if ('recommendations' in o) {
+    const r = o.recommendations;
+    if (typeof r !== 'object' || r === null || Array.isArray(r))
+      add('recommendations', 'must be a mapping: labels (e.g. [Recommendation]) and/or cover_field (the cover-sheet field that holds the ask)');
+    else {
+      const rr = r as Record<string, unknown>;
+      if ('labels' in rr && !isStringList(rr.labels))
+        add(
+          'recommendations.labels',
+          'must be a list of the labels that open the ask, e.g. [Recommendation, Action required] for "Recommendation: The Board is asked to …"',
+        );
+      if ('cover_field' in rr && rr.cover_field !== null && !(typeof rr.cover_field === 'string' && rr.cover_field.trim() !== ''))
+        add(
+          'recommendations.cover_field',
+          'must be the key of the cover-sheet field that says what the meeting is asked to do (e.g. action_required), or null',
+        );
+      for (const k of Object.keys(rr)) if (!['labels', 'cover_field'].includes(k)) add(`recommendations.${k}`, 'unknown key (labels, cover_field)');
+    }
   }
   if ('standing_items' in o) validateStandingItems(o.standing_items, 'standing_items', add);
   if ('papers_due_working_days' in o && !(Number.isInteger(o.papers_due_working_days) && (o.papers_due_working_days as number) >= 0))
@@ -515,6 +544,12 @@ export function mergeProfile(base: Profile, raw: Record<string, unknown> | null 
       : null;
   }
   if (raw.sections && typeof raw.sections === 'object') p.sections = { ...base.sections, ...(raw.sections as Record<string, string[]>) };
+  if (raw.recommendations && typeof raw.recommendations === 'object') {
+    const r = raw.recommendations as Record<string, unknown>;
+    p.recommendations = { labels: Array.isArray(r.labels) ? (r.labels as string[]).map((l) => l.trim()) : base.recommendations.labels };
+    const cf = 'cover_field' in r ? r.cover_field : base.recommendations.cover_field;
+    if (typeof cf === 'string' && cf.trim()) p.recommendations.cover_field = cf.trim();
+  }
   if (Array.isArray(raw.standing_items)) p.standing_items = standingItems(raw.standing_items);
   if (typeof raw.papers_due_working_days === 'number') p.papers_due_working_days = raw.papers_due_working_days;
   if (typeof raw.part2_resolution === 'string') p.part2_resolution = raw.part2_resolution.trim();

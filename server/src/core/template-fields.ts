@@ -529,6 +529,16 @@ export function templateProblems(raw: Record<string, unknown>, profile: Profile)
         `"${cf}" (${f.label}) is a ${f.type} field; the health inequalities question is answered yes, no or n/a with a comment, so the field needs type: assessment`,
       );
   }
+  const rf = profile.recommendations?.cover_field;
+  if (rf && (raw.recommendations !== undefined || raw.cover_sheet !== undefined)) {
+    const f = templateField(profile, rf);
+    if (!f) add('recommendations.cover_field', `"${rf}" is not a field of the cover sheet template; list it in cover_sheet (e.g. key: ${rf}, type: text)`);
+    else if (f.type !== 'text')
+      add(
+        'recommendations.cover_field',
+        `"${rf}" (${f.label}) is a ${f.type} field; what the meeting is asked to do is written in words, so the field needs type: text`,
+      );
+  }
   if (raw.sections && typeof raw.sections === 'object' && !Array.isArray(raw.sections)) {
     const known = sectionKeys(profile);
     for (const k of Object.keys(raw.sections)) {

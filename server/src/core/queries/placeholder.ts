@@ -6,7 +6,8 @@
 import type { Paper, Section } from '../paper';
 import type { Profile } from '../profile';
 import { healthInequalitiesRequired, healthInequalitiesSection } from './health-inequalities';
-import { findRequiredSection } from './sections';
+import { findRequiredSection, sectionId } from './sections';
+import { recommendationsAsk } from './recommendations';
 import { hasCompleteAsk, hasSentence } from './ask';
 
 export const MIN_SECTION_WORDS = 10;
@@ -66,7 +67,8 @@ export function requiredSections(paper: Paper, profile: Profile, meetingDate: st
   const names = Array.isArray(profile.required_sections) ? profile.required_sections : [];
   for (const name of names) {
     if (typeof name !== 'string') continue;
-    const s = findRequiredSection(paper, profile, name);
+    // The Recommendations where the template puts them: a section, a labelled paragraph or a cover-sheet field.
+    const s = sectionId(name) === 'recommendations' ? recommendationsAsk(paper, profile) : findRequiredSection(paper, profile, name);
     if (s && !out.includes(s)) out.push(s);
   }
   if (healthInequalitiesRequired(paper, profile, meetingDate)) {

@@ -8,6 +8,8 @@ import type { Paper, Section } from '../paper';
 import { asksOf, type Ask } from '../queries/ask';
 import type { Profile } from '../profile';
 import { findRequiredSection, insertSection, lineStartOf, recommendationsSection, sectionId, sectionTitle, templateName } from '../queries/sections';
+import { otherPlaces, recommendationsAsk } from '../queries/recommendations';
+import { templateField } from '../template-fields';
 
 /** Where a new section goes at the very start of the body: before the first section, after a leading `# Title`. */
 function startOfBody(paper: Paper): number {
@@ -66,6 +68,12 @@ export const rule = defineRule({
       if (!key || seen.has(key)) continue;
       seen.add(key);
       if (findRequiredSection(paper, profile, name)) continue;
+      if (key === 'recommendations') {
+        // The template's other places for the ask (profile `recommendations`): a labelled paragraph, a cover-sheet field.
+        if (recommendationsAsk(paper, profile)) continue;
+        const field = profile.recommendations?.cover_field;
+        if (field && templateField(profile, field)?.required) continue; // the field is missing: required-field says so
+      }
       // The organisation's own name for it (`sections` in the profile): "Executive comment".
       const title = templateName(profile, name);
 
@@ -94,7 +102,13 @@ export const rule = defineRule({
       report({
         message: elsewhere
           ? `The paper has no "${title}" section. Its ask is in "${sectionTitle(elsewhere.section)}" (the meeting is asked to ${elsewhere.ask.phrase.join(' ')}); the template gives the ask a section of its own, where members and the minutes look for it. Add a level-2 heading "## ${title}" ${where} and move the ask there.`
-          : `The paper has no "${title}" section: ${why}. Add a level-2 heading "## ${title}" ${where} and write the section.`,
+          : `The paper has no "${title}" section${
+              key === 'recommendations'
+                ? otherPlaces(profile)
+                    .map((p) => `, nor ${p}`)
+                    .join('')
+                : ''
+            }: ${why}. Add a level-2 heading "## ${title}" ${where} and write the section.`,
         range: paper.anchor,
         paperWide: true,
         suggestions: [fix(`Insert the "${title}" section`, insertSection(paper, at, [`## ${title}`, '', guidanceFor(key, profile)]))],

@@ -6,6 +6,7 @@
  */
 import { defineRule } from '../rule';
 import { sectionTitle } from '../queries/sections';
+import { placeNameAtStart } from '../queries/recommendations';
 import { healthInequalitiesSection } from '../queries/health-inequalities';
 import { MIN_SECTION_WORDS, placeholderKind, requiredSections, type PlaceholderKind } from '../queries/placeholder';
 
@@ -22,10 +23,10 @@ function describe(p: PlaceholderKind): string {
   }
 }
 
-function why(title: string, isHi: boolean): string {
+function why(title: string, isHi: boolean, isAsk: boolean): string {
   const t = title.toLowerCase();
   if (isHi) return 'the meeting must be told about unwarranted variation in access, experience and outcomes and what is being done about it';
-  if (t.includes('recommendation')) return 'the meeting needs to know exactly what it is asked to do, and the minutes must record it';
+  if (isAsk || t.includes('recommendation')) return 'the meeting needs to know exactly what it is asked to do, and the minutes must record it';
   if (t.includes('summary')) return 'members rely on the executive summary to see what the paper is about and what they are asked to do';
   return 'the organisation requires every paper to have it';
 }
@@ -43,8 +44,10 @@ export const rule = defineRule({
       const title = sectionTitle(section) || 'This';
       report({
         message:
-          `The "${title}" section ${describe(p)}: ${why(title, section === hi)}. ` +
-          `${p.kind === 'empty' ? 'Write the section' : "Replace the placeholder with the section's content"} (at least ${MIN_SECTION_WORDS} words) before the paper goes to the meeting.`,
+          `${placeNameAtStart(section)} ${describe(p)}: ${why(title, section === hi, section.place !== undefined)}. ` +
+          (section.place
+            ? `${p.kind === 'empty' ? 'Write' : 'Replace the placeholder with'} what the meeting is asked to do (at least ${MIN_SECTION_WORDS} words) before the paper goes to the meeting.`
+            : `${p.kind === 'empty' ? 'Write the section' : "Replace the placeholder with the section's content"} (at least ${MIN_SECTION_WORDS} words) before the paper goes to the meeting.`),
         range: section.headingRange,
       });
     }

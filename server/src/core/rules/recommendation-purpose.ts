@@ -13,7 +13,7 @@ import { defineRule } from '../rule';
 import { renderedText } from '../paper';
 import { PURPOSES, type Profile, type Purpose } from '../profile';
 import { getNode, scalarText } from '../yaml';
-import { recommendationsSection, sectionTitle } from '../queries/sections';
+import { placeNameAtStart, recommendationsAsk } from '../queries/recommendations';
 import { isPlaceholder } from '../queries/placeholder';
 import { asksOf, type Ask } from '../queries/ask';
 
@@ -99,9 +99,10 @@ export const rule = defineRule({
     const purpose = raw as Purpose;
     const own = verbsOf(profile, purpose);
     if (own.length === 0) return;
-    const section = recommendationsSection(paper, profile);
+    // Where the template puts the ask: the section, a labelled paragraph or a cover-sheet field.
+    const section = recommendationsAsk(paper, profile);
     if (!section || isPlaceholder(section)) return;
-    const title = sectionTitle(section);
+    const place = placeNameAtStart(section);
     const example = `"The Board is asked to ${ASK_FOR[purpose]} …"`;
 
     const allVerbs = PURPOSES.flatMap((p) => verbsOf(profile, p));
@@ -112,7 +113,7 @@ export const rule = defineRule({
       if (usedVerb(new Set(words), ` ${words.join(' ')} `, own)) return;
       report({
         message:
-          `The "${title}" section does not say what the meeting is asked to do: the cover sheet's purpose is ${purpose}, but no sentence asks the meeting to act. ` +
+          `${place} does not say what the meeting is asked to do: the cover sheet's purpose is ${purpose}, but no sentence asks the meeting to act. ` +
           'Without a clear ask the meeting cannot reach, and the minutes cannot record, the outcome the paper needs. ' +
           `Say, for example, ${example}.`,
         range: section.headingRange,
@@ -126,7 +127,7 @@ export const rule = defineRule({
     const asked = andList([...new Set(asks.map((a) => a.label))].slice(0, 3));
     report({
       message:
-        `The "${title}" section asks the meeting to ${asked}, but the cover sheet's purpose is ${purpose}. ` +
+        `${place} asks the meeting to ${asked}, but the cover sheet's purpose is ${purpose}. ` +
         `Members need to know whether they are being asked to ${ASK_FOR[purpose].replace(/ from$/, '')} or to ${asked}, and the minutes must record the right outcome. ` +
         `Make them agree: ask the meeting to do what the purpose says (for example ${example}), or change the purpose.`,
       range: section.headingRange,

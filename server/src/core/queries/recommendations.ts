@@ -1,0 +1,186 @@
+/**
+ * Where a paper says what the meeting is asked to do (its Recommendations),
+ * as the organisation's template puts it:
+ * 1. a level-2 section under one of the accepted headings (`sections`);
+ * 2. where the profile's `recommendations.labels` says so, a paragraph or
+ *    numbered point opening with the label: "Recommendation: The Board is
+ *    asked to note …", "**Action required:** …" (Oxford University
+ *    Hospitals' Summary ends with one);
+ * 3. where the profile's `recommendations.cover_field` names one, that
+ *    cover-sheet field ("Action", "Purpose of Report").
+ *
+ * The last two are given as a Section, the shape the checks of the ask read
+ * (`recommendation-purpose`, `placeholder-section`), with `place` saying what
+ * they are, so the messages say "the "Recommendation:" paragraph" or "the
+ * cover sheet's "Action"" and never call them a section.
+ *
+ * Invariant: a Section with a `place` is read, never written beside: its
+ * ranges are a paragraph's or a field's, not a section's boundaries, so
+ * anything that inserts text next to the Recommendations keeps to
+ * `recommendationsSection` (queries/sections.ts).
+ *
+ * Cost: nothing unless the profile sets `recommendations`; then one walk of
+ * the body's block nodes (paragraphs, lists, quotes), stopping at the first
+ * labelled paragraph.
+ */
+import type { List, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { countableWords, normaliseHeading, renderedText, type Paper, type Section } from '../paper';
+import type { Profile } from '../profile';
+import { fieldLabel, fieldNode } from '../template-fields';
+import { isEmptyNode } from '../yaml';
+import { recommendationsSection, sectionTitle } from './sections';
+
+/** A label's separator: "Recommendation:", "Recommendation -", "Recommendation –". */
+const SEPARATOR = /^[ \t]*[:\-–—][ \t]*/;
+
+function labelsOf(profile: Profile): string[] {
+  const list = profile.recommendations?.labels;
+  return Array.isArray(list) ? list.filter((l): l is string => typeof l === 'string' && l.trim() !== '').map((l) => l.trim()) : [];
+}
+
+/** A Section whose words are counted on first read, as paper.ts's are. */
+function pseudoSection(s: Omit<Section, 'words'>): Section {
+  let words: string[] | undefined;
+  return Object.defineProperty(s, 'words', {
+    get: () => (words ??= countableWords(renderedText(s.nodes as Nodes[]))),
+    enumerable: true,
+  }) as Section;
+}
+
+/** The label `p` opens with, and the paragraph's content after it (the label and its separator left out), or undefined. */
+function labelled(p: Paragraph, labels: readonly string[]): { label: string; end: number; rest: PhrasingContent[] } | undefined {
+  const first = p.children[0];
+  if (!first?.position || first.position.start.offset === undefined) return undefined;
+  const start = first.position.start.offset;
+  if (first.type === 'text') {
+    const lower = first.value.toLowerCase();
+    for (const label of labels) {
+      if (!lower.startsWith(label.toLowerCase())) continue;
+      const sep = SEPARATOR.exec(first.value.slice(label.length));
+      if (!sep) continue;
+      const cut = label.length + sep[0].length;
+      const rest = first.value.slice(cut);
+      const restNode = { ...first, value: rest, position: { ...first.position, start: { ...first.position.start, offset: start + cut } } };
+      return { label: first.value.slice(0, label.length), end: start + cut, rest: [...(rest ? [restNode] : []), ...p.children.slice(1)] };
+    }
+    return undefined;
+  }
+  if (first.type === 'strong' || first.type === 'emphasis') {
+    // "**Recommendation:** The Board …" or "**Recommendation**: The Board …".
+    const inner = toString(first).trim();
+    const lowerInner = inner.toLowerCase();
+    const end = first.position.end.offset ?? start;
+    const next = p.children[1];
+    for (const label of labels) {
+      if (!lowerInner.startsWith(label.toLowerCase())) continue;
+      const tail = inner.slice(label.length);
+      const sepInside = tail !== '' && SEPARATOR.exec(tail)?.[0].length === tail.length;
+      const sepAfter = tail === '' && next?.type === 'text' ? SEPARATOR.exec(next.value) : null;
+      if (!sepInside && !sepAfter) continue; // a bold word with no separator is not a label
+      const rest = p.children.slice(1);
+      const cut = sepAfter ? sepAfter[0].length : next?.type === 'text' ? (/^[ \t]*/.exec(next.value)?.[0].length ?? 0) : 0;
+      if (next?.type === 'text') rest[0] = { ...next, value: next.value.slice(cut) };
+      return { label: inner.slice(0, label.length), end: end + cut, rest };
+    }
+  }
+  return undefined;
+}
+
+/** The first paragraph in the body (at any depth of lists and quotes) that opens with one of `labels`. */
+function labelledParagraph(paper: Paper, labels: readonly string[]): Section | undefined {
+  const stack: { nodes: readonly RootContent[]; i: number }[] = [{ nodes: paper.mdast.children, i: 0 }];
+  while (stack.length) {
+    const top = stack.at(-1)!;
+    if (top.i >= top.nodes.length) {
+      stack.pop();
+      continue;
+    }
+    const n = top.nodes[top.i++]!;
+    if (n.type === 'paragraph') {
+      const found = labelled(n, labels);
+      if (!found || !n.position) continue;
+      const nodes: RootContent[] = [{ ...n, children: found.rest }];
+      // "Recommendation: The Board is asked to:" and the list of what it is asked.
+      const after = top.nodes[top.i];
+      let end = n.position.end.offset!;
+      if (after?.type === 'list' && /:\s*$/.test(toString(n))) {
+        nodes.push(after as List);
+        end = after.position?.end.offset ?? end;
+      }
+      const start = n.position.start.offset!;
+      return pseudoSection({
+        heading: found.label,
+        key: normaliseHeading(found.label),
+        place: 'paragraph',
+        headingRange: { start, end: found.end },
+        titleRange: { start, end: found.end },
+        contentRange: { start: found.end, end },
+        nodes,
+      });
+    }
+    if (n.type === 'list' || n.type === 'listItem' || n.type === 'blockquote') stack.push({ nodes: n.children as RootContent[], i: 0 });
+  }
+  return undefined;
+}
+
+/** The cover-sheet field the profile says holds the ask, as written (present, even when empty), or undefined. */
+function coverFieldAsk(paper: Paper, profile: Profile): Section | undefined {
+  const key = profile.recommendations?.cover_field;
+  if (!key) return undefined;
+  const node = fieldNode(paper.cover, key);
+  if (!node) return undefined;
+  const label = fieldLabel(profile, key);
+  const text = !isEmptyNode(node) && node.kind === 'scalar' ? node.text : '';
+  const nodes: RootContent[] = text ? [{ type: 'paragraph', children: [{ type: 'text', value: text }] }] : [];
+  return pseudoSection({
+    heading: label,
+    key: normaliseHeading(label),
+    place: 'cover field',
+    headingRange: { start: node.start, end: node.end },
+    titleRange: { start: node.start, end: node.end },
+    contentRange: { start: node.start, end: node.end },
+    nodes,
+  });
+}
+
+/**
+ * The paper's Recommendations where its template puts them: the section,
+ * else the labelled paragraph, else the cover-sheet field (see above).
+ */
+export function recommendationsAsk(paper: Paper, profile: Profile): Section | undefined {
+  const section = recommendationsSection(paper, profile);
+  if (section) return section;
+  // Three checks ask for it in one analysis: the walk is done once per paper and profile.
+  const memo = found.get(paper);
+  if (memo?.profile === profile) return memo.ask;
+  const labels = labelsOf(profile);
+  const ask = (labels.length ? labelledParagraph(paper, labels) : undefined) ?? coverFieldAsk(paper, profile);
+  found.set(paper, { profile, ask });
+  return ask;
+}
+
+const found = new WeakMap<Paper, { profile: Profile; ask: Section | undefined }>();
+
+/** Where the profile lets the ask be besides a section, for messages: `a paragraph opening "Recommendation:"`, `the cover sheet's "Action"`. */
+export function otherPlaces(profile: Profile): string[] {
+  const out: string[] = [];
+  const labels = labelsOf(profile);
+  if (labels.length) out.push(`a paragraph opening ${labels.map((l) => `"${l}:"`).join(' or ')}`);
+  const key = profile.recommendations?.cover_field;
+  if (key) out.push(`the cover sheet's "${fieldLabel(profile, key)}"`);
+  return out;
+}
+
+/** How messages name the place: `the "Recommendations" section`, `the "Recommendation:" paragraph`, `the cover sheet's "Action"`. */
+export function placeName(s: Section): string {
+  if (s.place === 'paragraph') return `the "${s.heading}:" paragraph`;
+  if (s.place === 'cover field') return `the cover sheet's "${s.heading}"`;
+  return `the "${sectionTitle(s)}" section`;
+}
+
+/** placeName with a capital letter, to open a sentence. */
+export function placeNameAtStart(s: Section): string {
+  const n = placeName(s);
+  return n.charAt(0).toUpperCase() + n.slice(1);
+}
