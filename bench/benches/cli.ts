@@ -193,6 +193,60 @@ export const packBench: Bench = {
           }),
         );
       }
+      // One meeting's pack from a folder holding a year of papers (the 1,000-paper
+      // workspace): only that meeting's papers are analysed, the others' cover
+      // sheets read (docs/performance.md). Informational: no target of its own.
+      const year = path.join(ctx.corpus.many, 'papers');
+      const days = fs.readdirSync(year).map((d) => ({ d, n: fs.readdirSync(path.join(year, d)).filter((f) => f.endsWith('.md')).length }));
+      const day = days.sort((a, b) => b.n - a.n || a.d.localeCompare(b.d))[0];
+      const first = day && fs.readdirSync(path.join(year, day.d)).find((f) => f.endsWith('.md'));
+      const meetingName = first && /^meeting:\s*"?([^"\n]+?)"?\s*$/m.exec(fs.readFileSync(path.join(year, day.d, first), 'utf8'))?.[1];
+      const ofMeeting =
+        day && meetingName
+          ? fs
+              .readdirSync(path.join(year, day.d))
+              .filter((f) => f.endsWith('.md') && fs.readFileSync(path.join(year, day.d, f), 'utf8').includes(`meeting: ${meetingName}\n`)).length
+          : 0;
+      if (day && meetingName) {
+        const out = path.join(tmp, 'year.html');
+        const argv = [
+          'node',
+          cli(ctx),
+          'pack',
+          path.relative(ctx.root, year),
+          '--meeting',
+          meetingName,
+          '--date',
+          day.d,
+          '--format',
+          'html',
+          '--part',
+          'private',
+          '--out',
+          out,
+        ];
+        const rs: Timed[] = [];
+        for (let i = 0; i < runs + 1; i++) {
+          const r = await runTimed(argv, { cwd: ctx.root, stdoutFile: path.join(tmp, 'stdout.txt'), timeoutMs: 300_000 });
+          if (r.code !== 0) break;
+          if (i > 0) rs.push(r);
+        }
+        if (rs.length) {
+          const s = summary(rs);
+          extra.yearFolder = { ...s, papers: ofMeeting, meeting: meetingName, date: day.d };
+          ctx.log(`  pack html of one meeting (${ofMeeting} papers) from the 1,000-paper folder: ${fmtMs(s.wallMs)} (CPU ${fmtMs(s.cpuMs)})`);
+          figures.push(
+            figure({
+              id: 'pack-html-year-folder',
+              label: `pack, one meeting (${ofMeeting} papers) from a 1,000-paper folder, HTML`,
+              value: round(s.wallMs / 1000, 2),
+              unit: 's',
+              measured: fmtMs(s.wallMs),
+              target: 'informational (only the meeting is analysed)',
+            }),
+          );
+        }
+      }
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }

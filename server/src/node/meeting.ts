@@ -27,12 +27,14 @@ import { normaliseName, type Profile } from '../core/profile';
 import type { Finding } from '../core/types';
 import { addAcrossFindings, checkFile, InputError, type CheckedPaper } from './check-files';
 import { markdownFilesUnder } from './files';
-import { ProfileResolver } from './profile-loader';
+import { ProfileResolver, matchesPaperGlobs } from './profile-loader';
 
 export interface MeetingPaper extends AgendaPaper {
   /** Path as found (relative to the current folder when the folder was given relative). */
   path: string;
-  /** The board paper's check (absent for a Markdown file that is not a board paper). */
+  /** A board paper (FORMAT.md's test, or the profile's `papers` globs), not another Markdown file. */
+  boardPaper: boolean;
+  /** The board paper's check (absent for a Markdown file that is not a board paper); made on first read. */
   checked?: CheckedPaper;
 }
 
@@ -83,35 +85,89 @@ export function agendaFileIn(folder: string): string | undefined {
   }
 }
 
-/** Read the papers under `folder` (checked, with the across-papers findings). */
+/**
+ * Read the papers under `folder`: every Markdown file's cover sheet (its
+ * front-matter alone, `readCoverSheet`), and, for a board paper, its check
+ * (as `boardpaper check` gives it, with the across-papers findings).
+ *
+ * A paper's check is made when its findings are first read (`checked`,
+ * `errors`, `warnings`), not before: the agenda asks for them only for the
+ * papers on it, so a folder holding a year of papers costs the Markdown
+ * parse of one meeting's, not of all (docs/performance.md). The papers of
+ * the same meeting date are then checked together, so their across-papers
+ * findings are the same as when all are checked at once: a clash
+ * (`duplicate-agenda-item`) is only ever between papers of one date.
+ * Papers in `checked` are taken as they are.
+ */
 export function readMeetingPapers(folder: string, resolver: ProfileResolver, checked?: ReadonlyMap<string, CheckedPaper>): MeetingPaper[] {
   const out: MeetingPaper[] = [];
-  const fresh: CheckedPaper[] = [];
+  /** Board papers not checked yet, by meeting date ('' for none or an unreal one), with their text. */
+  const pending = new Map<string, { paper: MeetingPaper; text: string }[]>();
+  const settle = (date: string) => {
+    const batch = pending.get(date);
+    if (!batch) return;
+    // A check that throws (exit 2) leaves the batch pending: the next read throws the same.
+    const checks = batch.map(({ paper, text }) => checkFile(paper.path, resolver, text));
+    pending.delete(date);
+    addAcrossFindings(checks.filter((c): c is CheckedPaper => c !== null));
+    batch.forEach(({ paper }, i) => setFindings(paper, checks[i] ?? undefined));
+  };
   const files = markdownFilesUnder(folder).map((f) => (path.isAbsolute(folder) ? f : path.relative(process.cwd(), path.resolve(f)) || f));
   for (const file of files) {
     const rel = slash(path.relative(folder, file));
     const known = checked?.get(path.resolve(file));
-    const c = known ?? checkFile(file, resolver);
-    if (c) {
-      if (!known) fresh.push(c);
-      out.push({ path: file, file: rel, cover: coverSheetOf(c.analysis.paper), profile: c.loaded.profile, errors: 0, warnings: 0, checked: c });
-    } else {
-      let text = '';
-      try {
-        text = fs.readFileSync(file, 'utf8');
-      } catch (e) {
-        throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-      }
-      out.push({ path: file, file: rel, cover: readCoverSheet(text), errors: 0, warnings: 0 });
+    if (known) {
+      const p: MeetingPaper = {
+        path: file,
+        file: rel,
+        cover: coverSheetOf(known.analysis.paper),
+        profile: known.loaded.profile,
+        boardPaper: true,
+        errors: 0,
+        warnings: 0,
+      };
+      setFindings(p, known);
+      out.push(p);
+      continue;
     }
-  }
-  if (fresh.length) addAcrossFindings(fresh);
-  for (const p of out) {
-    if (!p.checked) continue;
-    p.errors = p.checked.findings.filter((f) => f.severity === 'error').length;
-    p.warnings = p.checked.findings.filter((f) => f.severity === 'warning').length;
+    let text = '';
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    const cover = readCoverSheet(text);
+    const loaded = resolver.forFile(file);
+    // What checkFile calls a board paper (analyze's isPaper), read without the Markdown parse.
+    if (!cover.looksLikePaper && !matchesPaperGlobs(file, loaded)) {
+      out.push({ path: file, file: rel, cover, boardPaper: false, errors: 0, warnings: 0 });
+      continue;
+    }
+    const p = { path: file, file: rel, cover, profile: loaded.profile, boardPaper: true } as MeetingPaper;
+    const date = cover.meetingDate ?? '';
+    for (const key of ['checked', 'errors', 'warnings'] as const)
+      Object.defineProperty(p, key, {
+        configurable: true,
+        enumerable: true,
+        get: () => {
+          settle(date);
+          return p[key];
+        },
+      });
+    const batch = pending.get(date) ?? [];
+    batch.push({ paper: p, text });
+    pending.set(date, batch);
+    out.push(p);
   }
   return out;
+}
+
+/** Give a paper its check and the counts of its errors and warnings (plain values from now on). */
+function setFindings(p: MeetingPaper, c: CheckedPaper | undefined): void {
+  const value = (v: unknown) => ({ value: v, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(p, 'checked', value(c));
+  Object.defineProperty(p, 'errors', value(c ? c.findings.filter((f) => f.severity === 'error').length : 0));
+  Object.defineProperty(p, 'warnings', value(c ? c.findings.filter((f) => f.severity === 'warning').length : 0));
 }
 
 /**
@@ -152,7 +208,7 @@ export function loadMeeting(folder: string, options: LoadMeetingOptions): Loaded
   if (!meeting || !date) {
     const seen = new Map<string, { meeting: string; date: string }>();
     for (const p of papers) {
-      if (!p.checked || !p.cover.meeting || !p.cover.meetingDate) continue;
+      if (!p.boardPaper || !p.cover.meeting || !p.cover.meetingDate) continue;
       const m = committeeName(p.profile ?? profile, p.cover.meeting);
       seen.set(`${normaliseName(m)}\u0000${p.cover.meetingDate}`, { meeting: m, date: p.cover.meetingDate });
     }

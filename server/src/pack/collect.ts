@@ -25,6 +25,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePaper, type Paper } from '../core/paper';
+import { readCoverSheet } from '../core/cover-sheet';
 import { findCommittee, isRealDate, normaliseName, type Profile } from '../core/profile';
 import type { Finding } from '../core/types';
 import { getNode, scalarText } from '../core/yaml';
@@ -203,12 +204,24 @@ export function collectPapers(options: CollectOptions): Collected {
   const warnings: PackWarning[] = [];
   const checkedAll = new Map<string, CheckedPaper>();
   for (const file of files) {
-    const c = checkFile(file, resolver);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+    // A paper dated another day is never in this pack (below, a real date that
+    // is not the pack's is passed over without a word): it is not analysed, so
+    // a folder holding a year of papers costs one meeting's analysis. Its
+    // cover sheet is still read for the agenda (readMeetingPapers).
+    const quick = readCoverSheet(text).meetingDate;
+    if (quick && quick !== options.date) continue;
+    const c = checkFile(file, resolver, text);
     if (c) checkedAll.set(path.resolve(file), c);
     if (!c) {
       // Not a paper to the checker, but an opening `---` with no closing one
       // around a title and a meeting is a paper whose cover sheet is broken.
-      const p = parsePaper(fs.readFileSync(file, 'utf8'));
+      const p = parsePaper(text);
       if (!p.unterminatedFrontmatter) continue;
       const yaml = p.text.slice(p.unterminatedFrontmatter.end);
       if (!/^title[ \t]*:/m.test(yaml) || !/^(?:meeting|agenda_item)[ \t]*:/m.test(yaml)) continue;
