@@ -9,7 +9,9 @@
  * the same input gives the same findings (JSON-compared); every rule id is a
  * catalogue id. Each input is also analysed as if it matched the profile's
  * `papers` globs, so that the rules run on text that does not look like a
- * paper at all.
+ * paper at all. The same is done under other organisations' own templates
+ * (the real corpus and the fixtures with a profile of their own, and a
+ * template with own fields of every type), whose checks take other paths.
  *
  * The extreme inputs run in a worker with a time bound: an input that makes
  * the analysis hang fails its test at the bound instead of freezing the suite.
@@ -19,15 +21,18 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { BoundedRunner, CLEAN, SEEDS, analyzeWithin, checkInvariants, describeInput } from './harness';
+import { BoundedRunner, CLEAN, SEEDS, TEMPLATE_SEEDS, analyzeWithin, checkInvariants, describeInput } from './harness';
+import { DEFAULT_PROFILE, mergeProfile, validateProfileData, type Profile } from '../../server/src/core/profile';
+import { templateProblems } from '../../server/src/core/template-fields';
+import { RULES } from '../../server/src/core/rules';
 
 const SCALE = Number(process.env.ROBUSTNESS_SCALE ?? 1);
 const runs = (n: number, seed: number) => ({ numRuns: Math.round(n * SCALE), seed: SCALE === 1 ? seed : Date.now() ^ seed, endOnFailure: true });
 
 /** Check both ways: as the file stands, and as a file the profile's globs match. */
-function property(text: string): void {
-  checkInvariants(text);
-  checkInvariants(text, { matchesPaperGlob: true });
+function property(text: string, profile?: Profile): void {
+  checkInvariants(text, {}, profile);
+  checkInvariants(text, { matchesPaperGlob: true }, profile);
 }
 
 // ---------------------------------------------------------------------------
@@ -408,6 +413,45 @@ const coverSheet = fc
     return ['---', ...lines, '---', '', '## Executive summary', '', 'Text of ICB and A&E.', ''].join('\n').replace(/\n/g, eol);
   });
 
+// The same under an organisation's own template: its own fields (one of
+// every type), the ask and the health inequalities question on the cover
+// sheet, renamed sections, a labelled ask in the body.
+const TEMPLATE_RAW: Record<string, unknown> = {
+  cover_sheet: [
+    { key: 'title', label: 'Title of paper' },
+    { key: 'meeting' },
+    { key: 'date', label: 'Date of meeting' },
+    { key: 'presented_by', label: 'Lead Director', aliases: ['Report from'] },
+    { key: 'purpose', required: true },
+    { key: 'strategic_objectives', label: 'Link to strategic missions' },
+    { key: 'cqc_domains', label: 'CQC domain', type: 'list', values: ['Safe', 'Effective', 'Caring', 'Responsive', 'Well-led'], required: true },
+    { key: 'assurance_level', type: 'choice', values: ['Substantial', 'Reasonable', 'Limited'] },
+    { key: 'health_equity', label: 'Is health equity data included?', type: 'assessment' },
+    { key: 'action', label: 'Action required', type: 'text' },
+    { key: 'next_review', type: 'date' },
+    { key: 'financial_implications', type: 'yes-no-na' },
+    { key: 'legal', type: 'boolean' },
+    { key: 'impact_assessments.equality', label: 'Equality impact assessment' },
+    { key: 'committee_history', outcome: false },
+  ],
+  sections: { executive_summary: ['Executive comment', 'Summary'], recommendations: ['Action required by the Board'] },
+  recommendations: { labels: ['Recommendation', 'ACTION'], cover_field: 'action' },
+  health_inequalities: { cover_field: 'health_equity' },
+  strategic_objectives: { 1: 'Quality', 2: 'People', 3: 'Money' },
+  equality_objectives: [2],
+};
+const TEMPLATE_PROFILE: Profile = mergeProfile(DEFAULT_PROFILE, TEMPLATE_RAW);
+const OWN_KEYS = ['cqc_domains', 'assurance_level', 'health_equity', 'action', 'next_review', 'legal', 'equality'];
+const templateCoverSheet = fc
+  .tuple(fc.array(fc.tuple(fc.constantFrom(...KEYS, ...OWN_KEYS), yamlValue), { minLength: 0, maxLength: 14 }), fc.boolean(), fc.constantFrom('\n', '\r\n'))
+  .map(([pairs, paperKeys, eol]) => {
+    const lines = paperKeys ? ['title: A paper', 'meeting: Integrated Care Board'] : [];
+    for (const [k, v] of pairs) lines.push(`${k}:${v}`);
+    return ['---', ...lines, '---', '', '## Executive comment', '', 'Text of ICB and A&E.', '', '**ACTION:** The Board is asked to note.', '']
+      .join('\n')
+      .replace(/\n/g, eol);
+  });
+
 // A body built from Markdown's constructs.
 const inline = fc.constantFrom(
   'The ICB',
@@ -503,7 +547,22 @@ describe('robustness: any text in, a result out', function () {
   });
 
   it('mutated real papers (slices deleted, inserted, duplicated; odd characters; line endings; tabs; unterminated or broken front-matter)', () => {
-    fc.assert(fc.property(mutatedPaper, property), runs(300, 0x5eed1));
+    fc.assert(
+      fc.property(mutatedPaper, (t) => property(t)),
+      runs(300, 0x5eed1),
+    );
+  });
+
+  it("other organisations' papers under their own templates, as they stand and mutated (own fields, renamed sections, the ask and the health inequalities question on the cover sheet)", () => {
+    assert.ok(TEMPLATE_SEEDS.length > 30, `${TEMPLATE_SEEDS.length} papers with a profile of their own`);
+    for (const s of TEMPLATE_SEEDS) property(s.text, s.profile);
+    fc.assert(
+      fc.property(fc.nat({ max: TEMPLATE_SEEDS.length - 1 }), fc.array(mutation, { minLength: 1, maxLength: 8 }), (i, ms) => {
+        const seed = TEMPLATE_SEEDS[i]!;
+        property(mutate(seed.text, ms), seed.profile);
+      }),
+      runs(300, 0x5eed6),
+    );
   });
 
   it('random code units (lone surrogates, NUL, controls), with and without a cover-sheet fence', () => {
@@ -516,11 +575,39 @@ describe('robustness: any text in, a result out', function () {
   });
 
   it("random cover sheets: the format's keys with odd YAML shapes (anchors, aliases, tags, block scalars, nesting, wrong types)", () => {
-    fc.assert(fc.property(coverSheet, property), runs(400, 0x5eed3));
+    fc.assert(
+      fc.property(coverSheet, (t) => property(t)),
+      runs(400, 0x5eed3),
+    );
+  });
+
+  it("random cover sheets and bodies under an organisation's own template (own fields of every type, the ask and the health inequalities question on the cover sheet, a labelled ask)", () => {
+    // A profile an organisation could write: it passes the profile's own checks.
+    assert.deepEqual(
+      [
+        ...validateProfileData(
+          TEMPLATE_RAW,
+          RULES.map((r) => r.id),
+        ),
+        ...templateProblems(TEMPLATE_RAW, TEMPLATE_PROFILE),
+      ],
+      [],
+    );
+    fc.assert(
+      fc.property(templateCoverSheet, (t) => property(t, TEMPLATE_PROFILE)),
+      runs(300, 0x5eed7),
+    );
+    fc.assert(
+      fc.property(bodyPaper, (t) => property(t, TEMPLATE_PROFILE)),
+      runs(100, 0x5eed8),
+    );
   });
 
   it('random bodies: headings, nested quotes and lists, tables, code, HTML, directives, acronyms (with and without a BOM)', () => {
-    fc.assert(fc.property(bodyPaper, property), runs(200, 0x5eed4));
+    fc.assert(
+      fc.property(bodyPaper, (t) => property(t)),
+      runs(200, 0x5eed4),
+    );
   });
 
   describe('extreme inputs (time-bounded, in a worker)', () => {

@@ -10,8 +10,9 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import fg from 'fast-glob';
 import { analyze, type Analysis, type AnalyzeOptions } from '../../server/src/core/analyze';
-import { DEFAULT_PROFILE } from '../../server/src/core/profile';
+import { DEFAULT_PROFILE, type Profile } from '../../server/src/core/profile';
 import { invariantProblems } from './invariants';
+import { ProfileResolver } from '../../server/src/node/profile-loader';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -19,6 +20,22 @@ export const ROOT = path.resolve(__dirname, '..', '..');
 export const SEED_FILES = fg.sync(['test/fixtures/rules/**/*.md', 'examples/papers/**/*.md'], { cwd: ROOT }).sort();
 export const SEEDS = SEED_FILES.map((f) => fs.readFileSync(path.join(ROOT, f), 'utf8'));
 /** The clean, complete paper (every section and key). */
+/**
+ * Papers written to other organisations' own templates, each with the
+ * profile that describes its template (the real corpus under test/real, and
+ * the rule fixtures that sit beside a profile of their own): own fields of
+ * every type, renamed sections, the health inequalities question and the ask
+ * on the cover sheet, numbered objectives.
+ */
+export const TEMPLATE_SEEDS: { file: string; text: string; profile: Profile }[] = (() => {
+  const resolver = new ProfileResolver({ defaultBaseDir: ROOT });
+  const files = fg.sync(['test/real/*/papers/**/*.md', 'test/fixtures/rules/**/*.md'], { cwd: ROOT }).sort();
+  return files
+    .map((file) => ({ file, loaded: resolver.forFile(path.join(ROOT, file)) }))
+    .filter(({ loaded }) => loaded.file !== null)
+    .map(({ file, loaded }) => ({ file, text: fs.readFileSync(path.join(ROOT, file), 'utf8'), profile: loaded.profile }));
+})();
+
 export const CLEAN = fs.readFileSync(path.join(ROOT, 'test/fixtures/rules/clean-example.md'), 'utf8');
 
 /**
@@ -26,10 +43,10 @@ export const CLEAN = fs.readFileSync(path.join(ROOT, 'test/fixtures/rules/clean-
  * the invariants: ranges and edits inside the text, catalogue ids, and the
  * same findings on a second run. Returns the first analysis.
  */
-export function checkInvariants(text: string, options: AnalyzeOptions = {}): Analysis {
-  const a = analyze(text, DEFAULT_PROFILE, { strict: true, ...options });
+export function checkInvariants(text: string, options: AnalyzeOptions = {}, profile: Profile = DEFAULT_PROFILE): Analysis {
+  const a = analyze(text, profile, { strict: true, ...options });
   assert.deepEqual(invariantProblems(text, a), [], 'invariants');
-  const again = analyze(text, DEFAULT_PROFILE, { strict: true, ...options });
+  const again = analyze(text, profile, { strict: true, ...options });
   assert.equal(JSON.stringify(again.findings), JSON.stringify(a.findings), 'the same input gives the same findings');
   return a;
 }
