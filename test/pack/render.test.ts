@@ -87,6 +87,24 @@ describe('render: cover sheet model', () => {
     );
   });
 
+  it('ticks objectives written with their wording, as the rules read them (no word of the wording listed as a code)', () => {
+    const mm = coverSheetModel(
+      parsePaper(
+        '---\nstrategic_objectives:\n  - "SO2: To equalise opportunities and clinical outcomes across the area"\n  - SO4: Meet financial targets\n  - SO6\n  - "SO9: Not ours"\n---\n',
+      ),
+      DEFAULT_PROFILE,
+    );
+    assert.deepEqual(
+      mm.objectives.filter((o) => o.ticked).map((o) => [o.code, o.known]),
+      [
+        ['SO2', true],
+        ['SO4', true],
+        ['SO6', true],
+        ['SO9', false],
+      ],
+    );
+  });
+
   it('writes long dates with the weekday', () => {
     assert.equal(longDate('2024-06-18', true), 'Tuesday 18 June 2024');
     assert.equal(longDate('13/03/2024'), '13/03/2024');

@@ -11,6 +11,7 @@
 import type { Paper } from '../core/paper';
 import { findCommittee, type Profile } from '../core/profile';
 import { longDate } from '../core/queries/dates';
+import { objectiveEntries } from '../core/queries/objectives';
 import { readAssessment } from '../core/fields';
 import { coverSheetFields, fieldNode, type TemplateField } from '../core/template-fields';
 import { getNode, scalarText, type YNode } from '../core/yaml';
@@ -148,9 +149,12 @@ export function coverSheetModel(paper: Paper, profile: Profile): CoverSheetModel
 
   // Strategic objectives: every objective in the profile, ticked or not, then
   // any code the paper uses that the profile does not know.
+  // A list's entries are read as the strategic objective rules read them: a
+  // bare code, "SO2: wording" or `- SO2: wording` (queries/objectives.ts).
   const codesNode = getNode(c, 'strategic_objectives');
   const written: string[] = [];
-  if (codesNode?.kind === 'seq') for (const it of codesNode.items) written.push(...splitCodes(scalarText(it)));
+  const list = objectiveEntries(paper);
+  if (list) written.push(...list.entries.map((e) => e.code));
   else if (codesNode?.kind === 'scalar') written.push(...splitCodes(scalarText(codesNode)));
   const upper = new Set(written.map((s) => s.toUpperCase()));
   const objectives: ObjectiveRow[] = Object.entries(profile.strategic_objectives).map(([code, t]) => ({
