@@ -44,8 +44,9 @@ function normalise(v: unknown): unknown {
  * what the author meant, and import reads the Word text the way the template
  * means it: `10.10` as written (not the number 10.1), a date in another form
  * as ISO, Confidential "yes" as true, "approval" as approve. An objective
- * written as a map (`- SO1: text`) is not a code: the cover sheet (preview,
- * pack, Word) does not tick it, so it does not come back.
+ * written with its wording (`- SO1: text`, `"SO1: text"`) is ticked as its
+ * code (the Word cover sheet prints the profile's wording beside each code),
+ * so the code comes back without the paper's wording.
  */
 function asImportReadsIt(data: Record<string, unknown>, text: string): Record<string, unknown> {
   const out = { ...data };
@@ -56,7 +57,10 @@ function asImportReadsIt(data: Record<string, unknown>, text: string): Record<st
   if (raw !== undefined) out.agenda_item = raw;
   if (out.confidential === 'yes' || out.confidential === 'no') out.confidential = out.confidential === 'yes';
   if (typeof out.purpose === 'string') out.purpose = purposeOf(out.purpose) ?? out.purpose;
-  if (Array.isArray(out.strategic_objectives)) out.strategic_objectives = out.strategic_objectives.filter((c) => typeof c === 'string');
+  if (Array.isArray(out.strategic_objectives))
+    out.strategic_objectives = out.strategic_objectives.map((c: unknown) =>
+      typeof c === 'string' ? c.split(':')[0]!.trim() : c && typeof c === 'object' ? Object.keys(c)[0] : c,
+    );
   if (Array.isArray(out.committee_history))
     out.committee_history = out.committee_history.map((h: Record<string, unknown>) => ({
       ...h,
