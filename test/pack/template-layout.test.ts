@@ -108,6 +108,31 @@ describe('the cover sheet follows the organisation’s template', () => {
       assert.ok(!html.includes(absent), `no "${absent}"`);
   });
 
+  it('a template whose "previously considered by" records no outcome has no Outcomes column (never "Not stated" for it)', () => {
+    const nlg = mergeProfile(DEFAULT_PROFILE, {
+      cover_sheet: [{ key: 'title' }, { key: 'date' }, { key: 'committee_history', label: 'Report previously considered by & date(s)', outcome: false }],
+    });
+    const m = coverSheetModel(
+      parsePaper(
+        '---\ntitle: BAF review\nmeeting: Integrated Care Board\ndate: 2016-03-29\ncommittee_history:\n  - meeting: Audit Committee\n    date: 2016-03-17\n---\n',
+      ),
+      nlg,
+    );
+    const history = coverSheetLayout(m).blocks.find((b) => b.kind === 'history');
+    assert.equal(history?.kind === 'history' && history.outcomes, false);
+    const html = coverSheetHtml(m);
+    const table = html.slice(html.indexOf('<table class="cs-history">'), html.indexOf('</table>', html.indexOf('<table class="cs-history">')));
+    assert.match(table, /Report previously considered by &amp; date\(s\)/);
+    assert.match(table, /Audit Committee/);
+    assert.ok(!table.includes('Outcomes'), table);
+    assert.ok(!table.includes('Not stated'), table);
+    // With outcomes (the built-in template) the column is there.
+    const builtin = coverSheetHtml(
+      coverSheetModel(parsePaper('---\ntitle: T\ncommittee_history:\n  - meeting: Audit Committee\n    date: 2016-03-17\n---\n'), DEFAULT_PROFILE),
+    );
+    assert.ok(builtin.includes('<th>Outcomes</th>'));
+  });
+
   it('the built-in profile keeps the built-in layout', () => {
     const m = coverSheetModel(parsePaper(TEXT), DEFAULT_PROFILE);
     assert.equal(m.template, undefined);

@@ -36,7 +36,8 @@ export type CoverBlock =
   | { kind: 'facts'; rows: FactRow[] }
   | { kind: 'objectives'; key: string; label: string; objectives: ObjectiveRow[] }
   | { kind: 'assessments'; label: string; rows: (AssessmentRow & { key: string })[] }
-  | { kind: 'history'; key: string; label: string; rows: HistoryRow[] }
+  /** `outcomes`: false when the template records no outcome (`outcome: false`): no Outcomes column. */
+  | { kind: 'history'; key: string; label: string; rows: HistoryRow[]; outcomes: boolean }
   /** A single long text under its own heading row (conflicts of interest). */
   | { kind: 'text'; key: string; label: string; value?: string; required: boolean };
 
@@ -116,7 +117,7 @@ function templateLayout(m: CoverSheetModel, template: readonly TemplateField[]):
     } else if (f.key === 'strategic_objectives') {
       if (shown || m.objectives.some((o) => o.ticked)) blocks.push({ kind: 'objectives', key: f.key, label: f.label, objectives: m.objectives });
     } else if (f.key === 'committee_history') {
-      if (shown || m.history.length) blocks.push({ kind: 'history', key: f.key, label: f.label, rows: m.history });
+      if (shown || m.history.length) blocks.push({ kind: 'history', key: f.key, label: f.label, rows: m.history, outcomes: f.outcome !== false });
     } else if (f.key === 'conflicts_of_interest') {
       if (shown || m.conflicts !== undefined) blocks.push({ kind: 'text', key: f.key, label: f.label, value: m.conflicts, required: f.required });
     } else if (f.builtin) {
@@ -162,7 +163,7 @@ function builtinLayout(m: CoverSheetModel): CoverSheetLayout {
       { kind: 'facts', rows: facts },
       { kind: 'objectives', key: 'strategic_objectives', label: 'Which strategic objective/s does the report relate to', objectives: m.objectives },
       { kind: 'assessments', label: 'Implications', rows: keyed(m.implications, ['risks', 'risks.on_register', 'financial_implications']) },
-      { kind: 'history', key: 'committee_history', label: 'Where the paper has been discussed before', rows: m.history },
+      { kind: 'history', key: 'committee_history', label: 'Where the paper has been discussed before', rows: m.history, outcomes: true },
       { kind: 'text', key: 'conflicts_of_interest', label: 'Conflicts of interest associated with this report', value: m.conflicts, required: true },
       {
         kind: 'assessments',

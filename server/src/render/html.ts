@@ -47,10 +47,14 @@ function blockHtml(b: CoverBlock): string {
     case 'assessments':
       return `<table class="cs-assess"><thead><tr><th>${escapeHtml(b.label)}</th><th class="yn">Yes</th><th class="yn">No</th><th class="yn">N/A</th><th>Comments</th></tr></thead><tbody>${assessmentRows(b.rows)}</tbody></table>`;
     case 'history': {
+      // A template that records no outcome has no Outcomes column (never "Not stated" for it).
+      const cols = b.outcomes ? 3 : 2;
       const rows = b.rows.length
-        ? b.rows.map((h) => `<tr><td>${cell(h.meeting)}</td><td class="date">${cell(h.dateLong)}</td><td>${cell(h.outcome)}</td></tr>`).join('')
-        : '<tr><td colspan="3">Not previously discussed</td></tr>';
-      return `<table class="cs-history"><thead><tr><th colspan="3" class="cs-caption">${escapeHtml(b.label)}</th></tr><tr><th>Meeting</th><th>Date</th><th>Outcomes</th></tr></thead><tbody>${rows}</tbody></table>`;
+        ? b.rows
+            .map((h) => `<tr><td>${cell(h.meeting)}</td><td class="date">${cell(h.dateLong)}</td>${b.outcomes ? `<td>${cell(h.outcome)}</td>` : ''}</tr>`)
+            .join('')
+        : `<tr><td colspan="${cols}">Not previously discussed</td></tr>`;
+      return `<table class="cs-history"><thead><tr><th colspan="${cols}" class="cs-caption">${escapeHtml(b.label)}</th></tr><tr><th>Meeting</th><th>Date</th>${b.outcomes ? '<th>Outcomes</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>`;
     }
     case 'text':
       return `<table class="cs-text"><thead><tr><th>${escapeHtml(b.label)}</th></tr></thead><tbody><tr><td>${cell(b.value)}</td></tr></tbody></table>`;

@@ -111,8 +111,15 @@ function blockRows(b: CoverBlock): TableRow[] {
         row(cell(b.label, { label: true, span: COLS })),
         ...(b.rows.length
           ? [
-              row(cell('Meeting', { label: true, span: 2 }), cell('Date', { label: true }), cell('Outcome', { label: true, span: 2 })),
-              ...b.rows.map((h) => row(cell(h.meeting, { span: 2 }), cell(h.dateLong || h.date), cell(h.outcome, { span: 2 }))),
+              // A template that records no outcome has no Outcome column.
+              b.outcomes
+                ? row(cell('Meeting', { label: true, span: 2 }), cell('Date', { label: true }), cell('Outcome', { label: true, span: 2 }))
+                : row(cell('Meeting', { label: true, span: 2 }), cell('Date', { label: true, span: 3 })),
+              ...b.rows.map((h) =>
+                b.outcomes
+                  ? row(cell(h.meeting, { span: 2 }), cell(h.dateLong || h.date), cell(h.outcome, { span: 2 }))
+                  : row(cell(h.meeting, { span: 2 }), cell(h.dateLong || h.date, { span: 3 })),
+              ),
             ]
           : [row(cell('None', { span: COLS }))]),
       ];

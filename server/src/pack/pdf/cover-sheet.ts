@@ -90,14 +90,26 @@ function drawBlock(w: PdfWriter, b: CoverBlock): void {
       return;
     }
     case 'history': {
+      // A template that records no outcome has no Outcomes column (never "Not stated" for it).
+      const cols = b.outcomes ? 3 : 2;
       const rows: Row[] = [
-        { header: true, cells: [{ runs: w.plain(b.label), colSpan: 3, fill: BAND }] },
-        { header: true, cells: [{ runs: w.plain('Meeting') }, { runs: w.plain('Date') }, { runs: w.plain('Outcomes') }] },
+        { header: true, cells: [{ runs: w.plain(b.label), colSpan: cols, fill: BAND }] },
+        { header: true, cells: [{ runs: w.plain('Meeting') }, { runs: w.plain('Date') }, ...(b.outcomes ? [{ runs: w.plain('Outcomes') }] : [])] },
         ...(b.rows.length
-          ? b.rows.map((h) => ({ cells: [{ runs: value(w, h.meeting) }, { runs: value(w, h.dateLong) }, { runs: value(w, h.outcome) }] }))
-          : [{ cells: [{ runs: w.plain('Not previously discussed', 'I', GREY), colSpan: 3 }] }]),
+          ? b.rows.map((h) => ({
+              cells: [{ runs: value(w, h.meeting) }, { runs: value(w, h.dateLong) }, ...(b.outcomes ? [{ runs: value(w, h.outcome) }] : [])],
+            }))
+          : [{ cells: [{ runs: w.plain('Not previously discussed', 'I', GREY), colSpan: cols }] }]),
       ];
-      w.table({ widths: [170, 95, CONTENT_W - 265], rows, headerRows: 2, size: SIZE, pad: PAD, gap: GAP, keepTogether: true });
+      w.table({
+        widths: b.outcomes ? [170, 95, CONTENT_W - 265] : [CONTENT_W - 95, 95],
+        rows,
+        headerRows: 2,
+        size: SIZE,
+        pad: PAD,
+        gap: GAP,
+        keepTogether: true,
+      });
       return;
     }
     case 'text':
