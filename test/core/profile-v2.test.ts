@@ -247,11 +247,18 @@ describe('profile v2: cover_sheet mistakes are reported on their line', () => {
       message: /is required/,
     },
     {
-      name: 'an objective code with a space in it',
-      text: 'strategic_objectives:\n  SO1: Quality\n  Patient Mission: Patients first\n',
+      name: 'an objective name with a colon in it (a paper entry splits at the colon)',
+      text: 'strategic_objectives:\n  SO1: Quality\n  "Patient: Mission": Patients first\n',
       line: 3,
-      key: 'strategic_objectives.Patient Mission',
-      message: /one word of letters and digits/,
+      key: 'strategic_objectives.Patient: Mission',
+      message: /one word of letters and digits .* or the objective's name .* with no colon/,
+    },
+    {
+      name: 'an objective code with two spaces in it',
+      text: 'strategic_objectives:\n  SO1: Quality\n  "SO 2  b": Patients first\n',
+      line: 3,
+      key: 'strategic_objectives.SO 2  b',
+      message: /words separated by single spaces/,
     },
     {
       name: 'papers_due_working_days that is not a whole number',

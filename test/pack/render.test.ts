@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePaper } from '../../server/src/core/paper';
-import { DEFAULT_PROFILE } from '../../server/src/core/profile';
+import { DEFAULT_PROFILE, mergeProfile } from '../../server/src/core/profile';
 import { bodyHtml, coverSheetHtml, coverSheetModel, longDate } from '../../server/src/render';
 import { repoRoot } from './helpers';
 
@@ -103,6 +103,21 @@ describe('render: cover sheet model', () => {
         ['SO9', false],
       ],
     );
+  });
+
+  it('ticks objectives the template names rather than codes ("Patient Mission"), in a list or written as one text', () => {
+    const named = mergeProfile(DEFAULT_PROFILE, { strategic_objectives: { 'Patient Mission': 'Patients first', 'People Mission': 'Our people' } });
+    for (const so of ['[Patient Mission, People Mission]', 'Patient Mission, People Mission']) {
+      const mm = coverSheetModel(parsePaper(`---\nstrategic_objectives: ${so}\n---\n`), named);
+      assert.deepEqual(
+        mm.objectives.map((o) => [o.code, o.ticked, o.known]),
+        [
+          ['Patient Mission', true, true],
+          ['People Mission', true, true],
+        ],
+        so,
+      );
+    }
   });
 
   it('writes long dates with the weekday', () => {

@@ -48,7 +48,7 @@ export function profileYaml(o: ProfileYamlOptions): string {
     '# Markdown files that must be board papers (checked even without a cover sheet).',
     `papers: ${list(DEFAULT_PROFILE.papers)}`,
     '',
-    '# Strategic objectives: code and wording. Papers tick them by code',
+    '# Strategic objectives: code (SO1, or the name your cover sheet prints) and wording. Papers tick them by code',
     '# (strategic_objectives: [SO1, SO3]) and the wording is checked against these.',
   );
   const objectives = o.objectives && Object.keys(o.objectives).length ? o.objectives : undefined;

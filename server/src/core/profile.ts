@@ -298,10 +298,10 @@ export function validateProfileData(raw: unknown, knownRules: readonly string[])
       add('strategic_objectives', 'must map each code to its wording, e.g. SO1: Improve quality… (or {} when your template has no strategic objectives)');
     else
       for (const code of Object.keys(so))
-        if (!OBJECTIVE_CODE.test(code))
+        if (!OBJECTIVE_CODE.test(code) && !OBJECTIVE_NAME.test(code))
           add(
             `strategic_objectives.${code}`,
-            'a code is one word of letters and digits (SO1, P2, or 3 where the template numbers its objectives), with no spaces',
+            "a code is one word of letters and digits (SO1, P2, or 3 where the template numbers its objectives), or the objective's name where the template names them (Patient Mission): words separated by single spaces, with no colon, # or brackets",
           );
   }
   if ('equality_objectives' in o) {
@@ -414,6 +414,13 @@ export function validateProfileData(raw: unknown, knownRules: readonly string[])
 const SECTION_KEY = /^[a-z][a-z0-9_]*$/;
 /** A strategic objective's code: `SO1`, `P2`, `Patient`, or `3` where the template numbers its objectives. */
 export const OBJECTIVE_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/**
+ * Or its name, where the template names its objectives instead of coding
+ * them ("Patient Mission", "The best place to work"): words separated by
+ * single spaces, with no colon (a paper's `"Name: wording"` entry splits at
+ * the first colon), `#` (a YAML comment) or brackets.
+ */
+export const OBJECTIVE_NAME = /^[\p{L}\p{N}][^:#[\]{}\s]*(?: [^:#[\]{}\s]+)*$/u;
 /** A cover-sheet key: letters, digits and underscores; dots address nested fields. */
 export const COVER_KEY = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$/;
 const ENTRY_KEYS = ['key', 'label', 'aliases', 'required', 'type', 'values', 'outcome'];

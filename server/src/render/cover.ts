@@ -155,7 +155,7 @@ export function coverSheetModel(paper: Paper, profile: Profile): CoverSheetModel
   const written: string[] = [];
   const list = objectiveEntries(paper);
   if (list) written.push(...list.entries.map((e) => e.code));
-  else if (codesNode?.kind === 'scalar') written.push(...splitCodes(scalarText(codesNode)));
+  else if (codesNode?.kind === 'scalar') written.push(...splitCodes(scalarText(codesNode), profile));
   const upper = new Set(written.map((s) => s.toUpperCase()));
   const objectives: ObjectiveRow[] = Object.entries(profile.strategic_objectives).map(([code, t]) => ({
     code,
@@ -257,6 +257,10 @@ function ownDisplay(f: TemplateField, node: YNode | undefined): string | undefin
   return t;
 }
 
-function splitCodes(s: string | undefined): string[] {
-  return s ? s.split(/[\s,]+/).filter(Boolean) : [];
+/** The codes of a cover sheet's objectives written as one text ("SO1, SO3", "SO1 SO3"), the profile's names kept whole. */
+function splitCodes(s: string | undefined, profile: Profile): string[] {
+  const isName = (t: string) => Object.prototype.hasOwnProperty.call(profile.strategic_objectives, t);
+  if (!s?.trim()) return [];
+  if (isName(s.trim())) return [s.trim()];
+  return s.split(',').flatMap((part) => (isName(part.trim()) ? [part.trim()] : part.split(/\s+/).filter(Boolean)));
 }

@@ -15,6 +15,7 @@ import { distance } from 'fastest-levenshtein';
 import { defineRule, fix, writtenRange } from '../rule';
 import { ASSESSMENT_STATUSES, ASSURANCE_LEVELS } from '../fields';
 import { OBJECTIVE_CODE, PURPOSES } from '../profile';
+import { isProfileCode } from '../queries/objectives';
 import { coverSheetFields, fieldNode, fieldRef } from '../template-fields';
 import { getNode, getPair, isEmptyNode, type YNode, type YScalar } from '../yaml';
 import type { Paper } from '../paper';
@@ -203,9 +204,15 @@ export const rule = defineRule({
     if (present(so) && so.kind !== 'seq') {
       let f: Fix | undefined;
       if (so.kind === 'scalar' && typeof so.value === 'string' && so.style !== 'literal' && so.style !== 'folded') {
-        const parts = so.value.split(',').map((p) => p.trim());
-        if (parts.every((p) => OBJECTIVE_CODE.test(p))) {
-          const r = writtenRange(paper, so);
+        const r = writtenRange(paper, so);
+        const whole = so.value.trim();
+        const parts = whole.split(',').map((p) => p.trim());
+        // A code, or a name the profile has ("Patient Mission", "The best for patient safety, quality and experience").
+        const known = (p: string) => OBJECTIVE_CODE.test(p) || isProfileCode(profile, p);
+        if (isProfileCode(profile, whole) && whole.includes(',')) {
+          const list = `[${JSON.stringify(whole)}]`;
+          f = fix(`Make it a list: ${list}`, { start: r.start, end: r.end, newText: list });
+        } else if (parts.every(known)) {
           const list = parts.length === 1 ? `[${paper.text.slice(r.start, r.end)}]` : `[${parts.join(', ')}]`;
           f = fix(`Make it a list: ${list}`, { start: r.start, end: r.end, newText: list });
         }
