@@ -131,6 +131,47 @@ describe('Word export → import round trip', function () {
     assert.deepEqual(back.notes, []);
   });
 
+  it('objectives the template names (one with a comma) and a history without outcomes come back as they were', async () => {
+    const profile = mergeProfile(DEFAULT_PROFILE, {
+      strategic_objectives: {
+        'The best for patient safety, quality and experience': 'The best for patient safety, quality and experience',
+        'The best place to work': 'The best place to work',
+        'Financial sustainability': 'Financial sustainability',
+      },
+      cover_sheet: [
+        { key: 'title' },
+        { key: 'meeting' },
+        { key: 'date' },
+        { key: 'strategic_objectives', label: 'Trust Goals' },
+        { key: 'committee_history', label: 'Previous committees', outcome: false },
+      ],
+      required_sections: ['Key points'],
+    });
+    const text = [
+      '---',
+      'title: Our People',
+      'meeting: Integrated Care Board',
+      'date: 2018-03-29',
+      'strategic_objectives:',
+      '  - The best for patient safety, quality and experience',
+      '  - Financial sustainability',
+      'committee_history:',
+      '  - meeting: Workforce Committee',
+      '    date: 2018-03-01',
+      '---',
+      '',
+      '## Key points',
+      '',
+      'This paper presents an update on the key deliverables of the People Strategy.',
+      '',
+    ].join('\n');
+    const exported = await exportPaper(text, profile, tempDir('boardpaper-word-'));
+    const back = await importDocxBuffer(exported.buffer, 'paper.docx', profile, 'paper');
+    const data = splitPaper(back.text).data as Record<string, unknown>;
+    assert.deepEqual(data.strategic_objectives, ['The best for patient safety, quality and experience', 'Financial sustainability']);
+    assert.deepEqual(normalise(data.committee_history), [{ meeting: 'Workforce Committee', date: '2018-03-01' }]);
+  });
+
   it('an image beside the paper goes into the document with its alt text and comes back as a file with the same bytes', async () => {
     const dir = tempDir('boardpaper-word-');
     try {

@@ -796,6 +796,12 @@ function markHeadings(blocks: ElementContent[], reader: CoverReader): ElementCon
 // ---------------------------------------------------------- front-matter
 
 /** A YAML scalar: plain when it reads back as the same string, else double-quoted. */
+/** An item of a one-line list: as q() quotes it, and quoted too where a comma, bracket or brace would end it. */
+function flowItem(s: string): string {
+  const v = q(s);
+  return v === s && /[,[\]{}]/.test(s) ? JSON.stringify(s) : v;
+}
+
 function q(s: string): string {
   if (/[\n\r\t]/.test(s)) return JSON.stringify(s);
   if (s !== yamlString(s) && !/^[\s\-?:,[\]{}#&*!|>'"%@`]|: | #|:$|\s$/.test(s)) {
@@ -883,9 +889,10 @@ export function frontMatterYaml(fields: Map<string, unknown>): { yaml: string; d
         }
       }
     } else if (k === 'strategic_objectives' && Array.isArray(v)) {
-      lines.push(`strategic_objectives: [${v.map((c) => q(String(c))).join(', ')}]`);
+      // Inside [...] a comma ends an item: a name with one ("The best for patient safety, quality and experience") is quoted.
+      lines.push(`strategic_objectives: [${v.map((c) => flowItem(String(c))).join(', ')}]`);
     } else if (Array.isArray(v)) {
-      lines.push(`${k}: [${v.map((c) => q(String(c))).join(', ')}]`);
+      lines.push(`${k}: [${v.map((c) => flowItem(String(c))).join(', ')}]`);
     } else if (v && typeof v === 'object') {
       const o = v as Record<string, unknown>;
       const isAssessment = Object.keys(o).every((x) => x === 'status' || x === 'comment');
