@@ -142,6 +142,13 @@ describe('profile v2: cover_sheet mistakes are reported on their line', () => {
       message: /"financial_implications" is a FORMAT\.md assessment: its type is assessment or yes-no-na/,
     },
     {
+      name: 'a type on purpose other than choice or list',
+      text: 'cover_sheet:\n  - key: title\n  - key: purpose\n    type: text\n',
+      line: 4,
+      key: 'cover_sheet[1].type',
+      message: /"purpose" is a FORMAT\.md field: its type is choice or list \(list when the template lets a paper tick more than one purpose\)/,
+    },
+    {
       name: 'outcome on a field other than committee_history',
       text: 'cover_sheet:\n  - key: title\n  - key: risks\n    outcome: false\n',
       line: 4,
@@ -564,6 +571,21 @@ describe('the effective template (coverSheetFields, fieldLabel)', () => {
     assert.ok(!rules('[1, 3]').some((r) => /objective/.test(r)), rules('[1, 3]').join());
     assert.ok(rules('[1, 7]').includes('unknown-strategic-objective'));
     assert.ok(rules('["3: Quality of care"]').includes('strategic-objective-text'));
+  });
+
+  it('several purposes where the template allows them (type: list on purpose): each checked, any one may be the ask, any decision needs its assessments', () => {
+    const p = load('cover_sheet:\n  - key: title\n  - key: purpose\n    label: For\n    type: list\n  - key: impact_assessments\n');
+    const clean = fs.readFileSync(path.join(repoRoot, 'test/fixtures/rules/clean-example.md'), 'utf8');
+    const base = clean.replace(/^purpose: .*$/m, 'purpose: [assure, approve]').replace(/^date: .*$/m, 'date: 2024-03-13');
+    const rules = (text: string) => analyze(text, p).findings.map((f) => f.rule);
+    assert.ok(!rules(base).includes('field-type'), rules(base).join());
+    // The built-in template still takes one purpose.
+    assert.ok(analyze(base, DEFAULT_PROFILE).findings.some((f) => f.rule === 'field-type' && /"purpose" must be one of/.test(f.message)));
+    // An equality impact assessment not done, and one of the purposes is a decision.
+    const undone = base.replace(/(equality:\n\s+status: )\S+/, '$1no');
+    assert.notEqual(undone, base, 'the paper has an equality assessment to mark undone');
+    assert.ok(rules(undone).includes('decision-without-assessment'), rules(undone).join());
+    assert.ok(!rules(undone.replace('[assure, approve]', '[assure, note]')).includes('decision-without-assessment'));
   });
 
   it('the whole impact_assessments group listed expands to its three assessments under its label', () => {

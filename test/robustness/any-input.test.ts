@@ -422,7 +422,7 @@ const TEMPLATE_RAW: Record<string, unknown> = {
     { key: 'meeting' },
     { key: 'date', label: 'Date of meeting' },
     { key: 'presented_by', label: 'Lead Director', aliases: ['Report from'] },
-    { key: 'purpose', required: true },
+    { key: 'purpose', required: true, type: 'list' },
     { key: 'strategic_objectives', label: 'Link to strategic missions' },
     { key: 'cqc_domains', label: 'CQC domain', type: 'list', values: ['Safe', 'Effective', 'Caring', 'Responsive', 'Well-led'], required: true },
     { key: 'assurance_level', type: 'choice', values: ['Substantial', 'Reasonable', 'Limited'] },

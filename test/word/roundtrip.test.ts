@@ -172,6 +172,20 @@ describe('Word export → import round trip', function () {
     assert.deepEqual(normalise(data.committee_history), [{ meeting: 'Workforce Committee', date: '2018-03-01' }]);
   });
 
+  it('several purposes, where the template allows them, come back as the list', async () => {
+    const profile = mergeProfile(DEFAULT_PROFILE, {
+      cover_sheet: [{ key: 'title' }, { key: 'meeting' }, { key: 'date' }, { key: 'purpose', label: 'For', type: 'list' }],
+    });
+    const text =
+      '---\ntitle: Board Assurance Framework\nmeeting: Integrated Care Board\ndate: 2015-07-29\npurpose: [assure, approve]\n---\n\n## Executive summary\n\nThe framework.\n\n## Recommendations\n\nThe Board is asked to approve the framework.\n';
+    const exported = await exportPaper(text, profile, tempDir('boardpaper-word-'));
+    const back = await importDocxBuffer(exported.buffer, 'paper.docx', profile, 'paper');
+    assert.deepEqual((splitPaper(back.text).data as Record<string, unknown>).purpose, ['assure', 'approve']);
+    // Under a template with one purpose the same words stay one value (and field-type says so).
+    const one = await importDocxBuffer(exported.buffer, 'paper.docx', DEFAULT_PROFILE, 'paper');
+    assert.ok(!Array.isArray((splitPaper(one.text).data as Record<string, unknown>).purpose));
+  });
+
   it('an image beside the paper goes into the document with its alt text and comes back as a file with the same bytes', async () => {
     const dir = tempDir('boardpaper-word-');
     try {

@@ -240,6 +240,8 @@ const RETYPABLE: Record<string, readonly FieldType[]> = {
   'impact_assessments.quality': ['assessment', 'yes-no-na'],
   'impact_assessments.equality': ['assessment', 'yes-no-na'],
   'impact_assessments.data_privacy': ['assessment', 'yes-no-na'],
+  // A template whose purpose is tick boxes a paper may tick more than one of ("For Assurance and Approval").
+  purpose: ['choice', 'list'],
 };
 
 /** FORMAT.md mappings whose fields a dotted key may address, with their built-in nested keys. */
@@ -483,7 +485,9 @@ export function templateProblems(raw: Record<string, unknown>, profile: Profile)
         if ('type' in f && retypable && !retypable.includes(f.type as FieldType))
           add(
             `${at}.type`,
-            `"${key}" is a FORMAT.md assessment: its type is ${retypable.join(' or ')} (yes-no-na when the template asks yes / no / N/A with no comment box)`,
+            key === 'purpose'
+              ? `"purpose" is a FORMAT.md field: its type is choice or list (list when the template lets a paper tick more than one purpose)`
+              : `"${key}" is a FORMAT.md assessment: its type is ${retypable.join(' or ')} (yes-no-na when the template asks yes / no / N/A with no comment box)`,
           );
         else if ('type' in f && !retypable)
           add(`${at}.type`, `"${key}" is a FORMAT.md field: its type is fixed (${typeOf}); type and values are for the organisation's own fields`);

@@ -146,6 +146,9 @@ export function coverSheetModel(paper: Paper, profile: Profile): CoverSheetModel
   const confValue = confNode?.kind === 'scalar' ? confNode.value : undefined;
   const purpose = text(c, 'purpose');
   const purposeKey = purpose?.toLowerCase();
+  // Several purposes, where the template allows it ("For assurance, For approval").
+  const purposeNode = getNode(c, 'purpose');
+  const purposeList = purposeNode?.kind === 'seq' ? purposeNode.items.map((i) => displayText(i)).filter((x): x is string => !!x) : undefined;
 
   // Strategic objectives: every objective in the profile, ticked or not, then
   // any code the paper uses that the profile does not know.
@@ -212,7 +215,11 @@ export function coverSheetModel(paper: Paper, profile: Profile): CoverSheetModel
     confidentialText: confNode && typeof confValue !== 'boolean' ? displayText(confNode) : undefined,
     confidentialReason: text(c, 'confidential_reason'),
     purpose,
-    purposeLabel: purposeKey ? (PURPOSE_LABELS[purposeKey] ?? purpose) : undefined,
+    purposeLabel: purposeList
+      ? purposeList.map((p) => PURPOSE_LABELS[p.toLowerCase()] ?? p).join(', ')
+      : purposeKey
+        ? (PURPOSE_LABELS[purposeKey] ?? purpose)
+        : undefined,
     assurance: text(c, 'assurance'),
     objectives,
     implications: [assessmentRow('Associated risks', risks), onRegister, assessmentRow('Financial implications', getNode(c, 'financial_implications'))],

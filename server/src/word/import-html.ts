@@ -19,6 +19,7 @@ import type { Root as MdRoot, RootContent as MdContent } from 'mdast';
 import { normaliseHeading } from '../core/paper';
 import { findCommittee, type Profile } from '../core/profile';
 import { templateField } from '../core/template-fields';
+import { purposeIsList } from '../core/queries/purposes';
 import * as jsyaml from 'js-yaml';
 import { yamlString } from '../core/rule';
 import { coverLabels, LabelMatcher, normaliseLabel } from './labels';
@@ -267,9 +268,12 @@ class CoverReader {
       }
       case 'purpose': {
         const ticked = tickedInline(v);
-        const candidates = ticked ?? [oneLine(v)];
+        // "For assurance, For approval", "For Assurance and Approval": several, where the template allows it.
+        const candidates = ticked ?? (purposeIsList(this.profile) ? oneLine(v).split(/,|;|\band\b/i) : [oneLine(v)]);
         const ps = [...new Set(candidates.map(purposeOf).filter((p) => !!p))];
         if (ps.length === 1) return this.set('purpose', ps[0], label);
+        // More than one ticked, where the template allows it (`type: list` on purpose).
+        if (ps.length > 1 && purposeIsList(this.profile)) return this.set('purpose', ps, label);
         return this.set('purpose', oneLine(v), label);
       }
       case 'assurance': {
@@ -507,7 +511,13 @@ class CoverReader {
       if (mode.kind === 'purposeTicks' && !firstKey) {
         const p = purposeOf(first.text);
         if (p) {
-          if (own.slice(1).some((c) => isTick(c.text))) this.set('purpose', p, 'Purpose');
+          if (own.slice(1).some((c) => isTick(c.text))) {
+            // One row per purpose: where the template allows several, every ticked row counts.
+            const before = this.fields.get('purpose');
+            if (purposeIsList(this.profile) && before !== undefined)
+              this.fields.set('purpose', [...new Set([...(Array.isArray(before) ? before : [before]), p])]);
+            else this.set('purpose', p, 'Purpose');
+          }
           continue;
         }
       }

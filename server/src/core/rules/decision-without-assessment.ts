@@ -6,7 +6,8 @@
  */
 import { defineRule } from '../rule';
 import { readAssessment } from '../fields';
-import { getNode, scalarText } from '../yaml';
+import { getNode } from '../yaml';
+import { paperPurposes } from '../queries/purposes';
 
 const NAMES: Record<string, string> = {
   equality: 'equality impact assessment (EIA)',
@@ -18,9 +19,10 @@ export const rule = defineRule({
   severity: 'warning',
   description: 'The meeting is asked to approve or decide but the equality or quality impact assessment has not been done.',
   fixable: false,
-  check({ paper, report }) {
-    const purpose = scalarText(getNode(paper.cover, 'purpose'))?.trim().toLowerCase();
-    if (purpose !== 'approve' && purpose !== 'decide') return;
+  check({ paper, profile, report }) {
+    // One purpose, or several where the template allows it: any decision counts.
+    const purpose = paperPurposes(paper, profile)?.find((p) => p === 'approve' || p === 'decide');
+    if (!purpose) return;
     const impact = getNode(paper.cover, 'impact_assessments');
     if (!impact || impact.kind !== 'map') return;
     for (const key of ['quality', 'equality']) {

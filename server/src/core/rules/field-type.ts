@@ -16,6 +16,7 @@ import { defineRule, fix, writtenRange } from '../rule';
 import { ASSESSMENT_STATUSES, ASSURANCE_LEVELS } from '../fields';
 import { OBJECTIVE_CODE, PURPOSES } from '../profile';
 import { isProfileCode } from '../queries/objectives';
+import { purposeIsList } from '../queries/purposes';
 import { coverSheetFields, fieldNode, fieldRef } from '../template-fields';
 import { getNode, getPair, isEmptyNode, type YNode, type YScalar } from '../yaml';
 import type { Paper } from '../paper';
@@ -171,7 +172,20 @@ export const rule = defineRule({
 
     // --- purpose -----------------------------------------------------------
     const purpose = getNode(cover, 'purpose');
-    if (present(purpose)) {
+    if (present(purpose) && purpose.kind === 'seq' && purposeIsList(profile)) {
+      // The template lets a paper tick more than one purpose: each must be one of the six.
+      for (const item of purpose.items) {
+        const s = item.kind === 'scalar' ? scalarString(item) : undefined;
+        if (s !== undefined && (PURPOSES as readonly string[]).includes(s)) continue;
+        const stripped = s?.trim().replace(/^for\s+(?:the\s+)?/i, '');
+        const to = stripped !== undefined ? closestValue(stripped, PURPOSES, PURPOSE_SYNONYMS) : undefined;
+        report({
+          message: `Each "purpose" must be one of ${PURPOSES.join(', ')}, but one is ${describe(item)}. The purpose tells members what they are asked to do and is checked against the recommendations; ${to ? `write "${to}".` : 'choose one of those words.'}`,
+          range: at(item),
+          ...(to ? { fix: replaceWith(paper, item, to, `Replace with ${to}`) } : {}),
+        });
+      }
+    } else if (present(purpose)) {
       const s = purpose.kind === 'scalar' ? scalarString(purpose) : undefined;
       if (s === undefined || !(PURPOSES as readonly string[]).includes(s)) {
         const stripped = s?.trim().replace(/^for\s+(?:the\s+)?/i, '');

@@ -12,10 +12,10 @@
 import { defineRule } from '../rule';
 import { renderedText } from '../paper';
 import { PURPOSES, type Profile, type Purpose } from '../profile';
-import { getNode, scalarText } from '../yaml';
 import { placeNameAtStart, recommendationsAsk } from '../queries/recommendations';
 import { isPlaceholder } from '../queries/placeholder';
 import { asksOf, type Ask } from '../queries/ask';
+import { paperPurposes, purposesText } from '../queries/purposes';
 
 const IRREGULAR: Record<string, string[]> = {
   decide: ['decision', 'decisions'],
@@ -94,16 +94,17 @@ export const rule = defineRule({
   description: 'The Recommendations section does not ask the meeting to do what the purpose on the cover sheet says.',
   fixable: false,
   check({ paper, profile, report }) {
-    const raw = scalarText(getNode(paper.cover, 'purpose'))?.trim().toLowerCase();
-    if (!raw || !(PURPOSES as readonly string[]).includes(raw)) return;
-    const purpose = raw as Purpose;
-    const own = verbsOf(profile, purpose);
+    // One purpose, or several where the template lets a paper tick more than one: the ask may do any of them.
+    const purposes = paperPurposes(paper, profile);
+    if (!purposes) return;
+    const own = [...new Set(purposes.flatMap((p) => verbsOf(profile, p)))];
     if (own.length === 0) return;
+    const purpose = purposesText(purposes);
     // Where the template puts the ask: the section, a labelled paragraph or a cover-sheet field.
     const section = recommendationsAsk(paper, profile);
     if (!section || isPlaceholder(section)) return;
     const place = placeNameAtStart(section);
-    const example = `"The Board is asked to ${ASK_FOR[purpose]} …"`;
+    const example = `"The Board is asked to ${ASK_FOR[purposes[0]!]} …"`;
 
     const allVerbs = PURPOSES.flatMap((p) => verbsOf(profile, p));
     const asks = asksOf(section, allVerbs);
@@ -128,7 +129,7 @@ export const rule = defineRule({
     report({
       message:
         `${place} asks the meeting to ${asked}, but the cover sheet's purpose is ${purpose}. ` +
-        `Members need to know whether they are being asked to ${ASK_FOR[purpose].replace(/ from$/, '')} or to ${asked}, and the minutes must record the right outcome. ` +
+        `Members need to know whether they are being asked to ${purposes.map((p) => ASK_FOR[p].replace(/ from$/, '')).join(' and ')} or to ${asked}, and the minutes must record the right outcome. ` +
         `Make them agree: ask the meeting to do what the purpose says (for example ${example}), or change the purpose.`,
       range: section.headingRange,
     });
