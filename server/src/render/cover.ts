@@ -11,7 +11,7 @@
 import type { Paper } from '../core/paper';
 import { findCommittee, type Profile } from '../core/profile';
 import { longDate } from '../core/queries/dates';
-import { objectiveEntries } from '../core/queries/objectives';
+import { isProfileCode, objectiveEntries } from '../core/queries/objectives';
 import { readAssessment } from '../core/fields';
 import { coverSheetFields, fieldNode, type TemplateField } from '../core/template-fields';
 import { getNode, scalarText, type YNode } from '../core/yaml';
@@ -266,7 +266,7 @@ function ownDisplay(f: TemplateField, node: YNode | undefined): string | undefin
 
 /** The codes of a cover sheet's objectives written as one text ("SO1, SO3", "SO1 SO3"), the profile's names kept whole. */
 function splitCodes(s: string | undefined, profile: Profile): string[] {
-  const isName = (t: string) => Object.prototype.hasOwnProperty.call(profile.strategic_objectives, t);
+  const isName = (t: string) => isProfileCode(profile, t);
   if (!s?.trim()) return [];
   if (isName(s.trim())) return [s.trim()];
   return s.split(',').flatMap((part) => (isName(part.trim()) ? [part.trim()] : part.split(/\s+/).filter(Boolean)));
