@@ -118,6 +118,11 @@ describe('render: cover sheet model', () => {
         so,
       );
     }
+    // Where the template's wording is the name itself, the name is drawn once, across both columns.
+    const goals = mergeProfile(DEFAULT_PROFILE, { strategic_objectives: { 'The best place to work': 'The best place to work' } });
+    const html = coverSheetHtml(coverSheetModel(parsePaper('---\nstrategic_objectives: [The best place to work]\n---\n'), goals));
+    assert.equal(html.split('The best place to work').length - 1, 1, 'the name once');
+    assert.match(html, /<th scope="row" colspan="2">The best place to work<\/th>/);
   });
 
   it('writes long dates with the weekday', () => {

@@ -37,9 +37,11 @@ function blockHtml(b: CoverBlock): string {
       return `<table class="cs-facts"><tbody>${b.rows.map((r) => `<tr><th scope="row">${escapeHtml(r.label)}</th><td>${cell(r.value)}</td></tr>`).join('')}</tbody></table>`;
     case 'objectives': {
       const rows = b.objectives
-        .map(
-          (o) =>
-            `<tr${o.known ? '' : ' class="unknown"'}><th scope="row">${escapeHtml(o.code)}</th><td>${escapeHtml(o.text)}</td><td class="yn">${mark(o.ticked)}</td></tr>`,
+        .map((o) =>
+          // An objective the template names ("The best place to work", wording the same): the name once, across both columns.
+          o.text === o.code
+            ? `<tr${o.known ? '' : ' class="unknown"'}><th scope="row" colspan="2">${escapeHtml(o.code)}</th><td class="yn">${mark(o.ticked)}</td></tr>`
+            : `<tr${o.known ? '' : ' class="unknown"'}><th scope="row">${escapeHtml(o.code)}</th><td>${escapeHtml(o.text)}</td><td class="yn">${mark(o.ticked)}</td></tr>`,
         )
         .join('');
       return `<table class="cs-objectives"><thead><tr><th colspan="2">${escapeHtml(b.label)}</th><th class="yn">Tick</th></tr></thead><tbody>${rows}</tbody></table>`;

@@ -81,7 +81,11 @@ function blockRows(b: CoverBlock): TableRow[] {
       if (!b.objectives.length) return [];
       return [
         row(cell(b.label, { label: true, span: COLS - 1 }), cell('Tick', { label: true, center: true })),
-        ...b.objectives.map((o) => row(cell(o.code), cell(o.text, { span: COLS - 2 }), cell(tick(o.ticked), { center: true }))),
+        ...b.objectives.map((o) =>
+          o.text === o.code
+            ? row(cell(o.code, { span: COLS - 1 }), cell(tick(o.ticked), { center: true }))
+            : row(cell(o.code), cell(o.text, { span: COLS - 2 }), cell(tick(o.ticked), { center: true })),
+        ),
       ];
     }
     case 'assessments': {
