@@ -150,6 +150,27 @@ ${BODY}`,
     assert.ok(dflt.includes('outcome'), `outcome offered by default; got ${dflt.join(', ')}`);
   });
 
+  it('several purposes (type: list): those not given yet, in a one-line list and in a block list', () => {
+    const LIST = 'organisation: Oxford Health\ncover_sheet:\n  - key: title\n  - key: purpose\n    label: For\n    type: list\n';
+    const flow = run(`${HEAD}purpose: [assure, $0]\n${BODY}`, LIST)
+      .items()
+      .map((i) => i.label);
+    assert.ok(flow.includes('approve') && !flow.includes('assure'), `approve offered, assure not; got ${flow.join(', ')}`);
+    const block = run(`${HEAD}purpose:\n  - assure\n  - $0\n${BODY}`, LIST)
+      .items()
+      .map((i) => i.label);
+    assert.ok(block.includes('approve') && !block.includes('assure'), `approve offered, assure not; got ${block.join(', ')}`);
+  });
+
+  it('objectives already listed by name or number are not offered again', () => {
+    const NAMED =
+      'organisation: Leeds\nstrategic_objectives:\n  The best place to work: The best place to work\n  Financial sustainability: Financial sustainability\n  3: Research\n';
+    const labels = run(`${HEAD}strategic_objectives:\n  - The best place to work\n  - 3\n  - $0\n${BODY}`, NAMED)
+      .items()
+      .map((i) => i.label);
+    assert.deepEqual(labels, ['Financial sustainability']);
+  });
+
   it('hover on a key neither the format nor the template knows says so', () => {
     const h = run(`${HEAD}cqc_rat$0ing: Good\n${BODY}`).hover();
     assert.match(h, /`cqc_rating` is not a cover-sheet key of the board paper format or of East of England Ambulance Service NHS Trust's template/);

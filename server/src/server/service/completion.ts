@@ -8,6 +8,7 @@
  * Works line by line on the text (cursor.ts) because the YAML is seldom
  * valid while it is being typed.
  */
+import { objectiveEntries } from '../../core/queries/objectives';
 import {
   CompletionItemKind,
   InsertTextFormat,
@@ -111,6 +112,15 @@ function keyItems(model: DocumentModel, ctx: Extract<CursorContext, { where: 'ke
   // A list item with nothing typed yet: the values such a list holds.
   if (ctx.dash && parent === '[]' && path.length === 2 && path[0] === 'strategic_objectives') {
     soItems(model, ctx.start, presentObjectives(model, yl, ctx.line), (c) => c, b, items);
+    return;
+  }
+  if (ctx.dash && parent === '[]' && path.length === 2 && path[0] === 'purpose') {
+    // Several purposes, where the template allows them: those not given yet.
+    const node = getNode(model.paper.cover, 'purpose');
+    const given = new Set(node?.kind === 'seq' ? node.items.map((i) => scalarText(i)?.trim().toLowerCase()) : []);
+    PURPOSES.filter((p) => !given.has(p)).forEach((p, i) =>
+      items.push(b.item(p, ctx.start, p, { kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(2, '0'), documentation: PURPOSE_MEANING[p] })),
+    );
     return;
   }
 
@@ -343,10 +353,15 @@ function valueItems(model: DocumentModel, ctx: Extract<CursorContext, { where: '
   };
 
   if (top && key === 'purpose') {
-    enumItems(PURPOSES, (p) => {
-      const verbs = profile?.purposes[p as keyof Profile['purposes']];
-      return `${PURPOSE_MEANING[p] ?? ''}${verbs?.length ? `\n\nRecommendations should use: ${verbs.map((v: string) => `*${v}*`).join(', ')}.` : ''}`;
-    });
+    // In a list (a template that lets a paper give several purposes): those not given yet.
+    const given = new Set((ctx.flow ?? []).map((x) => x.trim().toLowerCase()));
+    enumItems(
+      PURPOSES.filter((p) => !given.has(p)),
+      (p) => {
+        const verbs = profile?.purposes[p as keyof Profile['purposes']];
+        return `${PURPOSE_MEANING[p] ?? ''}${verbs?.length ? `\n\nRecommendations should use: ${verbs.map((v: string) => `*${v}*`).join(', ')}.` : ''}`;
+      },
+    );
     return;
   }
   if (top && key === 'assurance') return enumItems(ASSURANCE_LEVELS, (a) => ASSURANCE_MEANING[a]);
@@ -490,13 +505,10 @@ function soItems(model: DocumentModel, start: number, present: Set<string>, text
 /** Codes already in the strategic_objectives list (flow or block). */
 function presentObjectives(model: DocumentModel, yl: YamlLines, line: number): Set<string> {
   const out = new Set<string>();
-  const node = getNode(model.paper.cover, 'strategic_objectives');
-  if (node?.kind === 'seq') {
-    for (const item of node.items) {
-      const t = item.kind === 'map' ? item.pairs[0]?.name : scalarText(item);
-      const code = t ? /^[A-Za-z][\w.-]*/.exec(t)?.[0] : undefined;
-      if (code) out.add(code);
-    }
+  // The codes as the rules read them, names and numbers included.
+  const list = objectiveEntries(model.paper);
+  if (list) {
+    for (const e of list.entries) out.add(e.code);
     return out;
   }
   // Unparsable YAML: read the block list around the cursor.
