@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { runTimed, type Timed } from '../lib/proc';
+import { packArgs, runTimed, type Timed } from '../lib/proc';
 import { fmtMs, median, round } from '../lib/stats';
 import { figure, unavailable, type Bench, type BenchContext } from '../lib/types';
 
@@ -146,22 +146,7 @@ export const packBench: Bench = {
       for (const x of ids) {
         const out = path.join(tmp, `pack.${x.format}`);
         // The private part is the full pack (Part 1 and Part 2): all 30 papers.
-        const argv = [
-          'node',
-          cli(ctx),
-          'pack',
-          path.relative(ctx.root, m.dir),
-          '--meeting',
-          m.meeting,
-          '--date',
-          m.date,
-          '--format',
-          x.format,
-          '--part',
-          'private',
-          '--out',
-          out,
-        ];
+        const argv = ['node', cli(ctx), ...packArgs(path.relative(ctx.root, m.dir), m.meeting, m.date, x.format, out)];
         const rs: Timed[] = [];
         let failure = '';
         for (let i = 0; i < runs + 1; i++) {
@@ -209,22 +194,7 @@ export const packBench: Bench = {
           : 0;
       if (day && meetingName) {
         const out = path.join(tmp, 'year.html');
-        const argv = [
-          'node',
-          cli(ctx),
-          'pack',
-          path.relative(ctx.root, year),
-          '--meeting',
-          meetingName,
-          '--date',
-          day.d,
-          '--format',
-          'html',
-          '--part',
-          'private',
-          '--out',
-          out,
-        ];
+        const argv = ['node', cli(ctx), ...packArgs(path.relative(ctx.root, year), meetingName, day.d, 'html', out)];
         const rs: Timed[] = [];
         for (let i = 0; i < runs + 1; i++) {
           const r = await runTimed(argv, { cwd: ctx.root, stdoutFile: path.join(tmp, 'stdout.txt'), timeoutMs: 300_000 });

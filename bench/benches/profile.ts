@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { harness, loadSourceMap, type SourceMapLookup } from '../lib/bundle';
 import { BenchClient } from '../lib/lsp-client';
 import { Rng } from '../lib/prng';
+import { packArgs } from '../lib/proc';
 import { sleep } from '../lib/stats';
 import { editLatencies, workspaceOf } from './lsp';
 import { round } from '../lib/stats';
@@ -211,24 +212,7 @@ export const profileBench: Bench = {
       const out = path.join(dir, 'pack.html');
       const r = spawnSync(
         process.execPath,
-        [
-          '--cpu-prof',
-          `--cpu-prof-dir=${dir}`,
-          '--cpu-prof-name=pack-html-30.cpuprofile',
-          cli,
-          'pack',
-          m.dir,
-          '--meeting',
-          m.meeting,
-          '--date',
-          m.date,
-          '--format',
-          'html',
-          '--part',
-          'private',
-          '--out',
-          out,
-        ],
+        ['--cpu-prof', `--cpu-prof-dir=${dir}`, '--cpu-prof-name=pack-html-30.cpuprofile', cli, ...packArgs(m.dir, m.meeting, m.date, 'html', out)],
         { cwd: ctx.root, encoding: 'utf8', timeout: 300_000 },
       );
       const file = path.join(dir, 'pack-html-30.cpuprofile');

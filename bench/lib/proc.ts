@@ -53,3 +53,8 @@ export function runTimed(argv: string[], opts: { cwd: string; stdoutFile: string
     });
   });
 }
+
+/** The words of `boardpaper pack` for one meeting's whole (private) pack, after the CLI's path. */
+export function packArgs(folder: string, meeting: string, date: string, format: string, out: string): string[] {
+  return ['pack', folder, '--meeting', meeting, '--date', date, '--format', format, '--part', 'private', '--out', out];
+}
