@@ -213,9 +213,13 @@ export function collectPapers(options: CollectOptions): Collected {
     // A paper dated another day is never in this pack (below, a real date that
     // is not the pack's is passed over without a word): it is not analysed, so
     // a folder holding a year of papers costs one meeting's analysis. Its
-    // cover sheet is still read for the agenda (readMeetingPapers).
-    const quick = readCoverSheet(text).meetingDate;
-    if (quick && quick !== options.date) continue;
+    // cover sheet is still read for the agenda (readMeetingPapers). A text
+    // holding the pack's date goes straight to the analysis (which reads its
+    // cover sheet anyway): only the others have their front-matter read here.
+    if (!text.includes(options.date)) {
+      const quick = readCoverSheet(text).meetingDate;
+      if (quick && quick !== options.date) continue;
+    }
     const c = checkFile(file, resolver, text);
     if (c) checkedAll.set(path.resolve(file), c);
     if (!c) {
