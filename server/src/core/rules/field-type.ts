@@ -172,31 +172,20 @@ export const rule = defineRule({
 
     // --- purpose -----------------------------------------------------------
     const purpose = getNode(cover, 'purpose');
-    if (present(purpose) && purpose.kind === 'seq' && purposeIsList(profile)) {
-      // The template lets a paper tick more than one purpose: each must be one of the six.
-      for (const item of purpose.items) {
-        const s = item.kind === 'scalar' ? scalarString(item) : undefined;
-        if (s !== undefined && (PURPOSES as readonly string[]).includes(s)) continue;
-        const stripped = s?.trim().replace(/^for\s+(?:the\s+)?/i, '');
-        const to = stripped !== undefined ? closestValue(stripped, PURPOSES, PURPOSE_SYNONYMS) : undefined;
-        report({
-          message: `Each "purpose" must be one of ${PURPOSES.join(', ')}, but one is ${describe(item)}. The purpose tells members what they are asked to do and is checked against the recommendations; ${to ? `write "${to}".` : 'choose one of those words.'}`,
-          range: at(item),
-          ...(to ? { fix: replaceWith(paper, item, to, `Replace with ${to}`) } : {}),
-        });
-      }
-    } else if (present(purpose)) {
-      const s = purpose.kind === 'scalar' ? scalarString(purpose) : undefined;
-      if (s === undefined || !(PURPOSES as readonly string[]).includes(s)) {
-        const stripped = s?.trim().replace(/^for\s+(?:the\s+)?/i, '');
-        const to = stripped !== undefined ? closestValue(stripped, PURPOSES, PURPOSE_SYNONYMS) : undefined;
-        report({
-          message: `"purpose" must be one of ${PURPOSES.join(', ')}, but it is ${describe(purpose)}. The purpose tells members what they are asked to do and is checked against the recommendations; ${to ? `write "${to}".` : 'choose one of those words.'}`,
-          range: at(purpose),
-          ...(to ? { fix: replaceWith(paper, purpose, to, `Replace with ${to}`) } : {}),
-        });
-      }
-    }
+    // One purpose, or (a template that lets a paper tick more than one) each of a list.
+    const checkPurpose = (node: YNode, what: string) => {
+      const s = node.kind === 'scalar' ? scalarString(node) : undefined;
+      if (s !== undefined && (PURPOSES as readonly string[]).includes(s)) return;
+      const stripped = s?.trim().replace(/^for\s+(?:the\s+)?/i, '');
+      const to = stripped !== undefined ? closestValue(stripped, PURPOSES, PURPOSE_SYNONYMS) : undefined;
+      report({
+        message: `${what} must be one of ${PURPOSES.join(', ')}, but ${what === '"purpose"' ? 'it' : 'one'} is ${describe(node)}. The purpose tells members what they are asked to do and is checked against the recommendations; ${to ? `write "${to}".` : 'choose one of those words.'}`,
+        range: at(node),
+        ...(to ? { fix: replaceWith(paper, node, to, `Replace with ${to}`) } : {}),
+      });
+    };
+    if (present(purpose) && purpose.kind === 'seq' && purposeIsList(profile)) for (const item of purpose.items) checkPurpose(item, 'Each "purpose"');
+    else if (present(purpose)) checkPurpose(purpose, '"purpose"');
 
     // --- assurance (optional) --------------------------------------------
     const assurance = getNode(cover, 'assurance');
