@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fg from 'fast-glob';
-import { readCoverSheet, coverSheetOf } from '../core/cover-sheet';
+import { readCoverSheet, coverSheetOf, type CoverSheet } from '../core/cover-sheet';
 import {
   AGENDA_FILE,
   committeeName,
@@ -99,7 +99,13 @@ export function agendaFileIn(folder: string): string | undefined {
  * (`duplicate-agenda-item`) is only ever between papers of one date.
  * Papers in `checked` are taken as they are.
  */
-export function readMeetingPapers(folder: string, resolver: ProfileResolver, checked?: ReadonlyMap<string, CheckedPaper>): MeetingPaper[] {
+export function readMeetingPapers(
+  folder: string,
+  resolver: ProfileResolver,
+  checked?: ReadonlyMap<string, CheckedPaper>,
+  /** Files (by absolute path) whose text and cover sheet the caller has read already. */
+  read?: ReadonlyMap<string, { text: string; cover: CoverSheet }>,
+): MeetingPaper[] {
   const out: MeetingPaper[] = [];
   /** Board papers not checked yet, by meeting date ('' for none or an unreal one), with their text. */
   const pending = new Map<string, { paper: MeetingPaper; text: string }[]>();
@@ -130,13 +136,16 @@ export function readMeetingPapers(folder: string, resolver: ProfileResolver, che
       out.push(p);
       continue;
     }
-    let text = '';
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    const given = read?.get(path.resolve(file));
+    let text = given?.text ?? '';
+    if (!given) {
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch (e) {
+        throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+      }
     }
-    const cover = readCoverSheet(text);
+    const cover = given?.cover ?? readCoverSheet(text);
     const loaded = resolver.forFile(file);
     // What checkFile calls a board paper (analyze's isPaper), read without the Markdown parse.
     if (!cover.looksLikePaper && !matchesPaperGlobs(file, loaded)) {

@@ -25,7 +25,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePaper, type Paper } from '../core/paper';
-import { readCoverSheet } from '../core/cover-sheet';
+import { readCoverSheet, type CoverSheet } from '../core/cover-sheet';
 import { findCommittee, isRealDate, normaliseName, type Profile } from '../core/profile';
 import type { Finding } from '../core/types';
 import { getNode, scalarText } from '../core/yaml';
@@ -203,6 +203,8 @@ export function collectPapers(options: CollectOptions): Collected {
   const selected: CheckedPaper[] = [];
   const warnings: PackWarning[] = [];
   const checkedAll = new Map<string, CheckedPaper>();
+  /** Papers of other dates: their text and cover sheet, read once (readMeetingPapers takes them). */
+  const coversRead = new Map<string, { text: string; cover: CoverSheet }>();
   for (const file of files) {
     let text: string;
     try {
@@ -217,8 +219,11 @@ export function collectPapers(options: CollectOptions): Collected {
     // holding the pack's date goes straight to the analysis (which reads its
     // cover sheet anyway): only the others have their front-matter read here.
     if (!text.includes(options.date)) {
-      const quick = readCoverSheet(text).meetingDate;
-      if (quick && quick !== options.date) continue;
+      const cover = readCoverSheet(text);
+      if (cover.meetingDate && cover.meetingDate !== options.date) {
+        coversRead.set(path.resolve(file), { text, cover }); // for the agenda, not read again
+        continue;
+      }
     }
     const c = checkFile(file, resolver, text);
     if (c) checkedAll.set(path.resolve(file), c);
@@ -313,7 +318,7 @@ export function collectPapers(options: CollectOptions): Collected {
       });
     }
   }
-  const agenda = followAgenda({ folder, meeting, options, folderProfile, resolver, checkedAll, papers: ordered, warnings });
+  const agenda = followAgenda({ folder, meeting, options, folderProfile, resolver, checkedAll, coversRead, papers: ordered, warnings });
   return {
     folder,
     meeting,
@@ -342,12 +347,13 @@ function followAgenda(a: {
   folderProfile: Profile;
   resolver: ProfileResolver;
   checkedAll: ReadonlyMap<string, CheckedPaper>;
+  coversRead: ReadonlyMap<string, { text: string; cover: CoverSheet }>;
   papers: PackPaper[];
   warnings: PackWarning[];
 }): { papers: PackPaper[]; items: PackItem[]; resolution: string; agendaFile?: string; nearMisses: string[] } {
   const { folder, meeting, options, folderProfile: profile, warnings } = a;
   const date = options.date;
-  const found: MeetingPaper[] = readMeetingPapers(folder, a.resolver, a.checkedAll);
+  const found: MeetingPaper[] = readMeetingPapers(folder, a.resolver, a.checkedAll, a.coversRead);
   const byRel = new Map(a.papers.map((p) => [slash(path.relative(folder, p.file)), p]));
   let agenda: Agenda | undefined;
   let agendaFile = agendaFileIn(folder);
