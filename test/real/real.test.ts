@@ -18,7 +18,9 @@
  * gives an arguable error (a blank Sponsor on the chief executive's own
  * report), which lowered the recorded figure from 8 of 9. The trusts added
  * on the fourth pass (Ashford and St Peter's, Sheffield Teaching Hospitals)
- * give no error or warning.
+ * give no error or warning, nor do the three added on the fifth pass (NHS
+ * Dorset CCG, Cwm Taf UHB, NHS Borders), which looked for papers of 2024
+ * onwards and found none stored with a cover sheet.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
