@@ -70,6 +70,13 @@ const CASES: Record<string, string> = {
   'pipes inside code spans': '`a|b`\n---\n\n`a|b` | c\n--|--\n\n| `x|y` |\n|---|\n',
   'an address in an autolink': '<https://www.x.org> and <a@b.org>\n\nafter\n',
   'pipe in raw html': '<b title="|">a</b>\n---\n\n<i>a</i> | b\n--|--\n',
+  // A piece with a table and nothing else of GFM's is parsed with GFM's tables alone.
+  'addresses in table cells': '| who | contact |\n|---|---|\n| a | board@nhs.net |\n| b | www.x.org |\n| c | HTTPS://Y.ORG |\n\nafter\n',
+  "a cell split out of a link's destination": '| [a](https://www.x.org|b) |\n|---|\n\nafter\n',
+  'a cell split out of a code span, with an encoded at sign': '`x|a&#64;b.com`\n--|--\n\n`x|www&#46;y.org`\n--|--\n\nafter\n',
+  'strikethrough and a task box in table cells': '| ~~a~~ | [ ] b |\n|---|---|\n| ~c~ | [x] |\n\nafter\n',
+  'an escaped at sign in a table cell': '| a\\@b.com | c\\~d~ |\n|---|---|\n\nafter\n',
+  'a table with nothing else of GFM': '| a | b |\n|:--|--:|\n| *1* | `2` |\n| [l](x) | <b>h</b> |\n\nafter\n',
 };
 
 describe('pack: body tree from the analysis tree (bodyTreeFrom)', () => {
@@ -130,6 +137,8 @@ describe('pack: body tree from the analysis tree (bodyTreeFrom)', () => {
       '1. one\n',
       '[ ] box\n',
       '\t- tab item\n',
+      '| a@b.org | www.c.d |\n',
+      '`x|a&#64;b.c`\n',
     ];
     let seed = 20240710;
     const rand = (n: number) => {

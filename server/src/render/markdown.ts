@@ -17,6 +17,8 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
@@ -37,6 +39,26 @@ export function bodyTree(text: string): MdRoot {
 }
 
 const gfmParser = unified().use(remarkParse).use(remarkGfm).use(boundedMarkdown);
+
+/** GFM's tables alone (remark-gfm adds the same two extensions, with the four others). */
+function remarkGfmTable(this: unknown): void {
+  const data = (this as { data(): { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] } }).data();
+  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+const gfmTableParser = unified().use(remarkParse).use(remarkGfmTable).use(boundedMarkdown);
+
+/**
+ * Source in which GFM's constructs other than tables could start, written or
+ * produced: strikethrough (`~`), autolink literals (`@`, `www.`, `http://`,
+ * `https://`: also in text a table's cell split leaves outside the link or
+ * code span it was in), task list items, footnotes, and any character
+ * reference (`&`), which can decode to any of these. A piece without them
+ * parses to the same tree with GFM's tables alone as with all of GFM, which
+ * skips the autolink-literal pass over every text (a third of a table
+ * piece's parse).
+ */
+const GFM_NOT_TABLE = /[~@&]|www\.|https?:\/\/|\[[\s xX]\]|\[\^/i;
 
 /**
  * What GFM can make of a piece of Markdown that CommonMark does not:
@@ -146,7 +168,8 @@ export function bodyTreeFrom(text: string, plain: MdRoot): MdRoot {
       j++;
       if (j >= kids.length || BLANK_LINE_AFTER.test(text.slice(end, end + 400))) break;
     }
-    const part = gfmParser.parse(text.slice(lineStart, end)) as MdRoot;
+    const piece = text.slice(lineStart, end);
+    const part = (GFM_NOT_TABLE.test(piece) ? gfmParser : gfmTableParser).parse(piece) as MdRoot;
     const lineShift = n.position.start.line - 1;
     moveTree(part.children, lineStart, lineShift);
     children.push(...part.children);
