@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cliPath, repoRoot, tempDir } from '../helpers/run-cli';
+import { defaultPoolSize, MIN_FILES_FOR_POOL, MIN_FILES_FOR_POOL_ON_TWO_CORES } from '../../server/src/cli/check-pool';
 
 function run(workers: number, args: string[], cwd = repoRoot) {
   const r = spawnSync(process.execPath, [cliPath, 'check', ...args], {
@@ -38,6 +39,20 @@ const MANY = ['test/fixtures/rules', 'test/fixtures/meeting', 'examples', 'test/
 
 describe('boardpaper check: worker pool', function () {
   this.timeout(120_000);
+
+  it('is used by default only where it is faster: from 24 files with three cores or more, from 300 with two', () => {
+    assert.equal(MIN_FILES_FOR_POOL, 24);
+    assert.equal(MIN_FILES_FOR_POOL_ON_TWO_CORES, 300);
+    assert.equal(defaultPoolSize(30, 1), 0);
+    assert.equal(defaultPoolSize(1000, 1), 0);
+    assert.equal(defaultPoolSize(23, 4), 0);
+    assert.equal(defaultPoolSize(24, 4), 4);
+    assert.equal(defaultPoolSize(30, 8), 8);
+    assert.equal(defaultPoolSize(30, 2), 0, 'a 30-paper meeting on two cores stays in one thread');
+    assert.equal(defaultPoolSize(299, 2), 0);
+    assert.equal(defaultPoolSize(300, 2), 2);
+    assert.equal(defaultPoolSize(1000, 2), 2);
+  });
   before(() => {
     if (!fs.existsSync(cliPath) || !fs.existsSync(path.join(path.dirname(cliPath), 'check-worker.js')))
       throw new Error('dist/cli.js or dist/check-worker.js is missing: run `npm run build` first');
