@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePaper } from '../../server/src/core/paper';
 import { bodyTree, bodyTreeFrom } from '../../server/src/render/markdown';
+import { packBodyHtml } from '../../server/src/pack/html';
 import { repoRoot } from './helpers';
 
 function same(text: string, label = JSON.stringify(text.slice(0, 80))): void {
@@ -103,6 +104,17 @@ describe('pack: body tree from the analysis tree (bodyTreeFrom)', () => {
     assert.equal(tree.children[1], kept[1]);
     assert.equal(tree.children[2]!.type, 'table');
     assert.equal(tree.children[3], kept[3]);
+  });
+
+  it("renders the paper's headings under the pack's without changing the analysis tree it shares nodes with", () => {
+    const text = `${COVER}# Summary\n\nText.\n\n## Detail\n\n| a |\n|---|\n| 1 |\n\n#### Deeper\n`;
+    const plain = parsePaper(text).mdast;
+    const before = JSON.stringify(plain);
+    const html = packBodyHtml(bodyTreeFrom(text, plain), 'item-1', repoRoot, repoRoot);
+    assert.match(html, /<h4>Summary<\/h4>[\s\S]*<h5>Detail<\/h5>[\s\S]*<table>[\s\S]*<h6>Deeper<\/h6>/);
+    assert.equal(JSON.stringify(plain), before, 'the analysis tree is as parsed');
+    // Rendering twice (the public and the private pack) gives the same HTML.
+    assert.equal(packBodyHtml(bodyTreeFrom(text, plain), 'item-1', repoRoot, repoRoot), html);
   });
 
   it("reads a block's text, not its source: a link to a www address is kept, an address in the text is parsed again", () => {

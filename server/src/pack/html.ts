@@ -190,12 +190,13 @@ const BODY_TOP = 4;
  * title (in order: headings.ts), footnote ids prefixed with the paper's
  * anchor, small local images inside the pack's folder embedded. Also run by
  * the pack's render workers (render-pool.ts), so both give the same HTML.
- * The tree is used once (the view's trees are built for one rendering).
+ * The tree is not changed: it shares nodes with the paper's analysis (bodyTreeFrom).
  */
 export function packBodyHtml(tree: MdRoot, anchor: string, paperDir: string, root: string): string {
-  for (const [h, level] of headingLevels(tree, BODY_TOP)) h.depth = level as 1 | 2 | 3 | 4 | 5 | 6;
+  const levels = headingLevels(tree, BODY_TOP);
   return bodyHtml(tree, {
     treeIsDisposable: true,
+    headingLevel: (h) => levels.get(h),
     idPrefix: `${anchor}-`,
     resolveImage: (url) => {
       const img = readLocalImage(url, paperDir, root);

@@ -23,7 +23,8 @@ import remarkRehype from 'remark-rehype';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
-import type { Root as MdRoot } from 'mdast';
+import type { Heading, Root as MdRoot } from 'mdast';
+import { defaultHandlers } from 'mdast-util-to-hast';
 import { boundedMarkdown, markdownLimits } from '../core/markdown-limits';
 import type { Root as HastRoot, Element, ElementContent, Nodes as HastNodes } from 'hast';
 
@@ -207,6 +208,12 @@ export interface BodyHtmlOptions {
   idPrefix?: string;
   /** The tree passed in is not used again by the caller: render it without a copy. */
   treeIsDisposable?: boolean;
+  /**
+   * The level to give a heading of the tree passed in (`h1`–`h6`), when not
+   * its own depth: the pack fits each paper's headings under its own. Read
+   * from the node itself, so it needs the tree rendered without a copy.
+   */
+  headingLevel?: (heading: Heading) => number | undefined;
 }
 
 /** GitHub's schema; the content of <style> goes with it too (not left as stray text). */
@@ -221,8 +228,19 @@ export function bodyHtml(textOrTree: string | MdRoot, options: BodyHtmlOptions =
   // the caller says it is not used again.
   const tree = typeof textOrTree === 'string' ? bodyTree(textOrTree) : options.treeIsDisposable ? textOrTree : structuredClone(textOrTree);
   const prefix = options.idPrefix ?? '';
+  const level = options.headingLevel;
+  const handlers = level
+    ? {
+        heading(state: Parameters<typeof defaultHandlers.heading>[0], node: Heading) {
+          const el = defaultHandlers.heading(state, node);
+          const to = level(node);
+          if (to) el.tagName = `h${to}`;
+          return el;
+        },
+      }
+    : undefined;
   const processor = unified()
-    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: prefix })
+    .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: prefix, handlers })
     .use(rawWhenNeeded)
     .use(rehypeSanitize, schema)
     .use(() => (root: HastRoot) => finishTree(root, options))
