@@ -122,6 +122,20 @@ describe('real papers from other NHS organisations: judged findings', function (
     assert.deepEqual(problems, []);
   });
 
+  it('every info finding is listed with a note, and every listed one is still found', () => {
+    const info = all.filter((f) => f.severity === 'info');
+    const { unjudged, gone } = pair(
+      info,
+      judged.info.map((i) => ({ ...i, severity: 'info', verdict: 'real', why: i.note ?? '' }) as Judged),
+    );
+    const problems = [
+      ...unjudged.map((f) => `new info finding, list it under "info" in test/real/judged.json: ${show(f)}`),
+      ...gone.map((i) => `no longer found: remove it from "info" in test/real/judged.json and from docs/precision.md: ${show(i)}`),
+      ...judged.info.filter((i) => !i.note).map((i) => `no note: ${show(i)}`),
+    ];
+    assert.deepEqual(problems, []);
+  });
+
   it('records a verdict and a reason for every judged finding', () => {
     for (const j of judged.findings) {
       assert.ok(['real', 'wrong', 'arguable'].includes(j.verdict), show(j));
