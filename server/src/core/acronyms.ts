@@ -496,8 +496,9 @@ const HONOURS = new Set(['CBE', 'OBE', 'MBE', 'KBE', 'DBE', 'GBE', 'BEM', 'CVO',
 /**
  * Audit and accountancy firms known only by their letters (the NHS's external
  * and internal auditors): names, not abbreviations a paper would spell out.
+ * Not EY, which papers on children's services use for Early Years.
  */
-const FIRMS = new Set(['KPMG', 'BDO', 'RSM', 'PWC', 'EY', 'TIAA']);
+const FIRMS = new Set(['KPMG', 'BDO', 'RSM', 'PWC', 'TIAA']);
 
 /** Makers' abbreviations before a product's name: `MS Teams`, `MS Word`. */
 const PRODUCT_MAKERS: Readonly<Record<string, ReadonlySet<string>>> = {
