@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cliPath, repoRoot, tempDir } from '../helpers/run-cli';
-import { defaultPoolSize, MIN_FILES_FOR_POOL, MIN_FILES_FOR_POOL_ON_TWO_CORES } from '../../server/src/cli/check-pool';
+import { defaultPoolSize } from '../../server/src/cli/check-pool';
 
 function run(workers: number, args: string[], cwd = repoRoot) {
   const r = spawnSync(process.execPath, [cliPath, 'check', ...args], {
@@ -41,8 +41,6 @@ describe('boardpaper check: worker pool', function () {
   this.timeout(120_000);
 
   it('is used by default only where it is faster: from 24 files with three cores or more, from 300 with two', () => {
-    assert.equal(MIN_FILES_FOR_POOL, 24);
-    assert.equal(MIN_FILES_FOR_POOL_ON_TWO_CORES, 300);
     assert.equal(defaultPoolSize(30, 1), 0);
     assert.equal(defaultPoolSize(1000, 1), 0);
     assert.equal(defaultPoolSize(23, 4), 0);

@@ -74,7 +74,9 @@ const CASES: Record<string, string> = {
   // A piece with a table and nothing else of GFM's is parsed with GFM's tables alone.
   'addresses in table cells': '| who | contact |\n|---|---|\n| a | board@nhs.net |\n| b | www.x.org |\n| c | HTTPS://Y.ORG |\n\nafter\n',
   "a cell split out of a link's destination": '| [a](https://www.x.org|b) |\n|---|\n\nafter\n',
-  'a cell split out of a code span, with an encoded at sign': '`x|a&#64;b.com`\n--|--\n\n`x|www&#46;y.org`\n--|--\n\nafter\n',
+  'a cell split out of a code span, with an encoded at sign':
+    '`x|a&#64;b.com`\n--|--\n\n`x|www&#46;y.org`\n--|--\n\n`x|a&commat;b.com`\n--|--\n\n`x|a&#x40;b.com`\n--|--\n\nafter\n',
+  'A&E in a table': '| A&E | waits |\n|---|---|\n| A&E; | 4 h |\n\nafter\n',
   'strikethrough and a task box in table cells': '| ~~a~~ | [ ] b |\n|---|---|\n| ~c~ | [x] |\n\nafter\n',
   'an escaped at sign in a table cell': '| a\\@b.com | c\\~d~ |\n|---|---|\n\nafter\n',
   'a table with nothing else of GFM': '| a | b |\n|:--|--:|\n| *1* | `2` |\n| [l](x) | <b>h</b> |\n\nafter\n',

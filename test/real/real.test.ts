@@ -86,9 +86,9 @@ const judged: JudgedFile = JSON.parse(fs.readFileSync(path.join(REAL, 'judged.js
 const show = (f: { file: string; line: number; rule: string; message: string }) => `${f.file}:${f.line} ${f.rule} — ${f.message.slice(0, 140)}`;
 
 /** Pair each judged entry with one actual finding (same file, rule and line; message contains the excerpt). */
-function pair(actual: Actual[], list: Judged[]) {
+function pair<J extends { file: string; rule: string; line: number; message: string }>(actual: Actual[], list: J[]) {
   const left = [...actual];
-  const unmatched: Judged[] = [];
+  const unmatched: J[] = [];
   for (const j of list) {
     const i = left.findIndex((a) => a.file === j.file && a.rule === j.rule && a.line === j.line && a.message.includes(j.message));
     if (i < 0) unmatched.push(j);
@@ -123,6 +123,17 @@ describe('real papers from other NHS organisations: judged findings', function (
           : `no longer found (judged ${j.verdict}): remove it from test/real/judged.json and docs/precision.md: ${show(j)}`,
       );
     }
+    assert.deepEqual(problems, []);
+  });
+
+  it('every info finding is listed with a note, and every listed one is still found', () => {
+    const info = all.filter((f) => f.severity === 'info');
+    const { unjudged, gone } = pair(info, judged.info);
+    const problems = [
+      ...unjudged.map((f) => `new info finding, list it under "info" in test/real/judged.json: ${show(f)}`),
+      ...gone.map((i) => `no longer found: remove it from "info" in test/real/judged.json and from docs/precision.md: ${show(i)}`),
+      ...judged.info.filter((i) => !i.note).map((i) => `no note: ${show(i)}`),
+    ];
     assert.deepEqual(problems, []);
   });
 

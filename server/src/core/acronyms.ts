@@ -493,6 +493,13 @@ export function definitionAt(s: string, t: Pick<Token, 'start' | 'end' | 'letter
 /** Honours written after a name ("Professor Jane Smith CBE"): not acronyms to spell out. */
 const HONOURS = new Set(['CBE', 'OBE', 'MBE', 'KBE', 'DBE', 'GBE', 'BEM', 'CVO', 'LVO', 'MVO', 'KCB', 'DCB', 'QPM', 'KCVO', 'DCVO']);
 
+/**
+ * Audit and accountancy firms known only by their letters (the NHS's external
+ * and internal auditors): names, not abbreviations a paper would spell out.
+ * Not EY, which papers on children's services use for Early Years.
+ */
+const FIRMS = new Set(['KPMG', 'BDO', 'RSM', 'PWC', 'TIAA']);
+
 /** Makers' abbreviations before a product's name: `MS Teams`, `MS Word`. */
 const PRODUCT_MAKERS: Readonly<Record<string, ReadonlySet<string>>> = {
   MS: new Set(['Teams', 'Word', 'Excel', 'Office', 'Forms', 'PowerPoint', 'Outlook', 'Project', 'SharePoint', 'Visio', 'Access', 'Planner']),
@@ -500,11 +507,11 @@ const PRODUCT_MAKERS: Readonly<Record<string, ReadonlySet<string>>> = {
 
 /**
  * Whether this use of the token needs no spelling out: an honour after a
- * name (CBE, OBE, MBE), or a maker's abbreviation before its product
+ * name (CBE, OBE, MBE), a firm known by its letters (KPMG, BDO), or a maker's abbreviation before its product
  * (`MS Teams`; `MS` alone is still an acronym).
  */
 export function exemptUse(s: string, t: Pick<Token, 'end' | 'key'>): boolean {
-  if (HONOURS.has(t.key)) return true;
+  if (HONOURS.has(t.key) || FIRMS.has(t.key)) return true;
   const products = PRODUCT_MAKERS[t.key];
   if (!products) return false;
   let k = t.end;

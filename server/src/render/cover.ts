@@ -33,6 +33,8 @@ export interface ObjectiveRow {
   ticked: boolean;
   /** False for a code the paper uses that the profile does not list. */
   known: boolean;
+  /** The template names the objective ("The best place to work": its wording is its name): drawn once, across the code and wording columns. */
+  nameOnly: boolean;
 }
 
 export interface HistoryRow {
@@ -165,6 +167,7 @@ export function coverSheetModel(paper: Paper, profile: Profile): CoverSheetModel
     text: t,
     ticked: upper.has(code.toUpperCase()),
     known: true,
+    nameOnly: t === code,
   }));
   const knownUpper = new Set(Object.keys(profile.strategic_objectives).map((k) => k.toUpperCase()));
   const seenUnknown = new Set<string>();
@@ -172,7 +175,7 @@ export function coverSheetModel(paper: Paper, profile: Profile): CoverSheetModel
     const u = w.toUpperCase();
     if (knownUpper.has(u) || seenUnknown.has(u)) continue;
     seenUnknown.add(u);
-    objectives.push({ code: w, text: 'Not in the organisation profile', ticked: true, known: false });
+    objectives.push({ code: w, text: 'Not in the organisation profile', ticked: true, known: false, nameOnly: false });
   }
 
   const risks = getNode(c, 'risks');

@@ -38,8 +38,7 @@ function blockHtml(b: CoverBlock): string {
     case 'objectives': {
       const rows = b.objectives
         .map((o) =>
-          // An objective the template names ("The best place to work", wording the same): the name once, across both columns.
-          o.text === o.code
+          o.nameOnly
             ? `<tr${o.known ? '' : ' class="unknown"'}><th scope="row" colspan="2">${escapeHtml(o.code)}</th><td class="yn">${mark(o.ticked)}</td></tr>`
             : `<tr${o.known ? '' : ' class="unknown"'}><th scope="row">${escapeHtml(o.code)}</th><td>${escapeHtml(o.text)}</td><td class="yn">${mark(o.ticked)}</td></tr>`,
         )

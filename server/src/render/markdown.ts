@@ -54,12 +54,13 @@ const gfmTableParser = unified().use(remarkParse).use(remarkGfmTable).use(bounde
  * produced: strikethrough (`~`), autolink literals (`@`, `www.`, `http://`,
  * `https://`: also in text a table's cell split leaves outside the link or
  * code span it was in), task list items, footnotes, and any character
- * reference (`&`), which can decode to any of these. A piece without them
+ * reference (`&#64;`, `&commat;`: every one ends in `;`, so "A&E" is none),
+ * which can decode to any of these. A piece without them
  * parses to the same tree with GFM's tables alone as with all of GFM, which
  * skips the autolink-literal pass over every text (a third of a table
  * piece's parse).
  */
-const GFM_NOT_TABLE = /[~@&]|www\.|https?:\/\/|\[[\s xX]\]|\[\^/i;
+const GFM_NOT_TABLE = /[~@]|&(?:#x?[\da-f]+|[a-z][a-z\d]*);|www\.|https?:\/\/|\[[\s xX]\]|\[\^/i;
 
 /**
  * What GFM can make of a piece of Markdown that CommonMark does not:

@@ -82,7 +82,7 @@ function blockRows(b: CoverBlock): TableRow[] {
       return [
         row(cell(b.label, { label: true, span: COLS - 1 }), cell('Tick', { label: true, center: true })),
         ...b.objectives.map((o) =>
-          o.text === o.code
+          o.nameOnly
             ? row(cell(o.code, { span: COLS - 1 }), cell(tick(o.ticked), { center: true }))
             : row(cell(o.code), cell(o.text, { span: COLS - 2 }), cell(tick(o.ticked), { center: true })),
         ),

@@ -10,8 +10,9 @@
  *   words define them whether or not the letters match (`… NHS Trust
  *   (LTHT)`), and `(PAF/PAS)` defines both. The profile's own expansion also
  *   counts (`Continuing Healthcare (CHC)`).
- * - Honours after a name (CBE, OBE, MBE) and `MS` before a product's name
- *   (`MS Teams`) need no spelling out; the built-in profile's national
+ * - Honours after a name (CBE, OBE, MBE), audit firms known by their
+ *   letters (KPMG, BDO) and `MS` before a product's name (`MS Teams`) need
+ *   no spelling out; the built-in profile's national
  *   acronyms (UK, GP, …) are in its `acronyms`, so exempt like the others.
  * - One finding per acronym per paper, at its first use, in the body only
  *   (headings included; code, HTML and the cover sheet left out).

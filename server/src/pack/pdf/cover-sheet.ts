@@ -46,18 +46,16 @@ function drawBlock(w: PdfWriter, b: CoverBlock): void {
           ],
         },
         ...b.objectives.map((o) => ({
-          // An objective the template names (wording the same as the name): the name once, across both columns.
-          cells:
-            o.text === o.code
-              ? [
-                  { runs: w.plain(o.code, 'B', o.known ? undefined : RED), fill: PALE, rowHeader: true, colSpan: 2 },
-                  { runs: [], tick: o.ticked },
-                ]
-              : [
-                  { runs: w.plain(o.code, 'B', o.known ? undefined : RED), fill: PALE, rowHeader: true },
-                  { runs: w.plain(o.text, o.known ? 'R' : 'I', o.known ? undefined : RED) },
-                  { runs: [], tick: o.ticked },
-                ],
+          cells: o.nameOnly
+            ? [
+                { runs: w.plain(o.code, 'B', o.known ? undefined : RED), fill: PALE, rowHeader: true, colSpan: 2 },
+                { runs: [], tick: o.ticked },
+              ]
+            : [
+                { runs: w.plain(o.code, 'B', o.known ? undefined : RED), fill: PALE, rowHeader: true },
+                { runs: w.plain(o.text, o.known ? 'R' : 'I', o.known ? undefined : RED) },
+                { runs: [], tick: o.ticked },
+              ],
         })),
       ];
       w.table({ widths: [40, CONTENT_W - 80, 40], rows, headerRows: 1, size: SIZE, pad: PAD, gap: GAP, keepTogether: true });
