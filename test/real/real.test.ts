@@ -10,7 +10,7 @@
  * judged finding that disappears is either a regression (it was real) or an
  * improvement to record (it was wrong). It also holds precision — real
  * problems ÷ all errors and warnings — at no less than the figure recorded
- * in docs/precision.md (15 of 20, 75.0%), a ratchet: the target is 90%, not
+ * in docs/precision.md (18 of 25, 72.0%), a ratchet: the target is 90%, not
  * met yet (the wrong and arguable findings are listed there). The trusts added on
  * the third pass (Brighton and Sussex, Leeds Teaching Hospitals) give no error
  * or warning; of the two system bodies added on the second pass for ICBs
@@ -21,10 +21,11 @@
  * give no error or warning, nor do the three added on the fifth pass (NHS
  * Dorset CCG, Cwm Taf UHB, NHS Borders), which looked for papers of 2024
  * onwards and found none stored with a cover sheet. The eighth pass added
- * five 2025 papers of East of England Ambulance Service (Freedom to Speak Up
- * reports, a CQC improvement plan report, a CEO report): ten findings, seven
- * real, two arguable, one wrong (a noting paper's "provided for
- * information"), which lowered the recorded figure from 8 of 10.
+ * seven East of England Ambulance Service papers of 2024-2025 (Freedom to
+ * Speak Up reports, a CQC improvement plan report, a CEO report, a chair's
+ * report): fifteen findings, ten real, four arguable, one wrong (a noting
+ * paper's "provided for information"), which lowered the recorded figure
+ * from 8 of 10.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -145,7 +146,7 @@ describe('real papers from other NHS organisations: judged findings', function (
   });
 
   /** The precision recorded in docs/precision.md; raise it as wrong findings are fixed (target: 0.9). */
-  const RECORDED_PRECISION = 15 / 20;
+  const RECORDED_PRECISION = 18 / 25;
 
   it('precision (real problems ÷ all errors and warnings) does not fall below the recorded figure', () => {
     const total = judged.findings.length;
