@@ -20,7 +20,8 @@
  * on the fourth pass (Ashford and St Peter's, Sheffield Teaching Hospitals)
  * give no error or warning, nor do the three added on the fifth pass (NHS
  * Dorset CCG, Cwm Taf UHB, NHS Borders), which looked for papers of 2024
- * onwards and found none stored with a cover sheet.
+ * onwards and found none stored with a cover sheet, nor do the two added on
+ * the sixth pass from document mirror sites (NHS Fife, Somerset Partnership).
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
