@@ -21,7 +21,8 @@
  * give no error or warning, nor do the three added on the fifth pass (NHS
  * Dorset CCG, Cwm Taf UHB, NHS Borders), which looked for papers of 2024
  * onwards and found none stored with a cover sheet, nor do the two added on
- * the sixth pass from document mirror sites (NHS Fife, Somerset Partnership).
+ * the sixth pass from document mirror sites (NHS Fife, Somerset Partnership,
+ * Salisbury).
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
