@@ -20,12 +20,13 @@
  * on the fourth pass (Ashford and St Peter's, Sheffield Teaching Hospitals)
  * give no error or warning, nor do the three added on the fifth pass (NHS
  * Dorset CCG, Cwm Taf UHB, NHS Borders), which looked for papers of 2024
- * onwards and found none stored with a cover sheet. The eighth pass added
- * seven East of England Ambulance Service papers of 2024-2025 (Freedom to
- * Speak Up reports, a CQC improvement plan report, a CEO report, a chair's
- * report): fifteen findings, ten real, four arguable, one wrong (a noting
- * paper's "provided for information"), which lowered the recorded figure
- * from 8 of 10.
+ * onwards and found none stored with a cover sheet, nor do the three added
+ * on the sixth pass from document mirror sites (NHS Fife, Somerset
+ * Partnership, Salisbury). The eighth pass added seven East of England
+ * Ambulance Service papers of 2024-2025 (Freedom to Speak Up reports, a CQC
+ * improvement plan report, a CEO report, a chair's report): fifteen
+ * findings, ten real, four arguable, one wrong (a noting paper's "provided
+ * for information"), which lowered the recorded figure from 8 of 10.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
