@@ -507,8 +507,9 @@ const PRODUCT_MAKERS: Readonly<Record<string, ReadonlySet<string>>> = {
 
 /**
  * Whether this use of the token needs no spelling out: an honour after a
- * name (CBE, OBE, MBE), a firm known by its letters (KPMG, BDO), or a maker's abbreviation before its product
- * (`MS Teams`; `MS` alone is still an acronym).
+ * name (CBE, OBE, MBE), a firm known by its letters (KPMG, BDO), or a
+ * maker's abbreviation before its product (`MS Teams`; `MS` alone is still
+ * an acronym).
  */
 export function exemptUse(s: string, t: Pick<Token, 'end' | 'key'>): boolean {
   if (HONOURS.has(t.key) || FIRMS.has(t.key)) return true;
