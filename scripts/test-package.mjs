@@ -48,6 +48,7 @@ try {
     'LICENSE',
     'README.md',
     'dist/check-worker.js',
+    'dist/cli-main.js',
     'dist/cli.js',
     'dist/fonts/Arimo_400Regular.ttf',
     'dist/fonts/Arimo_400Regular_Italic.ttf',

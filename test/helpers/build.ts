@@ -1,5 +1,6 @@
 /**
- * The tests run the built bundles (dist/cli.js, dist/server.js) as users do.
+ * The tests run the built bundles (dist/cli.js and its dist/cli-main.js,
+ * dist/server.js) as users do.
  * `npm test` builds first; a single spec run (`npm run test:one -- FILE`)
  * would otherwise run against whatever bundle is lying there. This rebuilds,
  * once per test process, when a bundle is missing or older than any source
@@ -12,7 +13,7 @@ import * as path from 'node:path';
 export const repoRoot = path.resolve(__dirname, '..', '..');
 
 const SOURCES = ['server/src', 'client/src', 'scripts/build.mjs', 'package.json', 'package-lock.json'];
-const BUNDLES = ['dist/cli.js', 'dist/server.js'];
+const BUNDLES = ['dist/cli.js', 'dist/cli-main.js', 'dist/server.js'];
 
 function newest(p: string): number {
   let st: fs.Stats;

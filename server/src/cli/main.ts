@@ -100,7 +100,8 @@ function oneLine(e: unknown): string {
   return `internal error: ${String(err?.message ?? e).split('\n')[0]}`;
 }
 
-if (require.main === module) {
+/** Run as the `boardpaper` command: the arguments, the exit status (run.ts calls this). */
+export function runFromCommandLine(): void {
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
