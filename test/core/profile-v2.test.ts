@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_PROFILE, PROFILE_KEYS, standingItemsFor } from '../../server/src/core/profile';
-import { coverSheetFields, fieldLabel, templateField } from '../../server/src/core/template-fields';
+import { coverSheetFields, fieldLabel, sameValue, templateField } from '../../server/src/core/template-fields';
 import { loadProfileFile, ProfileError } from '../../server/src/node/profile-loader';
 import { analyze } from '../../server/src/core/analyze';
 import { newPaperText } from '../../server/src/core/template';
@@ -451,6 +451,14 @@ describe('profile v2: values, defaults and merging', () => {
 });
 
 describe('the effective template (coverSheetFields, fieldLabel)', () => {
+  it('takes an answer as the template’s value in any case, with hyphens, dashes and spaces alike (sameValue)', () => {
+    for (const w of ['Well-led', 'Well Led', 'well led', 'WELL-LED', 'Well – led', 'Well\u2011led', ' well_led ', 'Well  -  led'])
+      assert.ok(sameValue('Well-led', w), w);
+    for (const w of ['Wellled', 'Well-led.', 'Well-led 2', 'Well']) assert.ok(!sameValue('Well-led', w), w);
+    assert.ok(!sameValue('A', 'A+'), 'other marks count');
+    assert.ok(!sameValue('Grade A', 'Grade A+'));
+  });
+
   it('the built-in template: the seed cover sheet’s labels in its order, then the unlisted FORMAT.md keys as optional', () => {
     const f = coverSheetFields(DEFAULT_PROFILE);
     assert.deepEqual(

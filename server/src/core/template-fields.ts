@@ -344,6 +344,21 @@ function describeOwn(label: string, type: FieldType, values: string[] | undefine
   }
 }
 
+/**
+ * Whether a written answer is the template's value: in any letter case, with
+ * hyphens, dashes, underscores and spaces alike, so "Well Led" and "well-led"
+ * are the CQC's "Well-led" (organisations print it every way). Other marks
+ * count: "A+" is not "A".
+ */
+export function sameValue(templateValue: string, written: string): boolean {
+  const key = (s: string) =>
+    s
+      .trim()
+      .toLowerCase()
+      .replace(/[\s\-\u2010-\u2015_]+/g, ' ');
+  return key(templateValue) === key(written);
+}
+
 const cache = new WeakMap<Profile, readonly TemplateField[]>();
 
 /**

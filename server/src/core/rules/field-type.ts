@@ -17,7 +17,7 @@ import { ASSESSMENT_STATUSES, ASSURANCE_LEVELS } from '../fields';
 import { OBJECTIVE_CODE, PURPOSES } from '../profile';
 import { isProfileCode } from '../queries/objectives';
 import { purposeIsList } from '../queries/purposes';
-import { coverSheetFields, fieldNode, fieldRef } from '../template-fields';
+import { coverSheetFields, fieldNode, fieldRef, sameValue } from '../template-fields';
 import { getNode, getPair, isEmptyNode, type YNode, type YScalar } from '../yaml';
 import type { Paper } from '../paper';
 import type { Fix } from '../types';
@@ -371,7 +371,7 @@ export const rule = defineRule({
       const name = fieldRef(profile, f.key);
       const why = `${profile.organisation}'s cover sheet template defines the answers this field takes.`;
       const values = f.values ?? [];
-      const oneOf = (raw: string) => values.find((x) => x.toLowerCase() === raw.trim().toLowerCase().replace(/\s+/g, ' '));
+      const oneOf = (raw: string) => values.find((x) => sameValue(x, raw));
       const closest = (raw: string) =>
         oneOf(raw) ??
         (() => {

@@ -33,7 +33,7 @@ import {
 import { acceptedHeadings, headingKey, sectionKey, templateName } from '../../core/queries/sections';
 import { meetingDateOf } from '../../core/queries/dates';
 import { healthInequalitiesRequired, healthInequalitiesSection } from '../../core/queries/health-inequalities';
-import { coverSheetFields, type TemplateField } from '../../core/template-fields';
+import { coverSheetFields, sameValue, type TemplateField } from '../../core/template-fields';
 import { findCommittee, isRealDate, normaliseName, PURPOSES, type Profile } from '../../core/profile';
 import { getNode, scalarText } from '../../core/yaml';
 import { usedBefore } from './acronyms';
@@ -390,8 +390,8 @@ function valueItems(model: DocumentModel, ctx: Extract<CursorContext, { where: '
       if (own.type === 'choice') return enumItems(own.values ?? []);
       if (own.type === 'list' && own.values?.length) {
         if (inList) {
-          const present = new Set(ctx.flow ?? []);
-          return enumItems(own.values.filter((v) => !present.has(v)));
+          const present = ctx.flow ?? [];
+          return enumItems(own.values.filter((v) => !present.some((p) => sameValue(v, p))));
         }
         own.values.forEach((v, i) =>
           items.push(b.item(v, ctx.start, `${sp}[${v}]`, { kind: CompletionItemKind.EnumMember, sortText: String(i).padStart(2, '0') }, undefined, valueEnd)),
