@@ -94,6 +94,11 @@ describe('completion and hover follow the organisation’s template', () => {
       .items()
       .map((i) => i.label);
     assert.deepEqual(labels, ['Effective', 'Caring', 'Responsive', 'Well-led']);
+    // However they are written there: "Well Led" is Well-led, "safe" is Safe.
+    const again = run(`${HEAD}cqc_domains: [safe, Well Led, $0]\n${BODY}`)
+      .items()
+      .map((i) => i.label);
+    assert.deepEqual(again, ['Effective', 'Caring', 'Responsive']);
   });
 
   it('offers the status of an own assessment', () => {
