@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_PROFILE, PROFILE_KEYS, standingItemsFor } from '../../server/src/core/profile';
-import { coverSheetFields, fieldLabel, sameValue, templateField } from '../../server/src/core/template-fields';
+import { coverSheetFields, fieldLabel, requiredOn, sameValue, templateField } from '../../server/src/core/template-fields';
 import { loadProfileFile, ProfileError } from '../../server/src/node/profile-loader';
 import { analyze } from '../../server/src/core/analyze';
 import { newPaperText } from '../../server/src/core/template';
@@ -91,6 +91,20 @@ describe('profile v2: cover_sheet mistakes are reported on their line', () => {
       line: 2,
       key: 'cover_sheet[0].key',
       message: /"title" has no nested fields/,
+    },
+    {
+      name: 'a required_from that is not a date',
+      text: 'cover_sheet:\n  - key: title\n  - key: cqc_domains\n    type: text\n    required_from: 2025-02-30\n',
+      line: 5,
+      key: 'cover_sheet[1].required_from',
+      message: /must be a date written YYYY-MM-DD/,
+    },
+    {
+      name: 'a required_from on a field that is never required',
+      text: 'cover_sheet:\n  - key: title\n  - key: assurance\n    required: false\n    required_from: 2025-04-01\n',
+      line: 5,
+      key: 'cover_sheet[1].required_from',
+      message: /required: false is never required/,
     },
     {
       name: 'a duplicate key',
@@ -451,6 +465,45 @@ describe('profile v2: values, defaults and merging', () => {
 });
 
 describe('the effective template (coverSheetFields, fieldLabel)', () => {
+  it('asks for a field with required_from only on papers for meetings from that date (requiredOn)', () => {
+    const p = load(
+      [
+        'cover_sheet:',
+        '  - key: title',
+        '  - key: assurance',
+        '    required_from: 2025-04-01',
+        '  - key: cqc_domains',
+        '    type: list',
+        '    values: [Safe, Well-led]',
+        '    required_from: 2025-04-01',
+        '  - key: impact_assessments',
+        '    required_from: 2025-04-01',
+        '  - key: author',
+        '',
+      ].join('\n'),
+    );
+    const f = (key: string) => templateField(p, key)!;
+    // assurance is optional in the format, and an own field optional by default: required_from makes them required.
+    for (const key of ['assurance', 'cqc_domains', 'impact_assessments.quality', 'impact_assessments.data_privacy']) {
+      assert.equal(f(key).required, true, key);
+      assert.equal(f(key).requiredFrom, '2025-04-01', key);
+      assert.equal(requiredOn(f(key), '2025-03-31'), false, `${key} before`);
+      assert.equal(requiredOn(f(key), '2025-04-01'), true, `${key} on the day`);
+      assert.equal(requiredOn(f(key), '2026-01-01'), true, `${key} after`);
+      assert.equal(requiredOn(f(key), undefined), true, `${key}: no readable date, the template as it is now`);
+    }
+    assert.equal(f('author').requiredFrom, undefined);
+    assert.equal(requiredOn(f('author'), '2020-01-01'), true);
+    const findings = (date: string) =>
+      analyze(`---\ntitle: A paper\nmeeting: Integrated Care Board\ndate: ${date}\nauthor: A. Writer\n---\n\n## Executive summary\n\nText.\n`, p)
+        .findings.filter((d) => d.rule === 'required-field')
+        .map((d) => d.message);
+    assert.deepEqual(findings('2025-03-31'), []);
+    const after = findings('2025-04-01');
+    assert.equal(after.length, 3);
+    for (const m of after) assert.match(m, /cover sheet requires for meetings from 1 April 2025:/);
+  });
+
   it('takes an answer as the template’s value in any case, with hyphens, dashes and spaces alike (sameValue)', () => {
     for (const w of ['Well-led', 'Well Led', 'well led', 'WELL-LED', 'Well – led', 'Well\u2011led', ' well_led ', 'Well  -  led'])
       assert.ok(sameValue('Well-led', w), w);

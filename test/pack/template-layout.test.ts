@@ -133,6 +133,33 @@ describe('the cover sheet follows the organisation’s template', () => {
     assert.ok(builtin.includes('<th>Outcomes</th>'));
   });
 
+  it('a field the template gained after the meeting (required_from) is drawn only when the paper gives it', () => {
+    const gained = mergeProfile(DEFAULT_PROFILE, {
+      cover_sheet: [
+        { key: 'title' },
+        { key: 'date' },
+        { key: 'assurance', required_from: '2025-04-01' },
+        { key: 'cqc_domains', label: 'CQC domain', type: 'list', values: ['Safe', 'Well-led'], required_from: '2025-04-01' },
+        { key: 'health_equity', label: 'Health equity', type: 'assessment', required_from: '2025-04-01' },
+      ],
+    });
+    const rows = (date: string, extra = '') =>
+      coverSheetLayout(coverSheetModel(parsePaper(`---\ntitle: BAF review\nmeeting: Trust Board\ndate: ${date}\n${extra}---\n`), gained)).blocks.flatMap((b) =>
+        b.kind === 'facts' ? b.rows.map((r) => `${r.key}${r.required ? ' (required)' : ''}`) : b.kind === 'assessments' ? b.rows.map((r) => r.key) : [b.kind],
+      );
+    assert.deepEqual(rows('2025-03-31'), ['title (required)', 'date (required)']);
+    assert.deepEqual(rows('2025-04-01'), ['title (required)', 'date (required)', 'assurance (required)', 'cqc_domains (required)', 'health_equity']);
+    // Given on an earlier paper: drawn, not asked.
+    assert.deepEqual(rows('2025-03-31', 'cqc_domains: [Safe]\nhealth_equity:\n  status: n/a\n  comment: Not applicable\n'), [
+      'title (required)',
+      'date (required)',
+      'cqc_domains',
+      'health_equity',
+    ]);
+    const html = coverSheetHtml(coverSheetModel(parsePaper('---\ntitle: BAF review\nmeeting: Trust Board\ndate: 2025-03-31\n---\n'), gained));
+    assert.ok(!html.includes('CQC domain') && !html.includes('Health equity') && !html.includes('Level of assurance'), html);
+  });
+
   it('the built-in profile keeps the built-in layout', () => {
     const m = coverSheetModel(parsePaper(TEXT), DEFAULT_PROFILE);
     assert.equal(m.template, undefined);

@@ -112,6 +112,10 @@ describe('completion and hover follow the organisation’s template', () => {
     const h = run(`${HEAD}cqc_$0domains: [Safe]\n${BODY}`).hover();
     assert.match(h, /^\*\*CQC domain\*\* — `cqc_domains` \(required, list\) on East of England Ambulance Service NHS Trust's cover sheet/);
     assert.match(h, /Values: `Safe`, `Effective`, `Caring`, `Responsive`, `Well-led`/);
+    // A field the template gained on a date says from when.
+    const gained = PROFILE.replace('    required: true\n', '    required_from: 2025-04-01\n');
+    assert.notEqual(gained, PROFILE);
+    assert.match(run(`${HEAD}cqc_$0domains: [Safe]\n${BODY}`, gained).hover(), /`cqc_domains` \(required from the meeting of 2025-04-01, list\)/);
   });
 
   it('hover on a renamed FORMAT.md field gives the template’s label', () => {

@@ -98,9 +98,11 @@ export function profileYaml(o: ProfileYamlOptions): string {
     '# each with the label it prints (used in messages, the preview, the agenda',
     '# pack and the Word import) and other labels seen for it (aliases). A field',
     '# of the board paper format left out of this list is optional; required:',
-    '# true or false overrides. Fields of your own need a type: text, date,',
-    '# yes-no-na, assessment (status and comment), list, choice or boolean, and',
-    '# list or choice fields their values. Dotted keys address nested fields',
+    '# true or false overrides, and required_from: YYYY-MM-DD asks for a field',
+    '# only on papers for meetings from that date (the day the template gained',
+    '# it). Fields of your own need a type: text, date, yes-no-na, assessment',
+    '# (status and comment), list, choice or boolean, and list or choice',
+    '# fields their values. Dotted keys address nested fields',
     '# (impact_assessments.equality). Leave it out to use the built-in template.',
   );
   if (o.coverSheet?.length) {
@@ -130,6 +132,7 @@ export function profileYaml(o: ProfileYamlOptions): string {
         '    label: CQC domain',
         '    type: list',
         '    values: [Safe, Effective, Caring, Responsive, Well-led]',
+        '    required_from: 2025-04-01',
         '  - key: health_equity',
         '    label: Is health equity data included in the report?',
         '    type: assessment',

@@ -38,6 +38,12 @@ export interface CoverSheetEntry {
   label?: string;
   aliases: string[];
   required?: boolean;
+  /**
+   * The meeting date (YYYY-MM-DD) from which the template asks for the field:
+   * papers for earlier meetings, written on the template before it, need not
+   * have it. Implies `required`.
+   */
+  required_from?: string;
   type?: FieldType;
   values?: string[];
   /**
@@ -423,7 +429,7 @@ export const OBJECTIVE_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export const OBJECTIVE_NAME = /^[\p{L}\p{N}][^:#[\]{}\s]*(?: [^:#[\]{}\s]+)*$/u;
 /** A cover-sheet key: letters, digits and underscores; dots address nested fields. */
 export const COVER_KEY = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$/;
-const ENTRY_KEYS = ['key', 'label', 'aliases', 'required', 'type', 'values', 'outcome'];
+const ENTRY_KEYS = ['key', 'label', 'aliases', 'required', 'required_from', 'type', 'values', 'outcome'];
 const TYPES_WITH_VALUES: readonly FieldType[] = ['list', 'choice'];
 
 type Add = (key: string, message: string) => void;
@@ -463,7 +469,8 @@ function validateCoverSheet(v: unknown, add: Add) {
     if (typeof e !== 'object' || e === null || Array.isArray(e)) return add(at, 'must be a field: {key, label, aliases, required, type, values}');
     const f = e as Record<string, unknown>;
     for (const k of Object.keys(f))
-      if (!ENTRY_KEYS.includes(k)) add(`${at}.${k}`, `unknown cover_sheet field key "${k}" (key, label, aliases, required, type, values, outcome)`);
+      if (!ENTRY_KEYS.includes(k))
+        add(`${at}.${k}`, `unknown cover_sheet field key "${k}" (key, label, aliases, required, required_from, type, values, outcome)`);
     if (typeof f.key !== 'string' || f.key.trim() === '') add(`${at}.key`, 'is required: the front-matter key of the field, e.g. presented_by');
     else if (!COVER_KEY.test(f.key))
       add(`${at}.key`, `"${f.key}" is not a front-matter key: use letters, digits and underscores (dots for nested fields, e.g. impact_assessments.equality)`);
@@ -473,6 +480,11 @@ function validateCoverSheet(v: unknown, add: Add) {
       add(`${at}.label`, 'must be text: what the template prints beside the field, e.g. "Lead Director"');
     if ('aliases' in f && !isStringList(f.aliases)) add(`${at}.aliases`, 'must be a list of other labels seen for the field, e.g. [Report from, Presented by]');
     if ('required' in f && typeof f.required !== 'boolean') add(`${at}.required`, 'must be true or false');
+    if ('required_from' in f) {
+      if (!(typeof f.required_from === 'string' && ISO_DATE.test(f.required_from) && isRealDate(f.required_from)))
+        add(`${at}.required_from`, 'must be a date written YYYY-MM-DD: the first meeting whose papers the template asks for this field');
+      else if (f.required === false) add(`${at}.required_from`, 'a field with required: false is never required: remove required: false, or required_from');
+    }
     if ('outcome' in f) {
       if (f.key !== 'committee_history')
         add(`${at}.outcome`, 'outcome is for the committee_history field only: outcome: false when the template records where and when, not what was decided');
@@ -543,6 +555,7 @@ export function mergeProfile(base: Profile, raw: Record<string, unknown> | null 
           const out: CoverSheetEntry = { key: String(f.key).trim(), aliases: Array.isArray(f.aliases) ? (f.aliases as string[]).map((a) => a.trim()) : [] };
           if (typeof f.label === 'string') out.label = f.label.trim();
           if (typeof f.required === 'boolean') out.required = f.required;
+          if (typeof f.required_from === 'string') out.required_from = f.required_from;
           if (typeof f.type === 'string') out.type = f.type as FieldType;
           if (Array.isArray(f.values)) out.values = (f.values as unknown[]).map((x) => String(x).trim());
           if (typeof f.outcome === 'boolean') out.outcome = f.outcome;

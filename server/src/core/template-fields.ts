@@ -23,7 +23,10 @@ export interface TemplateField {
   label: string;
   /** Other labels seen for the field on Word cover sheets (the label not included). */
   aliases: string[];
+  /** Whether the template asks for it; from `requiredFrom` on, when that is set (see `requiredOn`). */
   required: boolean;
+  /** The meeting date (YYYY-MM-DD) from which a required field is asked for (the profile's `required_from`). */
+  requiredFrom?: string;
   type: FieldType;
   /** Allowed values (choice), or the values a list draws from (list). */
   values?: string[];
@@ -288,7 +291,8 @@ function fromBuiltin(b: BuiltinField, profile: Profile, listed: boolean, entry?:
     label,
     aliases,
     // An organisation with no strategic objectives (`strategic_objectives: {}`) cannot require them.
-    required: listed && !(b.key === 'strategic_objectives' && values?.length === 0) ? (entry?.required ?? b.required) : false,
+    required:
+      listed && !(b.key === 'strategic_objectives' && values?.length === 0) ? (entry?.required ?? (entry?.required_from !== undefined || b.required)) : false,
     type,
     builtin: true,
     listed,
@@ -299,6 +303,7 @@ function fromBuiltin(b: BuiltinField, profile: Profile, listed: boolean, entry?:
         : b.meaning,
   };
   if (values) f.values = values;
+  if (f.required && entry?.required_from) f.requiredFrom = entry.required_from;
   if (noOutcome) f.outcome = false;
   const g = group ?? b.group;
   if (g) f.group = g;
@@ -312,13 +317,14 @@ function ownField(e: CoverSheetEntry): TemplateField {
     key: e.key,
     label,
     aliases: [...e.aliases],
-    required: e.required ?? false,
+    required: e.required ?? e.required_from !== undefined,
     type,
     builtin: false,
     listed: true,
     meaning: describeOwn(label, type, e.values),
   };
   if (e.values) f.values = [...e.values];
+  if (f.required && e.required_from) f.requiredFrom = e.required_from;
   const parent = e.key.includes('.') ? NESTED[e.key.split('.')[0]!] : undefined;
   if (parent) f.group = parent.label;
   return Object.freeze(f);
@@ -359,6 +365,15 @@ export function sameValue(templateValue: string, written: string): boolean {
   return key(templateValue) === key(written);
 }
 
+/**
+ * Whether the template asks for `f` on a paper for the meeting of
+ * `meetingDate`: a field required from a date is not asked of papers for
+ * earlier meetings. With no readable date the template as it is now applies.
+ */
+export function requiredOn(f: TemplateField, meetingDate: string | undefined): boolean {
+  return f.required && !(f.requiredFrom && meetingDate && meetingDate < f.requiredFrom);
+}
+
 const cache = new WeakMap<Profile, readonly TemplateField[]>();
 
 /**
@@ -391,7 +406,20 @@ function buildFields(profile: Profile): TemplateField[] {
         // The whole group: its three assessments, under the entry's label.
         for (const k of NESTED.impact_assessments!.keys) {
           const b = BUILTIN_BY_KEY.get(`impact_assessments.${k}`)!;
-          push(fromBuiltin(b, profile, true, { key: b.key, aliases: [], ...(e.required !== undefined ? { required: e.required } : {}) }, e.label));
+          push(
+            fromBuiltin(
+              b,
+              profile,
+              true,
+              {
+                key: b.key,
+                aliases: [],
+                ...(e.required !== undefined ? { required: e.required } : {}),
+                ...(e.required_from ? { required_from: e.required_from } : {}),
+              },
+              e.label,
+            ),
+          );
         }
         continue;
       }

@@ -19,8 +19,8 @@
  * authorised by.
  */
 import type { AssessmentRow, CoverSheetModel, HistoryRow, ObjectiveRow } from './cover';
-import type { Profile } from '../core/profile';
-import { coverSheetFields, type TemplateField } from '../core/template-fields';
+import { isRealDate, type Profile } from '../core/profile';
+import { coverSheetFields, requiredOn, type TemplateField } from '../core/template-fields';
 
 /** One labelled value in a two-column table (label | value). */
 export interface FactRow {
@@ -79,6 +79,12 @@ export function coverSheetLayout(m: CoverSheetModel, profile?: Profile): CoverSh
  */
 function templateLayout(m: CoverSheetModel, template: readonly TemplateField[]): CoverSheetLayout {
   const blocks: CoverBlock[] = [];
+  // A field the template gained after this paper's meeting (`required_from`)
+  // is, on this paper, like one the template does not list: drawn only when
+  // the paper gives it, never "Not stated".
+  const meetingDate = isRealDate(m.date) ? m.date : undefined;
+  const required = (f: TemplateField) => requiredOn(f, meetingDate);
+  const gainedLater = (f: TemplateField) => !!(f.requiredFrom && meetingDate && meetingDate < f.requiredFrom);
   const fact = (row: FactRow) => {
     const last = blocks.at(-1);
     if (last?.kind === 'facts') last.rows.push(row);
@@ -110,24 +116,25 @@ function templateLayout(m: CoverSheetModel, template: readonly TemplateField[]):
 
   for (const f of template) {
     if (f.key === 'meeting' || f.key === 'confidential_reason') continue;
-    const shown = f.listed;
+    const shown = f.listed && !gainedLater(f);
     if (f.key in facts) {
       const value = facts[f.key];
-      if (shown || value !== undefined) fact({ key: f.key, label: f.label, value, required: f.required });
+      if (shown || value !== undefined) fact({ key: f.key, label: f.label, value, required: required(f) });
     } else if (f.key === 'strategic_objectives') {
       if (shown || m.objectives.some((o) => o.ticked)) blocks.push({ kind: 'objectives', key: f.key, label: f.label, objectives: m.objectives });
     } else if (f.key === 'committee_history') {
       if (shown || m.history.length) blocks.push({ kind: 'history', key: f.key, label: f.label, rows: m.history, outcomes: f.outcome !== false });
     } else if (f.key === 'conflicts_of_interest') {
-      if (shown || m.conflicts !== undefined) blocks.push({ kind: 'text', key: f.key, label: f.label, value: m.conflicts, required: f.required });
+      if (shown || m.conflicts !== undefined) blocks.push({ kind: 'text', key: f.key, label: f.label, value: m.conflicts, required: required(f) });
     } else if (f.builtin) {
       const row = builtinRow(f.key);
       if (row && (shown || hasValue(row))) assessment(f.group ?? 'Assessments', { ...row, label: f.label });
     } else if (f.type === 'assessment') {
-      const row = m.ownAssessments?.[f.key] ?? { label: f.label };
-      assessment(f.group ?? 'Assessments', { ...row, label: f.label, key: f.key });
+      const given = m.ownAssessments?.[f.key];
+      if (shown || (given && hasValue(given))) assessment(f.group ?? 'Assessments', { ...(given ?? { label: f.label }), label: f.label, key: f.key });
     } else {
-      fact({ key: f.key, label: f.label, value: m.ownValues?.[f.key], required: f.required });
+      const value = m.ownValues?.[f.key];
+      if (shown || value !== undefined) fact({ key: f.key, label: f.label, value, required: required(f) });
     }
   }
   return { organisation: m.organisation, meeting: m.meeting, blocks };

@@ -15,7 +15,7 @@ import type { Paper } from '../paper';
 import type { Profile } from '../profile';
 import { getNode, isEmptyNode, scalarText } from '../yaml';
 import { readAssessment } from '../fields';
-import { fieldLabel, fieldNode, templateField } from '../template-fields';
+import { fieldLabel, fieldNode, requiredOn, templateField } from '../template-fields';
 import { insertSection, lineStartOf, recommendationsSection } from '../queries/sections';
 import { healthInequalitiesRequired, healthInequalitiesSection, hiHeadingFor } from '../queries/health-inequalities';
 import { longDate } from '../queries/dates';
@@ -62,12 +62,19 @@ const HI_WORDS =
  * other rules (a required field missing is required-field's, a status that
  * is not yes/no/n/a is field-type's). Without a cover_field: no field.
  */
-export function coverFieldAnswer(paper: Paper, profile: Profile): 'no field' | 'answered' | 'yes without data' | 'unanswered' | 'left to other rules' {
+export function coverFieldAnswer(
+  paper: Paper,
+  profile: Profile,
+  meetingDate: string | undefined,
+): 'no field' | 'answered' | 'yes without data' | 'unanswered' | 'left to other rules' {
   const key = profile.health_inequalities?.cover_field;
   if (!key) return 'no field';
   const node = fieldNode(paper.cover, key);
   const a = readAssessment(node);
-  if (!a?.status) return (node && !isEmptyNode(node)) || templateField(profile, key)?.required ? 'left to other rules' : 'unanswered';
+  if (!a?.status) {
+    const f = templateField(profile, key);
+    return (node && !isEmptyNode(node)) || (f && requiredOn(f, meetingDate)) ? 'left to other rules' : 'unanswered';
+  }
   if (a.status === 'no' || a.status === 'n/a') return 'answered';
   if (a.status !== 'yes') return 'left to other rules';
   const body = paper.text.slice(paper.frontmatter ? paper.frontmatter.block.end : 0);
@@ -83,7 +90,7 @@ export const rule = defineRule({
     const req = healthInequalitiesRequired(paper, profile, meetingDate);
     if (!req) return;
     if (healthInequalitiesSection(paper, profile)) return;
-    const onCover = coverFieldAnswer(paper, profile);
+    const onCover = coverFieldAnswer(paper, profile, meetingDate);
     if (onCover === 'answered' || onCover === 'left to other rules') return;
 
     const heading = hiHeadingFor(profile);

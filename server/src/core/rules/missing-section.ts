@@ -9,7 +9,7 @@ import { asksOf, type Ask } from '../queries/ask';
 import type { Profile } from '../profile';
 import { findRequiredSection, insertSection, lineStartOf, recommendationsSection, sectionId, sectionTitle, templateName } from '../queries/sections';
 import { otherPlaces, recommendationsAsk } from '../queries/recommendations';
-import { templateField } from '../template-fields';
+import { requiredOn, templateField } from '../template-fields';
 
 /** Where a new section goes at the very start of the body: before the first section, after a leading `# Title`. */
 function startOfBody(paper: Paper): number {
@@ -59,7 +59,7 @@ export const rule = defineRule({
   severity: 'error',
   description: 'A required section (Executive summary, Recommendations, or one the profile adds) is missing.',
   fixable: false,
-  check({ paper, profile, report }) {
+  check({ paper, profile, meetingDate, report }) {
     const required = Array.isArray(profile.required_sections) ? profile.required_sections : [];
     const seen = new Set<string>();
     for (const name of required) {
@@ -72,7 +72,8 @@ export const rule = defineRule({
         // The template's other places for the ask (profile `recommendations`): a labelled paragraph, a cover-sheet field.
         if (recommendationsAsk(paper, profile)) continue;
         const field = profile.recommendations?.cover_field;
-        if (field && templateField(profile, field)?.required) continue; // the field is missing: required-field says so
+        const f = field ? templateField(profile, field) : undefined;
+        if (f && requiredOn(f, meetingDate)) continue; // the field is missing: required-field says so
       }
       // The organisation's own name for it (`sections` in the profile): "Executive comment".
       const title = templateName(profile, name);

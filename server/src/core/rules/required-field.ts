@@ -16,7 +16,8 @@
  */
 import { defineRule, fix, insertIntoMap, afterColon, firstLineRange, writtenRange, indentAt } from '../rule';
 import { FIELD_KEYS, fieldSpec, readAssessment } from '../fields';
-import { builtinLabel, coverSheetFields, fieldPair, fieldRef, templateField, type TemplateField } from '../template-fields';
+import { longDate } from '../queries/dates';
+import { builtinLabel, coverSheetFields, fieldPair, fieldRef, requiredOn, templateField, type TemplateField } from '../template-fields';
 import type { Profile } from '../profile';
 import { getPair, isEmptyNode, type YMap, type YNode, type YPair } from '../yaml';
 import type { Paper } from '../paper';
@@ -124,14 +125,15 @@ function renamed(f: TemplateField): boolean {
 }
 
 /**
- * The template's required fields by top-level key: `impact_assessments`
- * gathers its required assessments. In template order, FORMAT.md keys first
+ * The template's required fields by top-level key (those it asks of a paper
+ * for the meeting of `meetingDate`): `impact_assessments` gathers its
+ * required assessments. In template order, FORMAT.md keys first
  * in the format's order (so the built-in template reports as before).
  */
-function requiredGroups(profile: Profile): Map<string, TemplateField[]> {
+function requiredGroups(profile: Profile, meetingDate: string | undefined): Map<string, TemplateField[]> {
   const groups = new Map<string, TemplateField[]>();
   for (const f of coverSheetFields(profile)) {
-    if (!f.required) continue;
+    if (!requiredOn(f, meetingDate)) continue;
     const top = f.key.split('.')[0]!;
     groups.set(top, [...(groups.get(top) ?? []), f]);
   }
@@ -183,7 +185,7 @@ export const rule = defineRule({
   severity: 'error',
   description: 'A key the cover sheet must have is missing or empty.',
   fixable: false,
-  check({ paper, profile, report }) {
+  check({ paper, profile, meetingDate, report }) {
     const fm = paper.frontmatter;
     // An empty cover sheet (`---` then `---`) in a file that must be a paper:
     // every required key is missing. Other non-mappings are frontmatter-syntax's.
@@ -196,7 +198,7 @@ export const rule = defineRule({
     // --- top level -------------------------------------------------------
     // What the organisation's template requires (the built-in template: the
     // FORMAT.md keys marked required), grouped by top-level key.
-    const groups = requiredGroups(profile);
+    const groups = requiredGroups(profile, meetingDate);
     for (const [top, fields] of groups) {
       const pair = getPair(cover, top);
       const spec = fieldSpec(top);
@@ -204,7 +206,10 @@ export const rule = defineRule({
       const name = groupName(profile, top, fields);
       const why = WHY[top] ?? (own ? 'the template asks every paper to answer it' : 'the meeting relies on it');
       const template = !!profile.cover_sheet;
-      const needs = template ? `which ${profile.organisation}'s cover sheet requires` : 'which every board paper needs';
+      // A field the template gained on a date: say so, since older papers are not asked for it.
+      const from = fields.find((f) => f.requiredFrom)?.requiredFrom;
+      const since = from ? ` for meetings from ${longDate(from)}` : '';
+      const needs = template ? `which ${profile.organisation}'s cover sheet requires${since}` : 'which every board paper needs';
       const placeholder = groupPlaceholder(top, fields, spec?.placeholder);
       if (!pair) {
         if (cover && hasMergeKey(cover)) continue; // keys merged from elsewhere (`<<`): cannot tell
@@ -216,7 +221,7 @@ export const rule = defineRule({
         });
       } else if (cover && isEmptyNode(pair.value)) {
         report({
-          message: `${name.charAt(0).toUpperCase()}${name.slice(1)} is empty, but ${template ? `${profile.organisation}'s cover sheet requires it` : 'every board paper needs it'}: ${why}. Fill it in.`,
+          message: `${name.charAt(0).toUpperCase()}${name.slice(1)} is empty, but ${template ? `${profile.organisation}'s cover sheet requires it${since}` : 'every board paper needs it'}: ${why}. Fill it in.`,
           range: { start: pair.key.start, end: pair.key.end },
           suggestions: suggest(`Fill in "${top}" with a placeholder`, fillEmpty(paper, cover, pair, placeholder)),
         });
