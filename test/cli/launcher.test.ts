@@ -138,6 +138,25 @@ describe('boardpaper launcher: the code cache', function () {
       assert.match(files(path.join(home, '.cache', 'boardpaper'))[0] ?? '', /-check\.v8cache$/);
     });
 
+    it('runs a changed bundle’s own code, even one of the same length (V8 checks only the length)', () => {
+      const dir = tempDir();
+      const folder = path.join(dir, 'cache');
+      fs.copyFileSync(cliPath, path.join(dir, 'cli.js'));
+      const bundle = fs.readFileSync(path.join(path.dirname(cliPath), 'cli-main.js'), 'utf8');
+      fs.writeFileSync(path.join(dir, 'cli-main.js'), bundle);
+      const version = run(['--version'], { BOARDPAPER_COMPILE_CACHE: folder }, path.join(dir, 'cli.js')).stdout.trim();
+      assert.match(version, /^\d+\.\d+\.\d+/);
+      assert.equal(files(folder).length, 1, 'the first run left its cache');
+      // The same bundle with another version string of the same length.
+      const other = version.replace(/^\d/, (d) => String((Number(d) + 1) % 10));
+      const changed = bundle.split(JSON.stringify(version)).join(JSON.stringify(other));
+      assert.notEqual(changed, bundle);
+      assert.equal(changed.length, bundle.length);
+      fs.writeFileSync(path.join(dir, 'cli-main.js'), changed);
+      assert.equal(run(['--version'], { BOARDPAPER_COMPILE_CACHE: folder }, path.join(dir, 'cli.js')).stdout.trim(), other);
+      assert.equal(files(folder).length, 2, 'a cache of its own');
+    });
+
     it('exits 2 with one line when the bundle beside it is missing', () => {
       const dir = tempDir();
       fs.copyFileSync(cliPath, path.join(dir, 'cli.js'));

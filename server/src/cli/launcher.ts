@@ -13,9 +13,11 @@
  * Invariants:
  * - The cache can only make a run faster, never change what it does. Any
  *   failure to read, check or write the cache is ignored and the bundle is
- *   compiled as usual. V8 rejects a cache made by another V8 or for other
- *   source; the file name also holds a hash of the bundle's text and the Node
- *   version, so an upgrade never meets an old cache.
+ *   compiled as usual. V8 rejects a cache made by another V8, with other
+ *   flags or damaged in its header, but it takes a cache made for *other*
+ *   source of the same length, and runs the old code. So the file name holds
+ *   a hash of the bundle's text (and the Node version): a new or changed
+ *   bundle never meets an old cache.
  * - One cache per command (`check`, `pack`, …): each holds what its command
  *   compiles. A cache is written only when there was none (or V8 rejected it).
  * - The cache is code that will run: it lives in the user's own cache folder
@@ -56,9 +58,14 @@ export function commandOf(argv: readonly string[]): string {
   return /^[a-z]{2,16}$/.test(first) ? first : 'check';
 }
 
-/** The cache file for `command` of the bundle whose text is `source`. */
+/**
+ * The cache file for `command` of the bundle whose text is `source`. The
+ * name must change with the text: V8 checks only the source's length before
+ * taking a cache. SHA-1 is enough for a name (0.9 ms for the bundle, against
+ * 3 ms for SHA-256); what guards the cache is the folder (`trusted`).
+ */
 export function cacheFileName(source: string, command: string, nodeVersion: string, arch: string): string {
-  const hash = crypto.createHash('sha256').update(nodeVersion).update('\0').update(arch).update('\0').update(source).digest('hex').slice(0, 20);
+  const hash = crypto.createHash('sha1').update(nodeVersion).update('\0').update(arch).update('\0').update(source).digest('hex').slice(0, 20);
   return `cli-${hash}-${command}.v8cache`;
 }
 
