@@ -453,12 +453,16 @@ export function fieldLabel(profile: Profile, key: string): string {
 
 /**
  * How messages name a field: `"Title of paper" (title)` — the template's
- * label and the key the author types — or just `"author"` when the label is
- * the key in words.
+ * label and the key the author types — or just `"author"` when a FORMAT.md
+ * field's label is the key in words. The organisation's own field is always
+ * named by the label its profile gives it, which is what its template prints
+ * (`"Equality Impact Assessment" (equality_impact_assessment)`).
  */
 export function fieldRef(profile: Profile, key: string): string {
   const label = fieldLabel(profile, key);
-  return normaliseLabel(label) === normaliseLabel(key.replace(/[._]/g, ' ')) ? `"${key}"` : `"${label}" (${key})`;
+  if (label === key) return `"${key}"`;
+  const own = templateField(profile, key)?.builtin === false;
+  return !own && normaliseLabel(label) === normaliseLabel(key.replace(/[._]/g, ' ')) ? `"${key}"` : `"${label}" (${key})`;
 }
 
 /** The key/value pair of a field in the cover sheet (dotted keys follow nested mappings). */
