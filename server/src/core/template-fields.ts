@@ -375,6 +375,8 @@ export function requiredOn(f: TemplateField, meetingDate: string | undefined): b
 }
 
 const cache = new WeakMap<Profile, readonly TemplateField[]>();
+/** The same fields by key (the first of a key, as `find` would give). */
+const byKeyCache = new WeakMap<Profile, Map<string, TemplateField>>();
 
 /**
  * The effective template: every field in template order (key, label, aliases,
@@ -433,7 +435,13 @@ function buildFields(profile: Profile): TemplateField[] {
 
 /** The template's field for `key` (dotted for nested), if it has one. */
 export function templateField(profile: Profile, key: string): TemplateField | undefined {
-  return coverSheetFields(profile).find((f) => f.key === key);
+  let byKey = byKeyCache.get(profile);
+  if (!byKey) {
+    byKey = new Map();
+    for (const f of coverSheetFields(profile)) if (!byKey.has(f.key)) byKey.set(f.key, f);
+    byKeyCache.set(profile, byKey);
+  }
+  return byKey.get(key);
 }
 
 /**
