@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_PROFILE, PROFILE_KEYS, standingItemsFor } from '../../server/src/core/profile';
-import { coverSheetFields, fieldLabel, requiredOn, sameValue, templateField } from '../../server/src/core/template-fields';
+import { coverSheetFields, fieldLabel, fieldRef, requiredOn, sameValue, templateField } from '../../server/src/core/template-fields';
 import { loadProfileFile, ProfileError } from '../../server/src/node/profile-loader';
 import { analyze } from '../../server/src/core/analyze';
 import { newPaperText } from '../../server/src/core/template';
@@ -598,6 +598,18 @@ describe('the effective template (coverSheetFields, fieldLabel)', () => {
     assert.deepEqual(lead.aliases.slice(0, 2), ['Report from', 'Presented by'], 'the template’s aliases, then the built-in label');
     assert.deepEqual(f.find((x) => x.key === 'cqc_domains')!.values, ['Safe', 'Effective']);
     assert.equal(fieldLabel(p, 'cqc_domains'), 'CQC domain');
+  });
+
+  it('messages name a field by its label and its key; a FORMAT.md field whose label is its key in words by its key alone', () => {
+    const p = load(
+      'cover_sheet:\n  - key: title\n  - key: presented_by\n    label: Lead Director\n  - key: author\n  - key: equality_impact_assessment\n    label: Equality Impact Assessment\n    type: text\n    required: true\n  - key: sponsor\n',
+    );
+    assert.equal(fieldRef(p, 'presented_by'), '"Lead Director" (presented_by)');
+    assert.equal(fieldRef(p, 'author'), '"author"', 'the built-in label "Author" is the key in words');
+    assert.equal(fieldRef(p, 'equality_impact_assessment'), '"Equality Impact Assessment" (equality_impact_assessment)', 'the template prints the label');
+    assert.equal(fieldRef(p, 'sponsor'), '"Sponsor" (sponsor)', 'an own field with no label: its key in words, as the template would print it');
+    const missing = analyze(PAPER.replace('\n---\n', '\npresented_by: A\nauthor: B\nsponsor: C\n---\n'), p).findings.find((f) => f.rule === 'required-field');
+    assert.match(missing!.message, /has no "Equality Impact Assessment" \(equality_impact_assessment\)/);
   });
 
   it('a FORMAT.md assessment asked as a bare yes / no / N/A, and a history with no outcome column', () => {

@@ -10,7 +10,7 @@
  * judged finding that disappears is either a regression (it was real) or an
  * improvement to record (it was wrong). It also holds precision — real
  * problems ÷ all errors and warnings — at no less than the figure recorded
- * in docs/precision.md (18 of 25, 72.0%), a ratchet: the target is 90%, not
+ * in docs/precision.md (18 of 24, 75.0%), a ratchet: the target is 90%, not
  * met yet (the wrong and arguable findings are listed there). The trusts added on
  * the third pass (Brighton and Sussex, Leeds Teaching Hospitals) give no error
  * or warning; of the two system bodies added on the second pass for ICBs
@@ -30,7 +30,7 @@
  * A pass through EEAST's own Board pages added five more papers (May 2024 -
  * November 2025): one arguable warning (a patient story's ask "to recognise" where
  * the sheet ticks discussion), which lowered the recorded figure from 18 of
- * 24.
+ * 23.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -151,7 +151,7 @@ describe('real papers from other NHS organisations: judged findings', function (
   });
 
   /** The precision recorded in docs/precision.md; raise it as wrong findings are fixed (target: 0.9). */
-  const RECORDED_PRECISION = 18 / 25;
+  const RECORDED_PRECISION = 18 / 24;
 
   it('precision (real problems ÷ all errors and warnings) does not fall below the recorded figure', () => {
     const total = judged.findings.length;

@@ -375,6 +375,8 @@ export function requiredOn(f: TemplateField, meetingDate: string | undefined): b
 }
 
 const cache = new WeakMap<Profile, readonly TemplateField[]>();
+/** The same fields by key (the first of a key, as `find` would give). */
+const byKeyCache = new WeakMap<Profile, Map<string, TemplateField>>();
 
 /**
  * The effective template: every field in template order (key, label, aliases,
@@ -433,7 +435,13 @@ function buildFields(profile: Profile): TemplateField[] {
 
 /** The template's field for `key` (dotted for nested), if it has one. */
 export function templateField(profile: Profile, key: string): TemplateField | undefined {
-  return coverSheetFields(profile).find((f) => f.key === key);
+  let byKey = byKeyCache.get(profile);
+  if (!byKey) {
+    byKey = new Map();
+    for (const f of coverSheetFields(profile)) if (!byKey.has(f.key)) byKey.set(f.key, f);
+    byKeyCache.set(profile, byKey);
+  }
+  return byKey.get(key);
 }
 
 /**
@@ -453,12 +461,16 @@ export function fieldLabel(profile: Profile, key: string): string {
 
 /**
  * How messages name a field: `"Title of paper" (title)` — the template's
- * label and the key the author types — or just `"author"` when the label is
- * the key in words.
+ * label and the key the author types — or just `"author"` when a FORMAT.md
+ * field's label is the key in words. The organisation's own field is always
+ * named by the label its profile gives it, which is what its template prints
+ * (`"Equality Impact Assessment" (equality_impact_assessment)`).
  */
 export function fieldRef(profile: Profile, key: string): string {
   const label = fieldLabel(profile, key);
-  return normaliseLabel(label) === normaliseLabel(key.replace(/[._]/g, ' ')) ? `"${key}"` : `"${label}" (${key})`;
+  if (label === key) return `"${key}"`;
+  const own = templateField(profile, key)?.builtin === false;
+  return !own && normaliseLabel(label) === normaliseLabel(key.replace(/[._]/g, ' ')) ? `"${key}"` : `"${label}" (${key})`;
 }
 
 /** The key/value pair of a field in the cover sheet (dotted keys follow nested mappings). */

@@ -188,6 +188,22 @@ class Verbs {
   }
 }
 
+/**
+ * The verbs with a profile's extra verbs, built once per list (a profile
+ * has one list; a few at most are alive at a time, so the cache is small).
+ */
+const VERBS_BY_EXTRA = new Map<string, Verbs>();
+function verbsWith(extra: readonly string[]): Verbs {
+  const key = JSON.stringify(extra);
+  let v = VERBS_BY_EXTRA.get(key);
+  if (!v) {
+    if (VERBS_BY_EXTRA.size >= 16) VERBS_BY_EXTRA.clear();
+    v = new Verbs(extra);
+    VERBS_BY_EXTRA.set(key, v);
+  }
+  return v;
+}
+
 function inflections(v: string): string[] {
   const out = [v, `${v}s`, `${v}es`, `${v}d`, `${v}ed`, `${v}ing`];
   if (v.endsWith('e')) out.push(`${v.slice(0, -1)}ing`);
@@ -338,7 +354,7 @@ function asksInSentence(toks: readonly string[], verbs: Verbs, out: Ask[]): void
  * verbs (so an organisation's own verb is read as a verb).
  */
 export function asksOf(section: Section, extraVerbs: readonly string[] = []): Ask[] {
-  const verbs = new Verbs(extraVerbs);
+  const verbs = verbsWith(extraVerbs);
   const out: Ask[] = [];
   const bs: { text: string; item: boolean }[] = [];
   blocks(section.nodes, false, bs);

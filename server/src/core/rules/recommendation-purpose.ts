@@ -7,7 +7,9 @@
  * verbs for the purpose in any inflection (note, notes, noted, noting). The
  * finding says what was asked and what the purpose is ("asks the meeting to
  * note, but the cover sheet's purpose is assure"). A section with no ask at
- * all is reported only when none of the purpose's words appears in it.
+ * all is reported only when none of the purpose's words appears in it, nor
+ * the phrase a template prints for it: a noting paper "provided for
+ * information" says what the meeting is to do (`SAID_OF`).
  */
 import { defineRule } from '../rule';
 import { renderedText } from '../paper';
@@ -73,6 +75,20 @@ function usedVerb(wordSet: ReadonlySet<string>, joined: string, verbs: readonly 
   return undefined;
 }
 
+/**
+ * Phrases that, in a section with no ask, say what the meeting is to do for
+ * a purpose whose own verbs they do not use. Boards use "for information"
+ * and "for noting" of the same ask (no decision: receive the report), and a
+ * template whose purpose tick reads "Information / noting" gets
+ * recommendations such as "The report is provided for information" (East of
+ * England Ambulance Service, November 2025). The whole phrase is needed: the
+ * word "information" alone ("includes information on …") says nothing of
+ * the ask.
+ */
+const SAID_OF: Partial<Record<Purpose, readonly string[]>> = {
+  note: ['for information'],
+};
+
 /** How to ask the meeting for each purpose, in a sentence ("The Board is asked to …"). */
 const ASK_FOR: Record<Purpose, string> = {
   approve: 'approve',
@@ -111,7 +127,8 @@ export const rule = defineRule({
     if (asks.length === 0) {
       // No sentence asks the meeting to act: say so only when the purpose's words are nowhere in the section.
       const words = wordsOf(renderedText(section.nodes));
-      if (usedVerb(new Set(words), ` ${words.join(' ')} `, own)) return;
+      const said = [...own, ...purposes.flatMap((p) => SAID_OF[p] ?? [])];
+      if (usedVerb(new Set(words), ` ${words.join(' ')} `, said)) return;
       report({
         message:
           `${place} does not say what the meeting is asked to do: the cover sheet's purpose is ${purpose}, but no sentence asks the meeting to act. ` +
