@@ -27,7 +27,7 @@
  * improvement plan report, a CEO report, a chair's report): fifteen
  * findings, ten real, four arguable, one wrong (a noting paper's "provided
  * for information"), which lowered the recorded figure from 8 of 10.
- * A pass through EEAST's own Board pages added five more papers (May 2024 -
+ * A pass through EEAST's own Board pages added six more papers (May 2024 -
  * November 2025): one arguable warning (a patient story's ask "to recognise" where
  * the sheet ticks discussion), which lowered the recorded figure from 18 of
  * 23.
