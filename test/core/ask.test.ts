@@ -47,6 +47,17 @@ describe('the ask of a section', () => {
     assert.deepEqual(labels('5.1 The Board is therefore asked to formally approve the plan.'), ['approve']);
   });
 
+  it('reads "The recommendation is for the Board to …", "… is to …" and "… is that the Committee …"', () => {
+    assert.deepEqual(labels('The recommendation is for Trust Board to recognise the compliments to complaint ratio and how learning can be used.'), [
+      'recognise',
+    ]);
+    assert.deepEqual(labels('The recommendation is for the Audit and Risk Committee to approve the revised terms of reference.'), ['approve']);
+    assert.deepEqual(labels('The recommendation is to note the position.'), ['note']);
+    assert.deepEqual(labels('The recommendation is that the Committee notes the report.'), ['notes']);
+    assert.deepEqual(labels('The recommendation is for information.'), [], 'no verb asked for');
+    assert.deepEqual(labels('The recommendations from the review are set out in section 4.'), [], 'a noun, not an ask');
+  });
+
   it('joins verbs asked together and keeps "take assurance" and "be assured" whole', () => {
     assert.deepEqual(labels('The Board is asked to consider and endorse the priorities.'), ['consider and endorse']);
     assert.deepEqual(labels('The Board is asked to receive this report, noting the risks.'), ['receive and noting']);
@@ -103,5 +114,13 @@ describe('recommendation-purpose messages', () => {
     const [f] = findings('approve', 'This is not a notable change and the Board has no notion of further work.');
     assert.ok(f);
     assert.match(f.message, /does not say what the meeting is asked to do: the cover sheet's purpose is approve, but no sentence asks the meeting to act/);
+  });
+
+  it('names the ask of "The recommendation is for the Board to …" (EEAST\'s patient story, November 2025)', () => {
+    const recs = 'The recommendation is for Trust Board to recognise the compliments to complaint ratio.';
+    const [f] = findings('discuss', recs);
+    assert.ok(f);
+    assert.match(f.message, /asks the meeting to recognise, but the cover sheet's purpose is discuss/);
+    assert.deepEqual(findings('note', 'The recommendation is for the Committee to note the report.'), []);
   });
 });

@@ -10,7 +10,7 @@
  * judged finding that disappears is either a regression (it was real) or an
  * improvement to record (it was wrong). It also holds precision — real
  * problems ÷ all errors and warnings — at no less than the figure recorded
- * in docs/precision.md (18 of 24, 75.0%), a ratchet: the target is 90%, not
+ * in docs/precision.md (20 of 24, 83.3%), a ratchet: the target is 90%, not
  * met yet (the wrong and arguable findings are listed there). The trusts added on
  * the third pass (Brighton and Sussex, Leeds Teaching Hospitals) give no error
  * or warning; of the two system bodies added on the second pass for ICBs
@@ -151,7 +151,7 @@ describe('real papers from other NHS organisations: judged findings', function (
   });
 
   /** The precision recorded in docs/precision.md; raise it as wrong findings are fixed (target: 0.9). */
-  const RECORDED_PRECISION = 18 / 24;
+  const RECORDED_PRECISION = 20 / 24;
 
   it('precision (real problems ÷ all errors and warnings) does not fall below the recorded figure', () => {
     const total = judged.findings.length;

@@ -335,6 +335,28 @@ function asksInSentence(toks: readonly string[], verbs: Verbs, out: Ask[]): void
         return;
       }
     }
+    // "The recommendation is for the Board to note …", "The recommendation is to approve …",
+    // "The recommendation is that the Committee approves …".
+    if ((t === 'recommendation' || t === 'recommendations') && BE.has(toks[i + 1] ?? '')) {
+      const k = i + 2;
+      if (toks[k] === 'to' && verbs.has(toks[k + 1])) {
+        const a = readAsk(toks, k + 1, verbs);
+        if (a) out.push(a);
+        return;
+      }
+      // Who is asked, then "to" and the verb ("for Trust Board to recognise"), or, after "that", the first verb.
+      const that = toks[k] === 'that';
+      if (that || toks[k] === 'for') {
+        for (let m = k + 1; m < Math.min(toks.length, k + 10) && isWord(toks[m]); m++) {
+          const at = that ? m : toks[m] === 'to' ? m + 1 : -1;
+          if (at >= 0 && verbs.has(toks[at])) {
+            const a = readAsk(toks, at, verbs);
+            if (a) out.push(a);
+            return;
+          }
+        }
+      }
+    }
     // "It is recommended that the Committee approves …": the first verb within a few words.
     if (THAT_TRIGGERS.has(t) && toks[i + 1] === 'that') {
       for (let k = i + 2; k < Math.min(toks.length, i + 10); k++) {
