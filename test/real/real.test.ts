@@ -33,12 +33,12 @@
  * 23.
  * A pass for ICBs, NHS Wales and Scotland and national bodies (real13, 5
  * December) found none stored with a cover sheet but NHS England, and added
- * eight NHS England Board papers of 2023-2024, with the NHS England profile
- * revised from their template ("Action required"): six findings, two real
- * (an approval paper asking only to acknowledge; a paper with no Executive
- * summary), four arguable (three "For discussion" papers asking only to
- * note; the National Guardian's Office paper's ask in its Executive summary
- * rather than "Action required"), none wrong: 22 of 30.
+ * ten NHS England Board papers of 2023-2024, with the NHS England profile
+ * revised from their template ("Action required"): seven findings, one real
+ * (an approval paper asking only to acknowledge), six arguable (three "For
+ * discussion" papers asking only to note; two July 2024 papers with no
+ * Executive summary; the National Guardian's Office paper's ask in its
+ * Executive summary rather than "Action required"), none wrong: 21 of 31.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -159,7 +159,7 @@ describe('real papers from other NHS organisations: judged findings', function (
   });
 
   /** The precision recorded in docs/precision.md; raise it as wrong findings are fixed (target: 0.9). */
-  const RECORDED_PRECISION = 22 / 30;
+  const RECORDED_PRECISION = 21 / 31;
 
   it('precision (real problems ÷ all errors and warnings) does not fall below the recorded figure', () => {
     const total = judged.findings.length;
