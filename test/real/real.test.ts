@@ -31,6 +31,14 @@
  * November 2025): one arguable warning (a patient story's ask "to recognise" where
  * the sheet ticks discussion), which lowered the recorded figure from 18 of
  * 23.
+ * A pass for ICBs, NHS Wales and Scotland and national bodies (real13, 5
+ * December) found none stored with a cover sheet but NHS England, and added
+ * ten NHS England Board papers of 2023-2024, with the NHS England profile
+ * revised from their template ("Action required"): seven findings, one real
+ * (an approval paper asking only to acknowledge), six arguable (three "For
+ * discussion" papers asking only to note; two July 2024 papers with no
+ * Executive summary; the National Guardian's Office paper's ask in its
+ * Executive summary rather than "Action required"), none wrong: 21 of 31.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -151,7 +159,7 @@ describe('real papers from other NHS organisations: judged findings', function (
   });
 
   /** The precision recorded in docs/precision.md; raise it as wrong findings are fixed (target: 0.9). */
-  const RECORDED_PRECISION = 20 / 24;
+  const RECORDED_PRECISION = 21 / 31;
 
   it('precision (real problems ÷ all errors and warnings) does not fall below the recorded figure', () => {
     const total = judged.findings.length;
