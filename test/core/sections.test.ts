@@ -63,6 +63,9 @@ describe('sections under their accepted headings', () => {
     assert.equal(asked[0]!.severity, 'error');
     assert.match(asked[0]!.message, /Its ask is in "Executive summary" \(the meeting is asked to note the report\)/);
     assert.doesNotMatch(asked[0]!.message, /not told what it is asked/);
+    // The ask is quoted as the paper writes it: names keep their capitals (NHS England, July 2024).
+    const named = recs('Board members are asked to note and discuss progress made by the National Guardian’s Office and its priorities.\n');
+    assert.match(named[0]!.message, /\(the meeting is asked to note and discuss progress made by the National Guardian’s Office and its priorities\)/);
     // "required to support" and a sentence opening "To improve …" are not asks outside the Recommendations.
     const notAsked = recs('Resources will be required to support the agreed priority areas. To improve access, clinics open later.\n');
     assert.equal(notAsked.length, 1);

@@ -400,6 +400,28 @@ export function asksOf(section: Section, extraVerbs: readonly string[] = []): As
   return out;
 }
 
+/**
+ * The words of `ask` as the section writes them ("note and discuss progress
+ * made by the National Guardian’s Office"), for a message that quotes it;
+ * the ask's own `phrase` is lower case. Read again from the section's text
+ * only when a message needs it, so reading asks costs nothing more. Falls
+ * back to the lower-case phrase if the words are not found.
+ */
+export function phraseAsWritten(section: Section, ask: Ask): string {
+  const want = ask.phrase;
+  const bs: { text: string; item: boolean }[] = [];
+  blocks(section.nodes, false, bs);
+  for (const b of bs) {
+    const words = (b.text.match(TOKEN) ?? []).filter(isWord);
+    for (let i = 0; i + want.length <= words.length; i++) {
+      let j = 0;
+      while (j < want.length && words[i + j]!.toLowerCase() === want[j]) j++;
+      if (j === want.length) return words.slice(i, i + want.length).join(' ');
+    }
+  }
+  return want.join(' ');
+}
+
 /** Whether the section holds a whole request of the meeting ("Board members are asked to note the report."). */
 export function hasCompleteAsk(section: Section): boolean {
   return asksOf(section).some((a) => a.complete);

@@ -5,7 +5,7 @@
  */
 import { defineRule, fix } from '../rule';
 import type { Paper, Section } from '../paper';
-import { asksOf, type Ask } from '../queries/ask';
+import { asksOf, phraseAsWritten, type Ask } from '../queries/ask';
 import type { Profile } from '../profile';
 import { findRequiredSection, insertSection, lineStartOf, recommendationsSection, sectionId, sectionTitle, templateName } from '../queries/sections';
 import { otherPlaces, recommendationsAsk } from '../queries/recommendations';
@@ -102,7 +102,7 @@ export const rule = defineRule({
       const elsewhere = key === 'recommendations' ? askElsewhere(paper) : undefined;
       report({
         message: elsewhere
-          ? `The paper has no "${title}" section. Its ask is in "${sectionTitle(elsewhere.section)}" (the meeting is asked to ${elsewhere.ask.phrase.join(' ')}); the template gives the ask a section of its own, where members and the minutes look for it. Add a level-2 heading "## ${title}" ${where} and move the ask there.`
+          ? `The paper has no "${title}" section. Its ask is in "${sectionTitle(elsewhere.section)}" (the meeting is asked to ${phraseAsWritten(elsewhere.section, elsewhere.ask)}); the template gives the ask a section of its own, where members and the minutes look for it. Add a level-2 heading "## ${title}" ${where} and move the ask there.`
           : `The paper has no "${title}" section${
               key === 'recommendations'
                 ? otherPlaces(profile)
