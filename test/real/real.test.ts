@@ -39,11 +39,12 @@
  * discussion" papers asking only to note; two July 2024 papers with no
  * Executive summary; the National Guardian's Office paper's ask in its
  * Executive summary rather than "Action required"), none wrong: 21 of 31.
- * A second NHS England pass (real15, 5 December) added five Board papers of
+ * A second NHS England pass (real15, 5 December) added six Board papers of
  * 2023-2025 (three internal Freedom to Speak Up updates, the 2025 Oversight
- * Framework update and winter response), revising the profile for the 2025
- * form of the template: one arguable warning (a 2025 "For discussion" paper
- * asking only to note), none wrong: 21 of 32.
+ * Framework update and winter response, an October 2023 UEC update),
+ * revising the profile for the 2025 form of the template: one arguable
+ * warning (a 2025 "For discussion" paper asking only to note), none wrong:
+ * 21 of 32.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
