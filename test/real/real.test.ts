@@ -39,6 +39,13 @@
  * discussion" papers asking only to note; two July 2024 papers with no
  * Executive summary; the National Guardian's Office paper's ask in its
  * Executive summary rather than "Action required"), none wrong: 21 of 31.
+ * A second NHS England pass (real15, 5 December) added seven Board papers
+ * of 2023-2025 (three internal Freedom to Speak Up updates, the 2025
+ * Oversight Framework update, winter response and frailty paper, an October
+ * 2023 UEC update), revising the profile for the 2025 form of the template:
+ * three arguable findings (a 2025 "For discussion" paper asking only to
+ * note; the frailty paper's missing Executive summary and its "Action
+ * required" that states a purpose but no ask), none wrong: 21 of 34.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -159,7 +166,7 @@ describe('real papers from other NHS organisations: judged findings', function (
   });
 
   /** The precision recorded in docs/precision.md; raise it as wrong findings are fixed (target: 0.9). */
-  const RECORDED_PRECISION = 21 / 31;
+  const RECORDED_PRECISION = 21 / 34;
 
   it('precision (real problems ÷ all errors and warnings) does not fall below the recorded figure', () => {
     const total = judged.findings.length;
