@@ -10,7 +10,7 @@
  * judged finding that disappears is either a regression (it was real) or an
  * improvement to record (it was wrong). It also holds precision — real
  * problems ÷ all errors and warnings — at no less than the figure recorded
- * in docs/precision.md (21 of 31, 67.7%), a ratchet: the target is 90%, not
+ * in docs/precision.md (21 of 33, 63.6%), a ratchet: the target is 90%, not
  * met yet (the wrong and arguable findings are listed there). The trusts added on
  * the third pass (Brighton and Sussex, Leeds Teaching Hospitals) give no error
  * or warning; of the two system bodies added on the second pass for ICBs
@@ -45,7 +45,9 @@
  * 2023 UEC update), revising the profile for the 2025 form of the template:
  * three arguable findings (a 2025 "For discussion" paper asking only to
  * note; the frailty paper's missing Executive summary and its "Action
- * required" that states a purpose but no ask), none wrong: 21 of 34.
+ * required" that states a purpose but no ask), none wrong: 21 of 34. The
+ * last was gone once a paper for information that says it gives "an update"
+ * was taken as asking what its purpose asks: 21 of 33.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -166,7 +168,7 @@ describe('real papers from other NHS organisations: judged findings', function (
   });
 
   /** The precision recorded in docs/precision.md; raise it as wrong findings are fixed (target: 0.9). */
-  const RECORDED_PRECISION = 21 / 34;
+  const RECORDED_PRECISION = 21 / 33;
 
   it('precision (real problems ÷ all errors and warnings) does not fall below the recorded figure', () => {
     const total = judged.findings.length;

@@ -9,7 +9,8 @@
  * note, but the cover sheet's purpose is assure"). A section with no ask at
  * all is reported only when none of the purpose's words appears in it, nor
  * the phrase a template prints for it: a noting paper "provided for
- * information" says what the meeting is to do (`SAID_OF`).
+ * information", or a paper for information that gives "an update", says
+ * what the meeting is to do (`SAID_OF`).
  */
 import { defineRule } from '../rule';
 import { renderedText } from '../paper';
@@ -83,10 +84,14 @@ function usedVerb(wordSet: ReadonlySet<string>, joined: string, verbs: readonly 
  * recommendations such as "The report is provided for information" (East of
  * England Ambulance Service, November 2025). The whole phrase is needed: the
  * word "information" alone ("includes information on …") says nothing of
- * the ask.
+ * the ask. A paper for information asks the meeting only to receive it, so
+ * one that says it gives "an update" ("The purpose of this paper is to
+ * provide an update on …", NHS England, February 2025) says what the meeting
+ * is to do; a paper for noting still needs "note" or "for information".
  */
 const SAID_OF: Partial<Record<Purpose, readonly string[]>> = {
   note: ['for information'],
+  information: ['an update', 'to update'],
 };
 
 /** How to ask the meeting for each purpose, in a sentence ("The Board is asked to …"). */
