@@ -15,7 +15,9 @@
  *   no spelling out; the built-in profile's national
  *   acronyms (UK, GP, …) are in its `acronyms`, so exempt like the others.
  * - One finding per acronym per paper, at its first use, in the body only
- *   (headings included; code, HTML and the cover sheet left out).
+ *   (headings included; code, HTML and the cover sheet left out). A
+ *   definition on the cover sheet counts: it comes before the body
+ *   ("Report by: …, Senior Responsible Owner (SRO)").
  * - Exempt when in the profile's `acronyms`, unless `acronyms_must_be_defined`;
  *   then the fix (when the profile knows the expansion) spells it out at first
  *   use: `ICB` → `Integrated Care Board (ICB)`.
@@ -132,6 +134,20 @@ export const rule = defineRule({
       });
     }
 
+    // Acronyms the cover sheet spells out ("Report by: …, Senior Responsible Owner (SRO)"): the cover
+    // sheet comes before the body, so it defines them before their first use there. Read only when an
+    // acronym would otherwise be reported, so a paper with none pays nothing.
+    let coverDefined: Set<string> | undefined;
+    const definedOnCover = (key: string): boolean => {
+      if (!coverDefined) {
+        coverDefined = new Set();
+        const fm = paper.frontmatter;
+        const text = fm ? paper.text.slice(fm.content.start, fm.content.end) : '';
+        for (const t of tokensOf(text)) if (definitionAt(text, t, expansionOf(t.key)) !== null) coverDefined.add(t.key);
+      }
+      return coverDefined.has(key);
+    };
+
     const seen = new Set<string>();
     // Only acronyms not seen yet matter: a block is read closely only where it holds one.
     const unseen = (key: string) => !seen.has(key);
@@ -149,6 +165,7 @@ export const rule = defineRule({
         }
         if (glossary.has(t.key)) continue;
         if (definitionAt(block.text, t, expansion) !== null) continue;
+        if (definedOnCover(t.key)) continue;
 
         const written = block.text.slice(t.start, t.end);
         const range = sourceRange(paper, block, t.start, t.end, cursors);
