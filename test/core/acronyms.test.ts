@@ -100,4 +100,15 @@ describe('core acronyms', () => {
     assert.equal(definitionInPaper(paper('Waiting times rose. (LTHT) reported it.'), 'LTHT'), null);
     assert.equal(definitionInPaper(paper('The trust (LTHT and others) reported it.'), 'LTHT'), null);
   });
+
+  it('takes a definition on the cover sheet, which comes before the body, and only a definition', () => {
+    const covered = parsePaper('---\ntitle: T\npresented_by: Jane Smith, Senior Responsible Owner (SRO) for FTSU\n---\n\nThe SRO reported.\n');
+    const found = definitionInPaper(covered, 'SRO');
+    assert.equal(found?.expansion, 'Senior Responsible Owner');
+    assert.equal(covered.text.slice(found!.offset, found!.offset + 3), 'SRO', 'the offset is where the cover sheet writes it');
+    assert.equal(definitionInPaper(covered, 'FTSU'), null, 'used on the cover sheet, spelled out nowhere');
+    // The body's own definition is preferred: it is where the reader meets it.
+    const both = parsePaper('---\ntitle: T\npresented_by: Jane Smith, Senior Responsible Owner (SRO)\n---\n\nThe Senior Responsible Officer (SRO) reported.\n');
+    assert.equal(definitionInPaper(both, 'SRO')?.expansion, 'Senior Responsible Officer');
+  });
 });

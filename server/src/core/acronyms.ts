@@ -607,9 +607,30 @@ export function glossaryRow(g: string, acronym: string): { index: number; expans
 }
 
 /**
+ * The acronyms the cover sheet spells out (`presented_by: Jane Smith, Senior
+ * Responsible Owner (SRO)`), each with its expansion and where it is. The
+ * cover sheet comes before the body, so these are defined for all of it.
+ * `expansionOf` gives the profile's expansion, which `definitionAt` also
+ * accepts. One pass over the front matter's text.
+ */
+export function coverDefinitions(paper: Paper, expansionOf: (key: string) => string | undefined = () => undefined): Map<string, { expansion: string; offset: number }> {
+  const out = new Map<string, { expansion: string; offset: number }>();
+  const fm = paper.frontmatter;
+  if (!fm) return out;
+  const text = paper.text.slice(fm.content.start, fm.content.end);
+  for (const t of tokensOf(text)) {
+    if (out.has(t.key)) continue;
+    const expansion = definitionAt(text, t, expansionOf(t.key));
+    if (expansion !== null) out.set(t.key, { expansion, offset: fm.content.start + t.start });
+  }
+  return out;
+}
+
+/**
  * Where the paper spells `acronym` out, as the rule sees it: the first use
  * written `Words Of It (ACR)` or `ACR (Words Of It)`, else a row of a
- * Glossary section (`ACR | Words`, `ACR: Words`, `- ACR – Words`).
+ * Glossary section (`ACR | Words`, `ACR: Words`, `- ACR – Words`), else the
+ * cover sheet.
  */
 export function definitionInPaper(paper: Paper, acronym: string): { expansion: string; offset: number } | null {
   let found: { expansion: string; offset: number } | null = null;
@@ -633,5 +654,5 @@ export function definitionInPaper(paper: Paper, acronym: string): { expansion: s
     const row = glossaryRow(g, acronym);
     if (row) return { expansion: row.expansion.replace(/[*_]/g, '').trim(), offset: glossary.contentRange.start + row.index };
   }
-  return null;
+  return coverDefinitions(paper).get(acronym) ?? null;
 }

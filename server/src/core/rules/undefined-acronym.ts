@@ -34,7 +34,7 @@
 import { defineRule, fix } from '../rule';
 import type { Paper } from '../paper';
 import type { OffsetRange } from '../types';
-import { approximate, collectBlocks, definitionAt, exemptUse, isGlossary, pluralise, tokensOf, type Block, type Seg, type Token } from '../acronyms';
+import { approximate, collectBlocks, coverDefinitions, definitionAt, exemptUse, isGlossary, pluralise, tokensOf, type Block, type Seg, type Token } from '../acronyms';
 
 // ---------------------------------------------------------------------------
 // Mapping block text back to the source
@@ -137,16 +137,8 @@ export const rule = defineRule({
     // Acronyms the cover sheet spells out ("Report by: …, Senior Responsible Owner (SRO)"): the cover
     // sheet comes before the body, so it defines them before their first use there. Read only when an
     // acronym would otherwise be reported, so a paper with none pays nothing.
-    let coverDefined: Set<string> | undefined;
-    const definedOnCover = (key: string): boolean => {
-      if (!coverDefined) {
-        coverDefined = new Set();
-        const fm = paper.frontmatter;
-        const text = fm ? paper.text.slice(fm.content.start, fm.content.end) : '';
-        for (const t of tokensOf(text)) if (definitionAt(text, t, expansionOf(t.key)) !== null) coverDefined.add(t.key);
-      }
-      return coverDefined.has(key);
-    };
+    let onCover: ReadonlyMap<string, unknown> | undefined;
+    const definedOnCover = (key: string): boolean => (onCover ??= coverDefinitions(paper, expansionOf)).has(key);
 
     const seen = new Set<string>();
     // Only acronyms not seen yet matter: a block is read closely only where it holds one.
