@@ -613,7 +613,10 @@ export function glossaryRow(g: string, acronym: string): { index: number; expans
  * `expansionOf` gives the profile's expansion, which `definitionAt` also
  * accepts. One pass over the front matter's text.
  */
-export function coverDefinitions(paper: Paper, expansionOf: (key: string) => string | undefined = () => undefined): Map<string, { expansion: string; offset: number }> {
+export function coverDefinitions(
+  paper: Paper,
+  expansionOf: (key: string) => string | undefined = () => undefined,
+): Map<string, { expansion: string; offset: number }> {
   const out = new Map<string, { expansion: string; offset: number }>();
   const fm = paper.frontmatter;
   if (!fm) return out;

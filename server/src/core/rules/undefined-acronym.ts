@@ -34,7 +34,19 @@
 import { defineRule, fix } from '../rule';
 import type { Paper } from '../paper';
 import type { OffsetRange } from '../types';
-import { approximate, collectBlocks, coverDefinitions, definitionAt, exemptUse, isGlossary, pluralise, tokensOf, type Block, type Seg, type Token } from '../acronyms';
+import {
+  approximate,
+  collectBlocks,
+  coverDefinitions,
+  definitionAt,
+  exemptUse,
+  isGlossary,
+  pluralise,
+  tokensOf,
+  type Block,
+  type Seg,
+  type Token,
+} from '../acronyms';
 
 // ---------------------------------------------------------------------------
 // Mapping block text back to the source
