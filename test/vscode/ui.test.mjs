@@ -348,7 +348,7 @@ try {
   await until(async () => /6\/6/.test(await qTitle()), 10000, 'objectives 2');
   // Tick the first objective with the mouse. On a loaded machine the re-shown step has once
   // drawn no checkbox within 30 s (CI, 5 December 2026): then keep a screenshot and tick it
-  // as the step says, with the keyboard (Down to the list, Space).
+  // as the step says, with the keyboard (ArrowDown to the list, Space).
   const ticked = await page
     .locator('.quick-input-list .monaco-list-row')
     .first()
