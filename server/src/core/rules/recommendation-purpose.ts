@@ -10,7 +10,9 @@
  * all is reported only when none of the purpose's words appears in it, nor
  * the phrase a template prints for it: a noting paper "provided for
  * information", or a paper for information that gives "an update", says
- * what the meeting is to do (`SAID_OF`).
+ * what the meeting is to do (`SAID_OF`). A mismatch between purposes on
+ * which the meeting resolves nothing (discuss, note, information) is info
+ * (`NO_RESOLUTION`).
  */
 import { defineRule } from '../rule';
 import { renderedText } from '../paper';
@@ -104,6 +106,18 @@ const ASK_FOR: Record<Purpose, string> = {
   information: 'receive it for information',
 };
 
+/**
+ * Purposes on which the meeting resolves nothing: it discusses or notes the
+ * paper and the minutes say so. When the cover sheet gives only these and the
+ * ask is only these too ("For discussion", "asked to note"), they disagree on
+ * how the item is taken, not on whether a decision is made, so the finding is
+ * info: NHS England's Board papers of 2023-2025 print "For discussion" over
+ * "The Board is asked to note …" as house style. Where the cover says
+ * approve, decide or assure, or the ask does (or uses a verb of no purpose),
+ * the meeting's outcome is at stake and the finding stays a warning.
+ */
+const NO_RESOLUTION: readonly Purpose[] = ['discuss', 'note', 'information'];
+
 /** "a, b and c". */
 function andList(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
@@ -148,7 +162,15 @@ export const rule = defineRule({
     if (asks.some((a) => matches(a, own))) return;
 
     const asked = andList([...new Set(asks.map((a) => a.label))].slice(0, 3));
+    // Info only when nothing on either side asks for a resolution: "to note and approve" is a decision.
+    const noResolutionVerbs = NO_RESOLUTION.flatMap((p) => verbsOf(profile, p));
+    const resolutionVerbs = PURPOSES.filter((p) => !NO_RESOLUTION.includes(p))
+      .flatMap((p) => verbsOf(profile, p))
+      .filter((v) => !noResolutionVerbs.includes(v));
+    const noDecisionEitherWay =
+      purposes.every((p) => NO_RESOLUTION.includes(p)) && asks.every((a) => matches(a, noResolutionVerbs) && !matches(a, resolutionVerbs));
     report({
+      ...(noDecisionEitherWay ? { severity: 'info' as const } : {}),
       message:
         `${place} asks the meeting to ${asked}, but the cover sheet's purpose is ${purpose}. ` +
         `Members need to know whether they are being asked to ${purposes.map((p) => ASK_FOR[p].replace(/ from$/, '')).join(' and ')} or to ${asked}, and the minutes must record the right outcome. ` +
