@@ -5,6 +5,7 @@
  */
 import * as assert from 'node:assert/strict';
 import { analyze } from '../../server/src/core/analyze';
+import { applyEdits } from '../../server/src/core/fix';
 import { parsePaper } from '../../server/src/core/paper';
 import { DEFAULT_PROFILE, type Profile } from '../../server/src/core/profile';
 import { longDate } from '../../server/src/core/queries/dates';
@@ -70,6 +71,41 @@ describe('sections under their accepted headings', () => {
     const notAsked = recs('Resources will be required to support the agreed priority areas. To improve access, clinics open later.\n');
     assert.equal(notAsked.length, 1);
     assert.match(notAsked[0]!.message, /without it the meeting is not told what it is asked to decide or note/);
+  });
+
+  it('missing-section advises the labelled paragraph where the template puts the ask in one (NHS Highland, "The Board is asked to:")', () => {
+    const highland: Profile = { ...DEFAULT_PROFILE, required_sections: ['Recommendations'], recommendations: { labels: ['The Board is asked to'] } };
+    const head = '---\ntitle: T\nmeeting: Trust Board\ndate: 2023-05-01\n---\n\n';
+    const recs = (text: string) => analyze(head + text, highland, { strict: true }).findings.filter((f) => f.rule === 'missing-section');
+    // The ask is written in a section, not in the labelled paragraph: the advice names the template's paragraph.
+    const elsewhere = recs('## 2. Annual report\n\nThe Board is invited to approve the draft annual report.\n');
+    assert.equal(elsewhere.length, 1);
+    assert.match(elsewhere[0]!.message, /Its ask is in "Annual report"/);
+    assert.match(elsewhere[0]!.message, /the template gives the ask a paragraph of its own opening "The Board is asked to:"/);
+    assert.match(
+      elsewhere[0]!.message,
+      /Add a paragraph opening "The Board is asked to:" at the end of the paper \(or a level-2 heading "## Recommendations"\) and move the ask there\./,
+    );
+    // No ask at all: the quick fix inserts the labelled paragraph, which the rule then accepts (placeholder-section asks for words).
+    const none = recs('## 2. Annual report\n\nThe annual report covers the year.\n');
+    assert.match(
+      none[0]!.message,
+      /nor a paragraph opening "The Board is asked to:".*Add a paragraph opening "The Board is asked to:" at the end of the paper .*and write the ask\./,
+    );
+    const suggestion = none[0]!.suggestions?.[0];
+    assert.equal(suggestion?.title, 'Insert a "The Board is asked to:" paragraph');
+    const fixed = applyEdits(head + '## 2. Annual report\n\nThe annual report covers the year.\n', suggestion!.edits);
+    assert.match(fixed, /\n\nThe Board is asked to: <!-- What the meeting is asked to do/);
+    const after = analyze(fixed, highland, { strict: true }).findings.map((f) => f.rule);
+    assert.ok(!after.includes('missing-section'), after.join());
+    // Without labels the advice is the heading, as before.
+    const plain = analyze(
+      head + '## 2. Annual report\n\nThe annual report covers the year.\n',
+      { ...DEFAULT_PROFILE, required_sections: ['Recommendations'] },
+      { strict: true },
+    ).findings.filter((f) => f.rule === 'missing-section');
+    assert.match(plain[0]!.message, /Add a level-2 heading "## Recommendations" at the end of the paper and write the section\./);
+    assert.equal(plain[0]!.suggestions?.[0]?.title, 'Insert the "Recommendations" section');
   });
 });
 

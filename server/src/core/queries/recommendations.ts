@@ -163,6 +163,11 @@ export function recommendationsAsk(paper: Paper, profile: Profile): Section | un
 const found = new WeakMap<Paper, { profile: Profile; ask: Section | undefined }>();
 
 /** Where the profile lets the ask be besides a section, for messages: `a paragraph opening "Recommendation:"`, `the cover sheet's "Action"`. */
+/** The label of the paragraph the template gives the ask ("Recommendation", "The Board is asked to"), if it gives one. */
+export function askLabel(profile: Profile): string | undefined {
+  return labelsOf(profile)[0];
+}
+
 export function otherPlaces(profile: Profile): string[] {
   const out: string[] = [];
   const labels = labelsOf(profile);

@@ -8,7 +8,7 @@ import type { Paper, Section } from '../paper';
 import { asksOf, phraseAsWritten, type Ask } from '../queries/ask';
 import type { Profile } from '../profile';
 import { findRequiredSection, insertSection, lineStartOf, recommendationsSection, sectionId, sectionTitle, templateName } from '../queries/sections';
-import { otherPlaces, recommendationsAsk } from '../queries/recommendations';
+import { askLabel, otherPlaces, recommendationsAsk } from '../queries/recommendations';
 import { requiredOn, templateField } from '../template-fields';
 
 /** Where a new section goes at the very start of the body: before the first section, after a leading `# Title`. */
@@ -100,19 +100,27 @@ export const rule = defineRule({
       // The ask written in another section ("The Board is asked to note the report." ending the summary):
       // the meeting is told, but not where the template and the minutes look for it.
       const elsewhere = key === 'recommendations' ? askElsewhere(paper) : undefined;
+      // A template whose place for the ask is a labelled paragraph ("The Board is asked to:") gets that advice, not a heading.
+      const label = key === 'recommendations' ? askLabel(profile) : undefined;
+      const ownPlace = label ? `a paragraph of its own opening "${label}:"` : 'a section of its own';
+      const add = label ? `Add a paragraph opening "${label}:" ${where} (or a level-2 heading "## ${title}")` : `Add a level-2 heading "## ${title}" ${where}`;
       report({
         message: elsewhere
-          ? `The paper has no "${title}" section. Its ask is in "${sectionTitle(elsewhere.section)}" (the meeting is asked to ${phraseAsWritten(elsewhere.section, elsewhere.ask)}); the template gives the ask a section of its own, where members and the minutes look for it. Add a level-2 heading "## ${title}" ${where} and move the ask there.`
+          ? `The paper has no "${title}" section. Its ask is in "${sectionTitle(elsewhere.section)}" (the meeting is asked to ${phraseAsWritten(elsewhere.section, elsewhere.ask)}); the template gives the ask ${ownPlace}, where members and the minutes look for it. ${add} and move the ask there.`
           : `The paper has no "${title}" section${
               key === 'recommendations'
                 ? otherPlaces(profile)
                     .map((p) => `, nor ${p}`)
                     .join('')
                 : ''
-            }: ${why}. Add a level-2 heading "## ${title}" ${where} and write the section.`,
+            }: ${why}. ${add} and write ${label ? 'the ask' : 'the section'}.`,
         range: paper.anchor,
         paperWide: true,
-        suggestions: [fix(`Insert the "${title}" section`, insertSection(paper, at, [`## ${title}`, '', guidanceFor(key, profile)]))],
+        suggestions: [
+          label
+            ? fix(`Insert a "${label}:" paragraph`, insertSection(paper, at, [`${label}: ${guidanceFor(key, profile)}`]))
+            : fix(`Insert the "${title}" section`, insertSection(paper, at, [`## ${title}`, '', guidanceFor(key, profile)])),
+        ],
       });
     }
   },
