@@ -49,10 +49,11 @@ export interface Section {
   words: string[];
   /**
    * Set when this is not a level-2 section but where the template puts the
-   * Recommendations instead (queries/recommendations.ts): a labelled
-   * paragraph or a cover-sheet field. Read only; never a place to insert.
+   * Recommendations instead (queries/recommendations.ts): a sub-heading
+   * of the Executive summary, a labelled paragraph or a cover-sheet field.
+   * Read only; never a place to insert.
    */
-  place?: 'paragraph' | 'cover field';
+  place?: 'sub-section' | 'paragraph' | 'cover field';
 }
 
 export interface Directive {

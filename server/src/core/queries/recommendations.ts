@@ -2,6 +2,13 @@
  * Where a paper says what the meeting is asked to do (its Recommendations),
  * as the organisation's template puts it:
  * 1. a level-2 section under one of the accepted headings (`sections`);
+ *    else, where the profile's own `sections` names the Recommendations'
+ *    headings, a sub-heading under one of them inside the Executive
+ *    summary, for a template whose summary opens with its own parts,
+ *    "i) Recommendations", "ii) Background" (Castle Point and Rochford CCG,
+ *    2017) — only there: a "### Recommendations" under an audit report's
+ *    findings is the auditor's, not the ask; and not under the built-in
+ *    names, where FORMAT.md's level-2 sections are the contract;
  * 2. where the profile's `recommendations.labels` says so, a paragraph or
  *    numbered point opening with the label: "Recommendation: The Board is
  *    asked to note …", "**Action required:** …" (Oxford University
@@ -9,10 +16,11 @@
  * 3. where the profile's `recommendations.cover_field` names one, that
  *    cover-sheet field ("Action", "Purpose of Report").
  *
- * The last two are given as a Section, the shape the checks of the ask read
+ * The last three are given as a Section, the shape the checks of the ask read
  * (`recommendation-purpose`, `placeholder-section`), with `place` saying what
  * they are, so the messages say "the "Recommendation:" paragraph" or "the
- * cover sheet's "Action"" and never call them a section.
+ * cover sheet's "Action"" and never call them a section (a sub-section is
+ * "the "i) Recommendations" section").
  *
  * Invariant: a Section with a `place` is read, never written beside: its
  * ranges are a paragraph's or a field's, not a section's boundaries, so
@@ -23,13 +31,13 @@
  * the body's block nodes (paragraphs, lists, quotes), stopping at the first
  * labelled paragraph.
  */
-import type { List, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import type { Heading, List, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { countableWords, normaliseHeading, renderedText, type Paper, type Section } from '../paper';
 import type { Profile } from '../profile';
 import { fieldLabel, fieldNode } from '../template-fields';
 import { isEmptyNode } from '../yaml';
-import { recommendationsSection, sectionTitle } from './sections';
+import { executiveSummarySection, headingKey, RECOMMENDATIONS, recommendationsSection, sectionTitle, templateHeadings } from './sections';
 
 /** A label's separator: "Recommendation:", "Recommendation -", "Recommendation –". */
 const SEPARATOR = /^[ \t]*[:\-–—][ \t]*/;
@@ -124,6 +132,38 @@ function labelledParagraph(paper: Paper, labels: readonly string[]): Section | u
   return undefined;
 }
 
+/** A sub-heading (level 3 or deeper) of the Executive summary under a heading the Recommendations accept, with what follows it up to the next heading as deep or less. */
+function summarySubsection(paper: Paper, profile: Profile): Section | undefined {
+  const headings = templateHeadings(profile, RECOMMENDATIONS);
+  if (!headings) return undefined;
+  const summary = executiveSummarySection(paper, profile);
+  if (!summary) return undefined;
+  const nodes = summary.nodes;
+  let keys: Set<string> | undefined;
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    if (n.type !== 'heading' || !n.position) continue;
+    keys ??= new Set(headings.map(headingKey));
+    const heading = toString(n, { includeHtml: false }).replace(/\s+/g, ' ').trim();
+    if (!keys.has(headingKey(heading))) continue;
+    let j = i + 1;
+    while (j < nodes.length && !(nodes[j]!.type === 'heading' && (nodes[j] as Heading).depth <= n.depth)) j++;
+    const content = nodes.slice(i + 1, j);
+    const start = n.position.start.offset!;
+    const headEnd = n.position.end.offset!;
+    return pseudoSection({
+      heading,
+      key: normaliseHeading(heading),
+      place: 'sub-section',
+      headingRange: { start, end: headEnd },
+      titleRange: { start, end: headEnd },
+      contentRange: { start: headEnd, end: content.at(-1)?.position?.end.offset ?? headEnd },
+      nodes: content,
+    });
+  }
+  return undefined;
+}
+
 /** The cover-sheet field the profile says holds the ask, as written (present, even when empty), or undefined. */
 function coverFieldAsk(paper: Paper, profile: Profile): Section | undefined {
   const key = profile.recommendations?.cover_field;
@@ -155,18 +195,19 @@ export function recommendationsAsk(paper: Paper, profile: Profile): Section | un
   const memo = found.get(paper);
   if (memo?.profile === profile) return memo.ask;
   const labels = labelsOf(profile);
-  const ask = (labels.length ? labelledParagraph(paper, labels) : undefined) ?? coverFieldAsk(paper, profile);
+  const ask = summarySubsection(paper, profile) ?? (labels.length ? labelledParagraph(paper, labels) : undefined) ?? coverFieldAsk(paper, profile);
   found.set(paper, { profile, ask });
   return ask;
 }
 
 const found = new WeakMap<Paper, { profile: Profile; ask: Section | undefined }>();
 
-/** Where the profile lets the ask be besides a section, for messages: `a paragraph opening "Recommendation:"`, `the cover sheet's "Action"`. */
 /** The label of the paragraph the template gives the ask ("Recommendation", "The Board is asked to"), if it gives one. */
 export function askLabel(profile: Profile): string | undefined {
   return labelsOf(profile)[0];
 }
+
+/** Where the profile lets the ask be besides a section, for messages: `a paragraph opening "Recommendation:"`, `the cover sheet's "Action"`. */
 
 export function otherPlaces(profile: Profile): string[] {
   const out: string[] = [];

@@ -90,6 +90,11 @@ export function acceptedHeadings(profile: Profile, name: string): readonly strin
   return profileSections(profile).get(id) ?? BUILT_IN[id] ?? [name];
 }
 
+/** The headings the profile's own `sections` gives a section, or undefined when it gives none (the built-in names apply). */
+export function templateHeadings(profile: Profile, name: string): readonly string[] | undefined {
+  return profileSections(profile).get(sectionId(name));
+}
+
 /** The section's name in the organisation's template: the first heading its profile accepts (`Executive comment`), else `name`. */
 export function templateName(profile: Profile, name: string): string {
   return profileSections(profile).get(sectionId(name))?.[0] ?? name;
