@@ -27,9 +27,12 @@
  * anything that inserts text next to the Recommendations keeps to
  * `recommendationsSection` (queries/sections.ts).
  *
- * Cost: nothing unless the profile sets `recommendations`; then one walk of
- * the body's block nodes (paragraphs, lists, quotes), stopping at the first
- * labelled paragraph.
+ * Cost: nothing when the paper has its Recommendations section. Otherwise a
+ * look through the Executive summary's own nodes when the profile's
+ * `sections` names the Recommendations' headings, and, when the profile sets
+ * `recommendations`, one walk of the body's block nodes (paragraphs, lists,
+ * quotes), stopping at the first labelled paragraph; done once per paper
+ * and profile.
  */
 import type { Heading, List, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
@@ -139,11 +142,10 @@ function summarySubsection(paper: Paper, profile: Profile): Section | undefined 
   const summary = executiveSummarySection(paper, profile);
   if (!summary) return undefined;
   const nodes = summary.nodes;
-  let keys: Set<string> | undefined;
+  const keys = new Set(headings.map(headingKey));
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i]!;
     if (n.type !== 'heading' || !n.position) continue;
-    keys ??= new Set(headings.map(headingKey));
     const heading = toString(n, { includeHtml: false }).replace(/\s+/g, ' ').trim();
     if (!keys.has(headingKey(heading))) continue;
     let j = i + 1;
@@ -208,7 +210,6 @@ export function askLabel(profile: Profile): string | undefined {
 }
 
 /** Where the profile lets the ask be besides a section, for messages: `a paragraph opening "Recommendation:"`, `the cover sheet's "Action"`. */
-
 export function otherPlaces(profile: Profile): string[] {
   const out: string[] = [];
   const labels = labelsOf(profile);
