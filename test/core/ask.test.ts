@@ -47,6 +47,30 @@ describe('the ask of a section', () => {
     assert.deepEqual(labels('5.1 The Board is therefore asked to formally approve the plan.'), ['approve']);
   });
 
+  it('reads ", to …" as another ask after "… to note", but not after a bare verb, where it says what the thing asked for is for (Bexley CCG, 2016)', () => {
+    assert.deepEqual(labels('The Board is asked to note the report, to approve the plan and to endorse the strategy.'), ['note and approve and endorse']);
+    assert.deepEqual(labels('To note the report, to approve the plan.'), ['note and approve']);
+    const bare = asksOf(
+      section(
+        '1. Note and Approve the need for additional estates support to help finalise the Strategy, to submit Primary Care Transformation Fund bids by 28th February.',
+      ),
+    );
+    assert.deepEqual(
+      bare.map((a) => a.parts),
+      [['note', 'approve']],
+    );
+  });
+
+  it('names each verb asked for once in the message, across list items', () => {
+    const [f] = findings(
+      'discuss',
+      'That the Committee:\n\n1. Note the progress to date on the strategy;\n2. Note the fund criteria and the intention to submit bids;\n3. Note and Approve the need for additional support to help finalise the strategy, to submit bids by 28th February.',
+    );
+    assert.ok(f);
+    assert.match(f.message, /asks the meeting to note and approve, but the cover sheet's purpose is discuss\./);
+    assert.equal(f.severity, 'warning', 'approve is a decision: not the discuss / note info case');
+  });
+
   it('reads "The recommendation is for the Board to …", "… is to …" and "… is that the Committee …"', () => {
     assert.deepEqual(labels('The recommendation is for Trust Board to recognise the compliments to complaint ratio and how learning can be used.'), [
       'recognise',

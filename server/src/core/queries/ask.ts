@@ -21,6 +21,8 @@ export interface Ask {
   phrase: string[];
   /** How to name it in a message: `note`, `consider and endorse`, `take assurance`, `give its views on…`. */
   label: string;
+  /** The label's parts, one per verb asked for: `['consider', 'endorse']` (one part when the verb is not a known one). */
+  parts: string[];
   /** A whole request: a verb and what it is about, or a verb ending a sentence ("… is asked to note."). */
   complete: boolean;
   /**
@@ -289,10 +291,15 @@ function readAsk(toks: readonly string[], start: number, verbs: Verbs): Ask | un
   };
   let j = add(i);
   const known = verbs.has(first);
+  // An ask that opens "… to note X" may go on ", to approve Y"; in one that opens with the bare verb
+  // ("Note and approve the need for support to help finalise the strategy, to submit bids …") a
+  // comma then "to" starts what the thing asked for is for, not another ask (Bexley CCG, 2016).
+  const infinitive = toks[start - 1] === 'to';
   // Further verbs joined to the first: "consider and endorse", "receive this report, noting the risks".
   for (; j < end; j++) {
     const t = toks[j]!;
     if (t !== 'and' && t !== 'or' && t !== ',' && t !== ';') continue;
+    if ((t === ',' || t === ';') && toks[j + 1] === 'to' && !infinitive) continue;
     let k = j + 1;
     if (toks[k] === 'and' || toks[k] === 'to') k++;
     while (ADVERBS.has(toks[k] ?? '')) k++;
@@ -303,7 +310,7 @@ function readAsk(toks: readonly string[], start: number, verbs: Verbs): Ask | un
   const closed = toks.at(-1) === '.' || toks.at(-1) === '!';
   // "… is asked to approve TBC." is a skeleton still to be written, not a whole request.
   const unfinished = phrase.some((w) => PLACEHOLDER_WORDS.has(w));
-  return { terms, phrase, label, complete: !unfinished && (phrase.length >= 2 || closed) };
+  return { terms, phrase, label, parts: known ? labels : [label], complete: !unfinished && (phrase.length >= 2 || closed) };
 }
 
 /** The asks in one sentence (tokens). */
@@ -331,7 +338,7 @@ function asksInSentence(toks: readonly string[], verbs: Verbs, out: Ask[]): void
       // "The Board's approval is sought", "views are sought"
       if (toks[k] === 'sought' && isWord(toks[i - 1])) {
         const noun = toks[i - 1]!.replace(/['’]s$/, '');
-        out.push({ terms: [noun], phrase: [noun, 'is', 'sought'], label: `give its ${noun}`, complete: true });
+        out.push({ terms: [noun], phrase: [noun, 'is', 'sought'], label: `give its ${noun}`, parts: [`give its ${noun}`], complete: true });
         return;
       }
     }

@@ -161,7 +161,8 @@ export const rule = defineRule({
     const matches = (a: Ask, verbs: readonly string[]) => usedVerb(new Set(a.terms), ` ${a.phrase.join(' ')} `, verbs) !== undefined;
     if (asks.some((a) => matches(a, own))) return;
 
-    const asked = andList([...new Set(asks.map((a) => a.label))].slice(0, 3));
+    // Each verb once: "note" (item 1) and "note and approve" (item 3) ask the meeting "to note and approve".
+    const asked = andList([...new Set(asks.flatMap((a) => a.parts))].slice(0, 3));
     // Info only when nothing on either side asks for a resolution: "to note and approve" is a decision.
     const noResolutionVerbs = NO_RESOLUTION.flatMap((p) => verbsOf(profile, p));
     const resolutionVerbs = PURPOSES.filter((p) => !NO_RESOLUTION.includes(p))
