@@ -387,6 +387,12 @@ export function pluralise(s: string): string {
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/**
+ * The brackets a definition is written in: round, or square ("Cabinet
+ * Office Briefing Rooms [COBR]", NHS England, 2025). A pair must match.
+ */
+const CLOSE_OF: Readonly<Record<string, string>> = { '(': ')', '[': ']' };
+
 /** Longest reach, either side of a token, of the brackets it can be defined in. */
 const BRACKET_REACH = 64;
 
@@ -403,14 +409,15 @@ function bracketChar(c: number): boolean {
 function acronymBrackets(s: string, t: Pick<Token, 'start' | 'end'>): { open: number; close: number } | null {
   let i = t.start - 1;
   const iStop = Math.max(-1, t.start - BRACKET_REACH);
-  while (i > iStop && s[i] !== '(') {
+  while (i > iStop && CLOSE_OF[s[i]!] === undefined) {
     if (!bracketChar(s.charCodeAt(i))) return null;
     i--;
   }
   if (i <= iStop) return null;
+  const close = CLOSE_OF[s[i]!]!;
   let j = t.end;
   const jStop = Math.min(s.length, t.end + BRACKET_REACH);
-  while (j < jStop && s[j] !== ')') {
+  while (j < jStop && s[j] !== close) {
     if (!bracketChar(s.charCodeAt(j))) return null;
     j++;
   }
@@ -456,7 +463,7 @@ export function definitionAt(s: string, t: Pick<Token, 'start' | 'end' | 'letter
   while (i >= 0 && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n')) i--;
   let j = t.end;
   while (j < s.length && (s[j] === ' ' || s[j] === '\t')) j++;
-  if (i >= 0 && s[i] === '(' && s[j] === ')') {
+  if (i >= 0 && CLOSE_OF[s[i]!] !== undefined && s[j] === CLOSE_OF[s[i]!]) {
     const before = s.slice(Math.max(0, i - 300), i);
     const words = splitWords(before);
     const tail = words.slice(-(3 * t.letters.length + 8));
@@ -476,12 +483,13 @@ export function definitionAt(s: string, t: Pick<Token, 'start' | 'end' | 'letter
     return expansion ?? wordsBefore(before, t.letters.length);
   }
   // ACR (Words Of It)
-  if (s[j] === '(') {
+  const closing = CLOSE_OF[s[j] ?? ''];
+  if (closing !== undefined) {
     const window = s.slice(j + 1, j + 301);
-    const close = window.indexOf(')');
+    const close = window.indexOf(closing);
     if (close !== -1) {
       const inside = window.slice(0, close);
-      if (!inside.includes('(')) {
+      if (!inside.includes(s[j]!)) {
         if (spells(splitWords(inside), t.letters, false)) return oneLine(inside);
         if (expansion && (norm(inside) === norm(expansion) || norm(inside) === norm(pluralise(expansion)))) return expansion;
       }
