@@ -15,7 +15,7 @@ function section(body: string) {
   return recommendationsSection(paper, DEFAULT_PROFILE)!;
 }
 
-const labels = (body: string) => asksOf(section(body)).map((a) => a.label);
+const labels = (body: string) => asksOf(section(body)).map((a) => a.parts.join(' and '));
 
 function findings(purpose: string, recs: string) {
   const text = [

@@ -20,7 +20,7 @@ const cover = '---\ntitle: Estates strategy\n---\n\n';
 
 function ask(body: string, p = profile) {
   const s = recommendationsAsk(parsePaper(cover + body), p);
-  return s && { place: s.place, name: placeName(s), words: s.words.join(' '), asks: asksOf(s).map((a) => a.label) };
+  return s && { place: s.place, name: placeName(s), words: s.words.join(' '), asks: asksOf(s).map((a) => a.parts.join(' and ')) };
 }
 
 describe('the Recommendations where the template puts them (profile recommendations)', () => {
@@ -74,7 +74,7 @@ describe('the Recommendations where the template puts them (profile recommendati
     assert.equal(s?.place, 'cover field');
     assert.equal(placeName(s!), `the cover sheet's "Action required"`);
     assert.deepEqual(
-      asksOf(s!).map((a) => a.label),
+      asksOf(s!).map((a) => a.parts.join(' and ')),
       ['note'],
     );
   });

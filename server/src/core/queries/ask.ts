@@ -19,9 +19,11 @@ export interface Ask {
   terms: string[];
   /** The ask's words from its first verb to the end of its sentence or item, lower case. */
   phrase: string[];
-  /** How to name it in a message: `note`, `consider and endorse`, `take assurance`, `give its views on…`. */
-  label: string;
-  /** The label's parts, one per verb asked for: `['consider', 'endorse']` (one part when the verb is not a known one). */
+  /**
+   * How to name it in a message, a part per verb asked for: `['note']`,
+   * `['consider', 'endorse']`, `['take assurance']`, `['give its views']`;
+   * one part, its first words, when the verb is not a known one.
+   */
   parts: string[];
   /** A whole request: a verb and what it is about, or a verb ending a sentence ("… is asked to note."). */
   complete: boolean;
@@ -306,11 +308,11 @@ function readAsk(toks: readonly string[], start: number, verbs: Verbs): Ask | un
     if (toks[k] === 'to') k++;
     if (verbs.has(toks[k]) && !NOUNS.has(toks[k]!)) j = add(k) - 1;
   }
-  const label = known ? labels.join(' and ') : `${phrase.slice(0, 4).join(' ')}${phrase.length > 4 ? ' …' : ''}`;
+  const parts = known ? labels : [`${phrase.slice(0, 4).join(' ')}${phrase.length > 4 ? ' …' : ''}`];
   const closed = toks.at(-1) === '.' || toks.at(-1) === '!';
   // "… is asked to approve TBC." is a skeleton still to be written, not a whole request.
   const unfinished = phrase.some((w) => PLACEHOLDER_WORDS.has(w));
-  return { terms, phrase, label, parts: known ? labels : [label], complete: !unfinished && (phrase.length >= 2 || closed) };
+  return { terms, phrase, parts, complete: !unfinished && (phrase.length >= 2 || closed) };
 }
 
 /** The asks in one sentence (tokens). */
@@ -338,7 +340,7 @@ function asksInSentence(toks: readonly string[], verbs: Verbs, out: Ask[]): void
       // "The Board's approval is sought", "views are sought"
       if (toks[k] === 'sought' && isWord(toks[i - 1])) {
         const noun = toks[i - 1]!.replace(/['’]s$/, '');
-        out.push({ terms: [noun], phrase: [noun, 'is', 'sought'], label: `give its ${noun}`, parts: [`give its ${noun}`], complete: true });
+        out.push({ terms: [noun], phrase: [noun, 'is', 'sought'], parts: [`give its ${noun}`], complete: true });
         return;
       }
     }
