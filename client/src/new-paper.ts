@@ -85,7 +85,7 @@ function pickStep<T extends vscode.QuickPickItem>(
     qp.canSelectMany = !!o.many;
     qp.matchOnDescription = true;
     qp.ignoreFocusOut = true;
-    if (o.selected) qp.selectedItems = o.selected;
+    if (o.selected?.length) qp.selectedItems = o.selected;
     if (o.active?.length) qp.activeItems = o.active;
     qp.buttons = ctx.canGoBack ? [vscode.QuickInputButtons.Back] : [];
     qp.onDidTriggerButton((b) => b === vscode.QuickInputButtons.Back && finish('back'));
