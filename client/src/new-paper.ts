@@ -53,6 +53,17 @@ interface Ctx {
   canGoBack: boolean;
   /** The author typed a date: a change of folder or meeting no longer resets it. */
   typedDate?: boolean;
+  /** The discard question was just answered Cancel: the step shown next takes the keyboard back. */
+  refocus?: boolean;
+}
+
+/** Show a step. After the modal discard question, VS Code may hand the focus back to the editor
+ *  it had before; a key meant for the wizard would then type into the open paper. */
+function showStep(ctx: Ctx, q: vscode.QuickInput): void {
+  q.show();
+  if (!ctx.refocus) return;
+  ctx.refocus = false;
+  setTimeout(() => void vscode.commands.executeCommand('workbench.action.focusQuickOpen'), 50);
 }
 
 function folderLabel(uri: vscode.Uri): string {
@@ -98,7 +109,7 @@ function pickStep<T extends vscode.QuickPickItem>(
       finish(chosen);
     });
     qp.onDidHide(() => finish('cancel'));
-    qp.show();
+    showStep(ctx, qp);
   });
 }
 
@@ -129,7 +140,7 @@ function inputStep(
       if (!problem) finish(box.value.trim());
     });
     box.onDidHide(() => finish('cancel'));
-    box.show();
+    showStep(ctx, box);
   });
 }
 
@@ -354,6 +365,7 @@ export function registerNewPaper(client: () => Promise<LanguageClient | undefine
           discard,
         );
         if (a === discard) return undefined;
+        ctx.refocus = true;
       }
     }
     const a = ctx.a;
