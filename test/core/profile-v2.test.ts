@@ -209,7 +209,7 @@ describe('profile v2: cover_sheet mistakes are reported on their line', () => {
       text: 'recommendations: [Recommendation]\n',
       line: 1,
       key: 'recommendations',
-      message: /must be a mapping: labels .* and\/or cover_field/,
+      message: /must be a mapping: labels .*, cover_field .* and\/or in_summary/,
     },
     {
       name: 'a recommendations label that is not text',
@@ -223,7 +223,14 @@ describe('profile v2: cover_sheet mistakes are reported on their line', () => {
       text: 'recommendations:\n  label: Recommendation\n',
       line: 2,
       key: 'recommendations.label',
-      message: /unknown key \(labels, cover_field\)/,
+      message: /unknown key \(labels, cover_field, in_summary\)/,
+    },
+    {
+      name: 'recommendations.in_summary written as a word',
+      text: 'recommendations:\n  in_summary: "yes"\n',
+      line: 2,
+      key: 'recommendations.in_summary',
+      message: /must be true or false: true when the template lets the ask close the Executive summary/,
     },
     {
       name: 'a recommendations cover_field that the template does not have',

@@ -50,10 +50,11 @@ export interface Section {
   /**
    * Set when this is not a level-2 section but where the template puts the
    * Recommendations instead (queries/recommendations.ts): a sub-heading
-   * of the Executive summary, a labelled paragraph or a cover-sheet field.
+   * of the Executive summary, a labelled paragraph, a cover-sheet field or
+   * the paragraph closing the Executive summary that asks the meeting to act.
    * Read only; never a place to insert.
    */
-  place?: 'sub-section' | 'paragraph' | 'cover field';
+  place?: 'sub-section' | 'paragraph' | 'cover field' | 'summary';
 }
 
 export interface Directive {

@@ -164,6 +164,7 @@ export function profileYaml(o: ProfileYamlOptions): string {
     '# recommendations:',
     '#   labels: [Recommendation]   # a paragraph or numbered point opening "Recommendation:"',
     '#   cover_field: action        # or a cover-sheet field (type text)',
+    '#   in_summary: true           # or the sentence closing the Executive summary ("The Board is asked to note …")',
     `executive_summary_words: ${DEFAULT_PROFILE.executive_summary_words}   # word limit of the executive summary`,
     '',
     '# Health inequalities: formal meetings on or after "from" need a section under',

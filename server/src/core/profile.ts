@@ -100,10 +100,12 @@ export interface Profile {
    * Where the template puts what the meeting is asked to do when a paper has
    * no Recommendations heading (v2 extension): a paragraph or numbered point
    * opening with one of `labels` ("Recommendation: The Board is asked to …"),
-   * or the cover-sheet field `cover_field` ("Action required"). Empty: only a
+   * or the cover-sheet field `cover_field` ("Action required"); with
+   * `in_summary`, the sentence that closes the Executive summary asking the
+   * meeting to act ("The Board is asked to note the report."). Empty: only a
    * section under one of the accepted headings holds it.
    */
-  recommendations: { labels: string[]; cover_field?: string };
+  recommendations: { labels: string[]; cover_field?: string; in_summary?: boolean };
   /** Opening and closing items of every meeting (a committee's own replace them). */
   standing_items: StandingItem[];
   /** Papers are due this many working days (Mon–Fri) before the meeting. */
@@ -384,7 +386,10 @@ export function validateProfileData(raw: unknown, knownRules: readonly string[])
   if ('recommendations' in o) {
     const r = o.recommendations;
     if (typeof r !== 'object' || r === null || Array.isArray(r))
-      add('recommendations', 'must be a mapping: labels (e.g. [Recommendation]) and/or cover_field (the cover-sheet field that holds the ask)');
+      add(
+        'recommendations',
+        'must be a mapping: labels (e.g. [Recommendation]), cover_field (the cover-sheet field that holds the ask) and/or in_summary (true)',
+      );
     else {
       const rr = r as Record<string, unknown>;
       if ('labels' in rr && !isStringList(rr.labels))
@@ -397,7 +402,13 @@ export function validateProfileData(raw: unknown, knownRules: readonly string[])
           'recommendations.cover_field',
           'must be the key of the cover-sheet field that says what the meeting is asked to do (e.g. action_required), or null',
         );
-      for (const k of Object.keys(rr)) if (!['labels', 'cover_field'].includes(k)) add(`recommendations.${k}`, 'unknown key (labels, cover_field)');
+      if ('in_summary' in rr && typeof rr.in_summary !== 'boolean')
+        add(
+          'recommendations.in_summary',
+          'must be true or false: true when the template lets the ask close the Executive summary ("The Board is asked to note the report.")',
+        );
+      for (const k of Object.keys(rr))
+        if (!['labels', 'cover_field', 'in_summary'].includes(k)) add(`recommendations.${k}`, 'unknown key (labels, cover_field, in_summary)');
     }
   }
   if ('standing_items' in o) validateStandingItems(o.standing_items, 'standing_items', add);
@@ -569,6 +580,8 @@ export function mergeProfile(base: Profile, raw: Record<string, unknown> | null 
     p.recommendations = { labels: Array.isArray(r.labels) ? (r.labels as string[]).map((l) => l.trim()) : base.recommendations.labels };
     const cf = 'cover_field' in r ? r.cover_field : base.recommendations.cover_field;
     if (typeof cf === 'string' && cf.trim()) p.recommendations.cover_field = cf.trim();
+    const inSummary = 'in_summary' in r ? r.in_summary : base.recommendations.in_summary;
+    if (inSummary === true) p.recommendations.in_summary = true;
   }
   if (Array.isArray(raw.standing_items)) p.standing_items = standingItems(raw.standing_items);
   if (typeof raw.papers_due_working_days === 'number') p.papers_due_working_days = raw.papers_due_working_days;

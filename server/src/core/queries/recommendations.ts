@@ -14,9 +14,14 @@
  *    asked to note …", "**Action required:** …" (Oxford University
  *    Hospitals' Summary ends with one);
  * 3. where the profile's `recommendations.cover_field` names one, that
- *    cover-sheet field ("Action", "Purpose of Report").
+ *    cover-sheet field ("Action", "Purpose of Report");
+ * 4. where the profile's `recommendations.in_summary` is true, the last
+ *    paragraph of the Executive summary that asks the meeting to act in
+ *    plain words ("The Board is asked to note the report.": Oxford Health's
+ *    2015 template lets the ask close the summary or have a heading), with
+ *    the list it introduces when it ends in a colon.
  *
- * The last three are given as a Section, the shape the checks of the ask read
+ * The last four are given as a Section, the shape the checks of the ask read
  * (`recommendation-purpose`, `placeholder-section`), with `place` saying what
  * they are, so the messages say "the "Recommendation:" paragraph" or "the
  * cover sheet's "Action"" and never call them a section (a sub-section is
@@ -36,11 +41,26 @@
  */
 import type { Heading, List, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { asksOf, type Ask } from './ask';
 import { countableWords, normaliseHeading, renderedText, type Paper, type Section } from '../paper';
 import type { Profile } from '../profile';
 import { fieldLabel, fieldNode } from '../template-fields';
 import { isEmptyNode } from '../yaml';
 import { executiveSummarySection, headingKey, RECOMMENDATIONS, recommendationsSection, sectionTitle, templateHeadings } from './sections';
+
+/**
+ * Outside a Recommendations heading only the plain wording of an ask counts
+ * ("The Board is asked to note the report."): "resources will be required to
+ * support …" or a list item that opens with a verb is not an ask there.
+ */
+const PLAIN_ASK_CUES = new Set(['asked', 'invited', 'requested']);
+
+/** The last whole ask of `section` worded as one ("is asked to", "is invited to"), or undefined. */
+export function plainAsk(section: Section): Ask | undefined {
+  return asksOf(section)
+    .filter((a) => a.complete && PLAIN_ASK_CUES.has(a.cue ?? ''))
+    .at(-1);
+}
 
 /** A label's separator: "Recommendation:", "Recommendation -", "Recommendation –". */
 const SEPARATOR = /^[ \t]*[:\-–—][ \t]*/;
@@ -166,6 +186,41 @@ function summarySubsection(paper: Paper, profile: Profile): Section | undefined 
   return undefined;
 }
 
+/** The last paragraph of the Executive summary that asks the meeting to act, where the profile lets the ask close the summary. */
+function summaryAsk(paper: Paper, profile: Profile): Section | undefined {
+  if (profile.recommendations?.in_summary !== true) return undefined;
+  const summary = executiveSummarySection(paper, profile);
+  if (!summary) return undefined;
+  const nodes = summary.nodes;
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i]!;
+    if (n.type !== 'paragraph' || n.position?.start.offset === undefined) continue;
+    const start = n.position.start.offset;
+    const part = (block: RootContent[]) =>
+      pseudoSection({
+        heading: summary.heading,
+        key: summary.key,
+        place: 'summary',
+        headingRange: summary.headingRange,
+        titleRange: summary.titleRange,
+        contentRange: { start, end: block.at(-1)!.position?.end.offset ?? start },
+        nodes: block,
+      });
+    // "The Board is asked to:" and the list of what it is asked, each item a whole ask.
+    const next = nodes[i + 1];
+    if (next?.type === 'list' && ASKED_TO_COLON.test(toString(n))) {
+      const withList = part([n, next]);
+      if (asksOf(part([next])).some((a) => a.complete)) return withList;
+    }
+    const alone = part([n]);
+    if (plainAsk(alone)) return alone;
+  }
+  return undefined;
+}
+
+/** A paragraph that ends by introducing the ask as a list: "The Board is asked to:". */
+const ASKED_TO_COLON = /\b(?:asked|invited|requested)\s+to\s*:\s*$/i;
+
 /** The cover-sheet field the profile says holds the ask, as written (present, even when empty), or undefined. */
 function coverFieldAsk(paper: Paper, profile: Profile): Section | undefined {
   const key = profile.recommendations?.cover_field;
@@ -188,7 +243,8 @@ function coverFieldAsk(paper: Paper, profile: Profile): Section | undefined {
 
 /**
  * The paper's Recommendations where its template puts them: the section,
- * else the labelled paragraph, else the cover-sheet field (see above).
+ * else the summary's sub-section, the labelled paragraph, the cover-sheet
+ * field, the ask closing the summary (see above).
  */
 export function recommendationsAsk(paper: Paper, profile: Profile): Section | undefined {
   const section = recommendationsSection(paper, profile);
@@ -197,7 +253,11 @@ export function recommendationsAsk(paper: Paper, profile: Profile): Section | un
   const memo = found.get(paper);
   if (memo?.profile === profile) return memo.ask;
   const labels = labelsOf(profile);
-  const ask = summarySubsection(paper, profile) ?? (labels.length ? labelledParagraph(paper, labels) : undefined) ?? coverFieldAsk(paper, profile);
+  const ask =
+    summarySubsection(paper, profile) ??
+    (labels.length ? labelledParagraph(paper, labels) : undefined) ??
+    coverFieldAsk(paper, profile) ??
+    summaryAsk(paper, profile);
   found.set(paper, { profile, ask });
   return ask;
 }
@@ -216,6 +276,7 @@ export function otherPlaces(profile: Profile): string[] {
   if (labels.length) out.push(`a paragraph opening ${labels.map((l) => `"${l}:"`).join(' or ')}`);
   const key = profile.recommendations?.cover_field;
   if (key) out.push(`the cover sheet's "${fieldLabel(profile, key)}"`);
+  if (profile.recommendations?.in_summary === true) out.push('a sentence closing the Executive summary that asks the meeting to act');
   return out;
 }
 

@@ -5,10 +5,10 @@
  */
 import { defineRule, fix } from '../rule';
 import type { Paper, Section } from '../paper';
-import { asksOf, phraseAsWritten, type Ask } from '../queries/ask';
+import { phraseAsWritten, type Ask } from '../queries/ask';
 import type { Profile } from '../profile';
 import { findRequiredSection, insertSection, lineStartOf, recommendationsSection, sectionId, sectionTitle, templateName } from '../queries/sections';
-import { askLabel, otherPlaces, recommendationsAsk } from '../queries/recommendations';
+import { askLabel, otherPlaces, plainAsk, recommendationsAsk } from '../queries/recommendations';
 import { requiredOn, templateField } from '../template-fields';
 
 /** Where a new section goes at the very start of the body: before the first section, after a leading `# Title`. */
@@ -24,20 +24,11 @@ function startOfBody(paper: Paper): number {
   return Math.min(paper.bodyStart, paper.text.length);
 }
 
-/**
- * Outside a Recommendations heading only the plain wording of an ask counts
- * ("The Board is asked to note the report."): "resources will be required to
- * support …" or a list item that opens with a verb is not an ask there.
- */
-const ELSEWHERE_CUES = new Set(['asked', 'invited', 'requested']);
-
 /** The last whole ask worded as one ("is asked to", "is invited to") in any section of the paper. */
 function askElsewhere(paper: Paper): { section: Section; ask: Ask } | undefined {
   for (let i = paper.sections.length - 1; i >= 0; i--) {
     const section = paper.sections[i]!;
-    const ask = asksOf(section)
-      .filter((a) => a.complete && ELSEWHERE_CUES.has(a.cue ?? ''))
-      .at(-1);
+    const ask = plainAsk(section);
     if (ask) return { section, ask };
   }
   return undefined;
