@@ -48,6 +48,8 @@ export const rule = defineRule({
   description: 'An image in the body has no alternative text.',
   fixable: false,
   check({ paper, report }) {
+    // Every image is written with "![" (Markdown) or "<img" (HTML): a paper with neither needs no walk.
+    if (!paper.text.includes('![') && !/<img\b/i.test(paper.text)) return;
     eachNode(paper.mdast.children, (n) => {
       if (n.type === 'yaml' || n.type === 'code' || n.type === 'inlineCode') return false;
       const start = n.position?.start.offset;

@@ -201,6 +201,7 @@ export const rule = defineRule({
     const groups = requiredGroups(profile, meetingDate);
     for (const [top, fields] of groups) {
       const pair = getPair(cover, top);
+      if (pair && !isEmptyNode(pair.value)) continue; // answered: nothing to compose
       const spec = fieldSpec(top);
       const own = fields.every((f) => !f.builtin);
       const name = groupName(profile, top, fields);
