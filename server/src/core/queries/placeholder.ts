@@ -39,7 +39,9 @@ export type PlaceholderKind = { kind: 'empty' } | { kind: 'comment' } | { kind: 
  * Why a section counts as a placeholder, or undefined when it has real
  * content. Fewer than 10 words make a placeholder only when the section has
  * no sentence at all: a whole request ("Board members are asked to note the
- * report.") or any other sentence is content, however short.
+ * report.") or any other sentence is content, however short; and never in a
+ * cover-sheet field that holds the ask (`place: 'cover field'`), where a
+ * short answer is what the box is for.
  */
 export function placeholderKind(section: Section): PlaceholderKind | undefined {
   const words = section.words;
@@ -53,6 +55,10 @@ export function placeholderKind(section: Section): PlaceholderKind | undefined {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
   if (PLACEHOLDER_TEXTS.has(norm)) return { kind: 'text', text: joined.length > 40 ? `${joined.slice(0, 40)}…` : joined };
+  // A cover-sheet box is made for a short answer: "Action Required by the Board: For information" is the
+  // whole ask of a paper for information (Royal National Orthopaedic Hospital, 2009). There only a
+  // placeholder's words (TBC, N/A …) or nothing make a placeholder, not the count of words.
+  if (section.place === 'cover field') return undefined;
   if (hasCompleteAsk(section) || hasSentence(section)) return undefined;
   return { kind: 'short', words: words.length };
 }

@@ -2,7 +2,8 @@
  * placeholder-section: a required section (the profile's required sections,
  * and the health inequalities section where it is required) is there but
  * holds only a placeholder: TBC, TBA, N/A, "to follow", only HTML comments,
- * nothing, or fewer than 10 words.
+ * nothing, or fewer than 10 words (not in a cover-sheet box that holds the
+ * ask, which is made for a short answer: see queries/placeholder.ts).
  */
 import { defineRule } from '../rule';
 import { sectionTitle } from '../queries/sections';
@@ -46,7 +47,7 @@ export const rule = defineRule({
         message:
           `${placeNameAtStart(section)} ${describe(p)}: ${why(title, section === hi, section.place !== undefined)}. ` +
           (section.place
-            ? `${p.kind === 'empty' ? 'Write' : 'Replace the placeholder with'} what the meeting is asked to do (at least ${MIN_SECTION_WORDS} words) before the paper goes to the meeting.`
+            ? `${p.kind === 'empty' ? 'Write' : 'Replace the placeholder with'} what the meeting is asked to do${section.place === 'cover field' ? '' : ` (at least ${MIN_SECTION_WORDS} words)`} before the paper goes to the meeting.`
             : `${p.kind === 'empty' ? 'Write the section' : "Replace the placeholder with the section's content"} (at least ${MIN_SECTION_WORDS} words) before the paper goes to the meeting.`),
         range: section.headingRange,
       });
