@@ -4,7 +4,8 @@
  * have real content.
  */
 import type { Paper, Section } from '../paper';
-import type { Profile } from '../profile';
+import type { Profile, Purpose } from '../profile';
+import { purposesNamed } from './purposes';
 import { healthInequalitiesRequired, healthInequalitiesSection } from './health-inequalities';
 import { findRequiredSection, sectionId } from './sections';
 import { recommendationsAsk } from './recommendations';
@@ -33,6 +34,21 @@ const PLACEHOLDER_TEXTS = new Set([
   'tbc to follow',
 ]);
 
+/** The section's whole text when it is an ask named by its purpose ("For approval"), as written, with the purposes it names; else undefined. */
+export function purposeAsk(section: Section): { text: string; purposes: Purpose[] } | undefined {
+  const words = section.words;
+  if (words.length === 0 || words.length >= MIN_SECTION_WORDS) return undefined;
+  const joined = words.join(' ');
+  const purposes = purposesNamed(normalise(joined));
+  return purposes ? { text: joined.replace(/[.;:]+$/, ''), purposes } : undefined;
+}
+
+const normalise = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
 export type PlaceholderKind = { kind: 'empty' } | { kind: 'comment' } | { kind: 'text'; text: string } | { kind: 'short'; words: number };
 
 /**
@@ -41,30 +57,33 @@ export type PlaceholderKind = { kind: 'empty' } | { kind: 'comment' } | { kind: 
  * no sentence at all: a whole request ("Board members are asked to note the
  * report.") or any other sentence is content, however short; and never in a
  * cover-sheet field that holds the ask (`place: 'cover field'`), where a
- * short answer is what the box is for.
+ * short answer is what the box is for. An ask written as the purpose it
+ * serves ("For information", "For approval") is an ask, not a placeholder
+ * (`opts.ask`: the section is the paper's Recommendations).
  */
-export function placeholderKind(section: Section): PlaceholderKind | undefined {
+export function placeholderKind(section: Section, opts: { ask?: boolean } = {}): PlaceholderKind | undefined {
   const words = section.words;
   if (words.length >= MIN_SECTION_WORDS) return undefined;
   if (words.length === 0) {
     return section.nodes.some((n) => n.type === 'html') ? { kind: 'comment' } : { kind: 'empty' };
   }
   const joined = words.join(' ');
-  const norm = joined
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  const norm = normalise(joined);
   if (PLACEHOLDER_TEXTS.has(norm)) return { kind: 'text', text: joined.length > 40 ? `${joined.slice(0, 40)}…` : joined };
   // A cover-sheet box is made for a short answer: "Action Required by the Board: For information" is the
   // whole ask of a paper for information (Royal National Orthopaedic Hospital, 2009). There only a
   // placeholder's words (TBC, N/A …) or nothing make a placeholder, not the count of words.
   if (section.place === 'cover field') return undefined;
+  // The ask named by the purpose it serves, "For Information" under "Trust Board action required"
+  // (Northern Lincolnshire and Goole, 2018): the whole of the ask of a paper the Board only receives.
+  if ((opts.ask || section.place !== undefined) && purposesNamed(norm)) return undefined;
   if (hasCompleteAsk(section) || hasSentence(section)) return undefined;
   return { kind: 'short', words: words.length };
 }
 
-export function isPlaceholder(section: Section): boolean {
-  return placeholderKind(section) !== undefined;
+/** `ask`: the section is where the paper's ask is (its Recommendations, or the template's place for them). */
+export function isPlaceholder(section: Section, opts: { ask?: boolean } = {}): boolean {
+  return placeholderKind(section, opts) !== undefined;
 }
 
 /** The sections that must have real content, each once. */

@@ -40,3 +40,46 @@ export function paperPurposes(paper: Paper, profile: Profile): Purpose[] | undef
 export function purposesText(purposes: readonly string[]): string {
   return purposes.length <= 1 ? purposes.join('') : `${purposes.slice(0, -1).join(', ')} and ${purposes.at(-1)}`;
 }
+
+/** The words an ask can be written as, naming the purpose it serves, and that purpose. */
+const NAMED: Readonly<Record<string, Purpose>> = {
+  information: 'information',
+  noting: 'note',
+  note: 'note',
+  awareness: 'note',
+  discussion: 'discuss',
+  discuss: 'discuss',
+  consideration: 'discuss',
+  consider: 'discuss',
+  review: 'discuss',
+  approval: 'approve',
+  approve: 'approve',
+  ratification: 'approve',
+  ratify: 'approve',
+  endorsement: 'approve',
+  endorse: 'approve',
+  agreement: 'approve',
+  agree: 'approve',
+  decision: 'decide',
+  decide: 'decide',
+  assurance: 'assure',
+  assure: 'assure',
+};
+
+/**
+ * The purposes an ask written as the purpose it serves names ("For
+ * information", "For approval and ratification", "To note"), each once; undefined
+ * when `norm` (lower case, words split by one space) is not such an ask.
+ */
+export function purposesNamed(norm: string): Purpose[] | undefined {
+  const [first, ...rest] = norm.split(' ');
+  if ((first !== 'for' && first !== 'to') || rest.length === 0) return undefined;
+  const out: Purpose[] = [];
+  for (const w of rest) {
+    if (w === 'and' || w === 'or') continue;
+    const p = NAMED[w];
+    if (!p) return undefined;
+    if (!out.includes(p)) out.push(p);
+  }
+  return out.length ? out : undefined;
+}

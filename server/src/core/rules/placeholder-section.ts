@@ -7,7 +7,7 @@
  */
 import { defineRule } from '../rule';
 import { sectionTitle } from '../queries/sections';
-import { placeNameAtStart } from '../queries/recommendations';
+import { placeNameAtStart, recommendationsAsk } from '../queries/recommendations';
 import { healthInequalitiesSection } from '../queries/health-inequalities';
 import { MIN_SECTION_WORDS, placeholderKind, requiredSections, type PlaceholderKind } from '../queries/placeholder';
 
@@ -39,8 +39,9 @@ export const rule = defineRule({
   fixable: false,
   check({ paper, profile, meetingDate, report }) {
     const hi = healthInequalitiesSection(paper, profile);
+    const ask = recommendationsAsk(paper, profile);
     for (const section of requiredSections(paper, profile, meetingDate)) {
-      const p = placeholderKind(section);
+      const p = placeholderKind(section, { ask: section === ask });
       if (!p) continue;
       const title = sectionTitle(section) || 'This';
       report({

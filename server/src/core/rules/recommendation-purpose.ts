@@ -18,7 +18,7 @@ import { defineRule } from '../rule';
 import { renderedText } from '../paper';
 import { PURPOSES, type Profile, type Purpose } from '../profile';
 import { placeNameAtStart, recommendationsAsk } from '../queries/recommendations';
-import { isPlaceholder } from '../queries/placeholder';
+import { isPlaceholder, purposeAsk } from '../queries/placeholder';
 import { asksOf, type Ask } from '../queries/ask';
 import { paperPurposes, purposesText } from '../queries/purposes';
 
@@ -137,7 +137,7 @@ export const rule = defineRule({
     const purpose = purposesText(purposes);
     // Where the template puts the ask: the section, a labelled paragraph or a cover-sheet field.
     const section = recommendationsAsk(paper, profile);
-    if (!section || isPlaceholder(section)) return;
+    if (!section || isPlaceholder(section, { ask: true })) return;
     const place = placeNameAtStart(section);
     const example = `"The Board is asked to ${ASK_FOR[purposes[0]!]} …"`;
 
@@ -148,6 +148,21 @@ export const rule = defineRule({
       const words = wordsOf(renderedText(section.nodes));
       const said = [...own, ...purposes.flatMap((p) => SAID_OF[p] ?? [])];
       if (usedVerb(new Set(words), ` ${words.join(' ')} `, said)) return;
+      // The ask written as the purpose it serves: "For awareness" on a paper for noting agrees; "For approval" does not.
+      const named = purposeAsk(section);
+      if (named) {
+        if (named.purposes.some((p) => purposes.includes(p))) return;
+        const noDecision = [...purposes, ...named.purposes].every((p) => NO_RESOLUTION.includes(p));
+        report({
+          ...(noDecision ? { severity: 'info' as const } : {}),
+          message:
+            `${place} says "${named.text}", but the cover sheet's purpose is ${purpose}. ` +
+            'Members need to know which of the two they are being asked to do, and the minutes must record the right outcome. ' +
+            `Make them agree: ask the meeting to do what the purpose says (for example ${example}), or change the purpose.`,
+          range: section.headingRange,
+        });
+        return;
+      }
       report({
         message:
           `${place} does not say what the meeting is asked to do: the cover sheet's purpose is ${purpose}, but no sentence asks the meeting to act. ` +
