@@ -398,12 +398,16 @@ const BRACKET_REACH = 64;
 
 /** Capitals, `&`, the plural `s`, separators and spaces: what brackets holding only acronyms are made of. */
 function bracketChar(c: number): boolean {
-  return (c >= 65 && c <= 90) || c === 38 || c === 115 || c === 47 || c === 44 || c === 59 || c === 32 || c === 9 || c === 97 || c === 110 || c === 100;
+  // Capitals, &, s, / , ; - (a hyphenated acronym: "(CP-IS)"), spaces, and the letters of "and".
+  return (
+    (c >= 65 && c <= 90) || c === 38 || c === 115 || c === 47 || c === 44 || c === 59 || c === 45 || c === 32 || c === 9 || c === 97 || c === 110 || c === 100
+  );
 }
 
 /**
  * The brackets around the token at `t` when they hold only acronyms —
- * `(LTHT)`, `(PAF/PAS)`, `(PAF, PAS)`, `(PAF and PAS)` — or null. Looks no
+ * `(LTHT)`, `(PAF/PAS)`, `(PAF, PAS)`, `(PAF and PAS)`, the parts of a
+ * hyphenated one `(CP-IS)` — or null. Looks no
  * further than `BRACKET_REACH` characters either side.
  */
 function acronymBrackets(s: string, t: Pick<Token, 'start' | 'end'>): { open: number; close: number } | null {
@@ -422,7 +426,7 @@ function acronymBrackets(s: string, t: Pick<Token, 'start' | 'end'>): { open: nu
     j++;
   }
   if (j >= jStop) return null;
-  const parts = s.slice(i + 1, j).split(/[/,;]|\sand\s/);
+  const parts = s.slice(i + 1, j).split(/[/,;-]|\sand\s/);
   return parts.every((p) => acronymShape(p.trim()) !== null) ? { open: i, close: j } : null;
 }
 
