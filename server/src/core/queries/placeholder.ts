@@ -40,7 +40,10 @@ export function purposeAsk(section: Section): { text: string; purposes: Purpose[
   if (words.length === 0 || words.length >= MIN_SECTION_WORDS) return undefined;
   const joined = words.join(' ');
   const purposes = purposesNamed(normalise(joined));
-  return purposes ? { text: joined.replace(/[.;:]+$/, ''), purposes } : undefined;
+  if (!purposes) return undefined;
+  let end = joined.length; // without the closing stop: "For approval."
+  while (end > 0 && '.;:'.includes(joined[end - 1]!)) end--;
+  return { text: joined.slice(0, end), purposes };
 }
 
 const normalise = (s: string) =>
