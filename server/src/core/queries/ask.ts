@@ -385,10 +385,15 @@ function asksInSentence(toks: readonly string[], verbs: Verbs, out: Ask[]): void
  * verbs (so an organisation's own verb is read as a verb).
  */
 export function asksOf(section: Section, extraVerbs: readonly string[] = []): Ask[] {
+  return asksIn(section.nodes, extraVerbs);
+}
+
+/** The asks of some block nodes (a part of a section: a paragraph, a list), in order. */
+export function asksIn(nodes: readonly Nodes[], extraVerbs: readonly string[] = []): Ask[] {
   const verbs = verbsWith(extraVerbs);
   const out: Ask[] = [];
   const bs: { text: string; item: boolean }[] = [];
-  blocks(section.nodes, false, bs);
+  blocks(nodes, false, bs);
   for (const b of bs) {
     const toks = tokens(b.text);
     if (b.item) {
@@ -425,10 +430,23 @@ export function phraseAsWritten(section: Section, ask: Ask): string {
     for (let i = 0; i + want.length <= words.length; i++) {
       let j = 0;
       while (j < want.length && words[i + j]!.toLowerCase() === want[j]) j++;
-      if (j === want.length) return words.slice(i, i + want.length).join(' ');
+      if (j === want.length) return tidyPhrase(words.slice(i, i + want.length));
     }
   }
-  return want.join(' ');
+  return tidyPhrase(want);
+}
+
+/**
+ * A phrase to follow "asked to" in a message: a list item's capital dropped
+ * ("Note the report" → "note the report"; not "NHS"), and the "and" / "or"
+ * that joined it to the next item left off.
+ */
+function tidyPhrase(words: readonly string[]): string {
+  const w = [...words];
+  while (w.length > 1 && (w.at(-1) === 'and' || w.at(-1) === 'or')) w.pop();
+  const first = w[0];
+  if (first && /^\p{Lu}\p{Ll}+$/u.test(first)) w[0] = first.toLowerCase();
+  return w.join(' ');
 }
 
 /** Whether the section holds a whole request of the meeting ("Board members are asked to note the report."). */

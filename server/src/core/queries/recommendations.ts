@@ -41,7 +41,7 @@
  */
 import type { Heading, List, Nodes, Paragraph, PhrasingContent, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { asksOf, type Ask } from './ask';
+import { asksIn, asksOf, type Ask } from './ask';
 import { countableWords, normaliseHeading, renderedText, type Paper, type Section } from '../paper';
 import type { Profile } from '../profile';
 import { fieldLabel, fieldNode } from '../template-fields';
@@ -55,12 +55,38 @@ import { executiveSummarySection, headingKey, RECOMMENDATIONS, recommendationsSe
  */
 const PLAIN_ASK_CUES = new Set(['asked', 'invited', 'requested']);
 
-/** The last whole ask of `section` worded as one ("is asked to", "is invited to"), or undefined. */
+/**
+ * The last whole ask of `section` worded as one ("is asked to", "is invited
+ * to"), else the first whole ask of a list introduced as one ("The Board is
+ * asked to:" and "- Note the report"), at any depth of lists; or undefined.
+ */
 export function plainAsk(section: Section): Ask | undefined {
-  return asksOf(section)
-    .filter((a) => a.complete && PLAIN_ASK_CUES.has(a.cue ?? ''))
-    .at(-1);
+  return (
+    asksOf(section)
+      .filter((a) => a.complete && PLAIN_ASK_CUES.has(a.cue ?? ''))
+      .at(-1) ?? introducedAsk(section.nodes)
+  );
 }
+
+/** The first whole ask of a list that a paragraph ending "… is asked to:" introduces, in `nodes` or the lists among them. */
+function introducedAsk(nodes: readonly RootContent[]): Ask | undefined {
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i]!;
+    const next = nodes[i + 1];
+    if (n.type === 'paragraph' && next?.type === 'list' && ASKED_TO_COLON.test(toString(n))) {
+      const ask = asksIn([next]).find((a) => a.complete);
+      if (ask) return ask;
+    }
+    if (n.type === 'list' || n.type === 'listItem' || n.type === 'blockquote') {
+      const ask = introducedAsk(n.children as RootContent[]);
+      if (ask) return ask;
+    }
+  }
+  return undefined;
+}
+
+/** A label that ends as an ask begins: "The Board is asked to", "… are invited to". */
+const ASK_CUE_END = /\b(?:asked|invited|requested|recommended)\s+to$/i;
 
 /** A label's separator: "Recommendation:", "Recommendation -", "Recommendation –". */
 const SEPARATOR = /^[ \t]*[:\-–—][ \t]*/;
@@ -88,7 +114,11 @@ function labelled(p: Paragraph, labels: readonly string[]): { label: string; end
     const lower = first.value.toLowerCase();
     for (const label of labels) {
       if (!lower.startsWith(label.toLowerCase())) continue;
-      const sep = SEPARATOR.exec(first.value.slice(label.length));
+      const after = first.value.slice(label.length);
+      // A label that is itself the start of an ask ("The Council of Governors is asked to") reads on
+      // into the sentence without a separator: "… is asked to note the report." (Oxford Health, 2016).
+      if (ASK_CUE_END.test(label) && /^[ \t]+\S/.test(after)) return { label: first.value.slice(0, label.length), end: start + label.length, rest: p.children };
+      const sep = SEPARATOR.exec(after);
       if (!sep) continue;
       const cut = label.length + sep[0].length;
       const rest = first.value.slice(cut);
@@ -210,7 +240,7 @@ function summaryAsk(paper: Paper, profile: Profile): Section | undefined {
     const next = nodes[i + 1];
     if (next?.type === 'list' && ASKED_TO_COLON.test(toString(n))) {
       const withList = part([n, next]);
-      if (asksOf(part([next])).some((a) => a.complete)) return withList;
+      if (asksIn([next]).some((a) => a.complete)) return withList;
     }
     const alone = part([n]);
     if (plainAsk(alone)) return alone;
