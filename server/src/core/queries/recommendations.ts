@@ -73,10 +73,8 @@ function introducedAsk(nodes: readonly RootContent[]): Ask | undefined {
   for (let i = 0; i < nodes.length; i++) {
     const n = nodes[i]!;
     const next = nodes[i + 1];
-    if (n.type === 'paragraph' && next?.type === 'list' && ASKED_TO_COLON.test(toString(n))) {
-      const ask = asksIn([next]).find((a) => a.complete);
-      if (ask) return ask;
-    }
+    const ask = n.type === 'paragraph' ? listAsk(n, next) : undefined;
+    if (ask) return ask;
     if (n.type === 'list' || n.type === 'listItem' || n.type === 'blockquote') {
       const ask = introducedAsk(n.children as RootContent[]);
       if (ask) return ask;
@@ -236,12 +234,9 @@ function summaryAsk(paper: Paper, profile: Profile): Section | undefined {
         contentRange: { start, end: block.at(-1)!.position?.end.offset ?? start },
         nodes: block,
       });
-    // "The Board is asked to:" and the list of what it is asked, each item a whole ask.
+    // "The Board is asked to:" and the list of what it is asked.
     const next = nodes[i + 1];
-    if (next?.type === 'list' && ASKED_TO_COLON.test(toString(n))) {
-      const withList = part([n, next]);
-      if (asksIn([next]).some((a) => a.complete)) return withList;
-    }
+    if (listAsk(n, next)) return part([n, next!]);
     const alone = part([n]);
     if (plainAsk(alone)) return alone;
   }
@@ -250,6 +245,12 @@ function summaryAsk(paper: Paper, profile: Profile): Section | undefined {
 
 /** A paragraph that ends by introducing the ask as a list: "The Board is asked to:". */
 const ASKED_TO_COLON = /\b(?:asked|invited|requested)\s+to\s*:\s*$/i;
+
+/** The first whole ask of the list `next` when paragraph `p` introduces it as the ask ("The Board is asked to:"), else undefined. */
+function listAsk(p: Paragraph, next: RootContent | undefined): Ask | undefined {
+  if (next?.type !== 'list' || !ASKED_TO_COLON.test(toString(p))) return undefined;
+  return asksIn([next]).find((a) => a.complete);
+}
 
 /** The cover-sheet field the profile says holds the ask, as written (present, even when empty), or undefined. */
 function coverFieldAsk(paper: Paper, profile: Profile): Section | undefined {
