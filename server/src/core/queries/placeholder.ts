@@ -79,7 +79,7 @@ export function placeholderKind(section: Section, opts: { ask?: boolean } = {}):
   if (section.place === 'cover field') return undefined;
   // The ask named by the purpose it serves, "For Information" under "Trust Board action required"
   // (Northern Lincolnshire and Goole, 2018): the whole of the ask of a paper the Board only receives.
-  if ((opts.ask || section.place !== undefined) && purposesNamed(norm)) return undefined;
+  if (opts.ask && purposesNamed(norm)) return undefined;
   if (hasCompleteAsk(section) || hasSentence(section)) return undefined;
   return { kind: 'short', words: words.length };
 }
