@@ -7,8 +7,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_PROFILE, PROFILE_KEYS, standingItemsFor } from '../../server/src/core/profile';
-import { coverSheetFields, fieldLabel, fieldRef, requiredOn, sameValue, templateField } from '../../server/src/core/template-fields';
+import { DEFAULT_PROFILE, FIELD_TYPES, PROFILE_KEYS, standingItemsFor } from '../../server/src/core/profile';
+import { answerIn, coverSheetFields, fieldLabel, fieldRef, requiredOn, sameValue, templateField } from '../../server/src/core/template-fields';
+import { parsePaper } from '../../server/src/core/paper';
 import { loadProfileFile, ProfileError } from '../../server/src/node/profile-loader';
 import { analyze } from '../../server/src/core/analyze';
 import { newPaperText } from '../../server/src/core/template';
@@ -48,7 +49,7 @@ describe('profile v2: cover_sheet mistakes are reported on their line', () => {
       text: 'cover_sheet:\n  - key: title\n  - key: cqc_domains\n    label: CQC domain\n    type: lists\n',
       line: 5,
       key: 'cover_sheet[1].type',
-      message: /unknown type "lists"; types are text, date, yes-no-na, assessment, list, choice, boolean/,
+      message: /unknown type "lists"; types are text, date, dates, yes-no-na, assessment, list, choice, boolean/,
     },
     {
       name: 'values on a text field',
@@ -104,6 +105,34 @@ describe('profile v2: cover_sheet mistakes are reported on their line', () => {
       text: 'cover_sheet:\n  - key: title\n  - key: assurance\n    required: false\n    required_from: 2025-04-01\n',
       line: 5,
       key: 'cover_sheet[1].required_from',
+      message: /required: false is never required/,
+    },
+    {
+      name: 'a required_if naming a field the cover sheet does not list',
+      text: 'cover_sheet:\n  - key: title\n  - key: funding_agreed\n    type: yes-no-na\n    required_if: { financial_consequences: yes }\n',
+      line: 5,
+      key: 'cover_sheet[1].required_if',
+      message: /"financial_consequences" is not a field of this cover_sheet/,
+    },
+    {
+      name: 'a required_if that is not one field and its answer',
+      text: 'cover_sheet:\n  - key: title\n  - key: funding_agreed\n    type: yes-no-na\n    required_if: financial_implications\n',
+      line: 5,
+      key: 'cover_sheet[1].required_if',
+      message: /must be one other field and the answer\(s\)/,
+    },
+    {
+      name: 'a required_if on the field itself',
+      text: 'cover_sheet:\n  - key: title\n  - key: funding_agreed\n    type: yes-no-na\n    required_if: { funding_agreed: yes }\n',
+      line: 5,
+      key: 'cover_sheet[1].required_if',
+      message: /cannot be required by its own answer/,
+    },
+    {
+      name: 'a required_if on a field that is never required',
+      text: 'cover_sheet:\n  - key: financial_implications\n  - key: funding_agreed\n    required: false\n    required_if: { financial_implications: yes }\n',
+      line: 5,
+      key: 'cover_sheet[1].required_if',
       message: /required: false is never required/,
     },
     {
@@ -457,21 +486,56 @@ describe('profile v2: values, defaults and merging', () => {
   it('the JSON schema describes every key a profile may set', () => {
     const schema = JSON.parse(fs.readFileSync(path.join(repoRoot, 'schemas', 'boardpaper-profile.schema.json'), 'utf8'));
     assert.deepEqual(Object.keys(schema.properties).sort(), [...PROFILE_KEYS].sort());
-    assert.deepEqual(schema.properties.cover_sheet.items.oneOf[1].properties.type.enum, [
-      'text',
-      'date',
-      'yes-no-na',
-      'assessment',
-      'list',
-      'choice',
-      'boolean',
-    ]);
+    const entry = schema.properties.cover_sheet.items.oneOf[1].properties;
+    assert.deepEqual(entry.type.enum, [...FIELD_TYPES]);
+    assert.ok(FIELD_TYPES.includes('dates'));
+    assert.equal(entry.required_if.maxProperties, 1);
     assert.ok(schema.properties.health_inequalities.properties.cover_field);
     assert.ok(schema.properties.committees.items.oneOf[1].properties.standing_items);
   });
 });
 
 describe('the effective template (coverSheetFields, fieldLabel)', () => {
+  it('asks a follow-up question with required_if only after its answer (requiredOn, answerIn)', () => {
+    const p = load(
+      [
+        'cover_sheet:',
+        '  - key: title',
+        '  - key: financial_implications',
+        '    type: yes-no-na',
+        '  - key: funding_agreed',
+        '    label: If yes, has the funding been agreed?',
+        '    type: yes-no-na',
+        '    required_if: { financial_implications: yes }',
+        '  - key: legal',
+        '    type: choice',
+        '    values: [Yes, No, Unsure]',
+        '  - key: legal_advice',
+        '    required_if: { legal: [Yes, Unsure] }',
+        '',
+      ].join('\n'),
+    );
+    const f = (key: string) => templateField(p, key)!;
+    assert.equal(f('funding_agreed').required, true);
+    assert.deepEqual(f('funding_agreed').requiredIf, { key: 'financial_implications', answers: ['yes'] });
+    assert.deepEqual(f('legal_advice').requiredIf, { key: 'legal', answers: ['yes', 'unsure'] });
+    // Without a paper (completion, hover) it is a field the template asks for.
+    assert.equal(requiredOn(f('funding_agreed'), undefined), true);
+    const cover = (yaml: string) => parsePaper(`---\n${yaml}\n---\n`).cover;
+    const asked = (key: string, yaml: string) => requiredOn(f(key), undefined, answerIn(cover(yaml)));
+    assert.equal(asked('funding_agreed', 'financial_implications: "YES"'), true);
+    assert.equal(asked('funding_agreed', 'financial_implications: Yes, see section 4'), true);
+    assert.equal(asked('funding_agreed', 'financial_implications: true'), true);
+    assert.equal(asked('funding_agreed', 'financial_implications: {status: yes, comment: £2m}'), true);
+    assert.equal(asked('funding_agreed', 'financial_implications: "NO"'), false);
+    assert.equal(asked('funding_agreed', 'financial_implications: Not applicable'), false);
+    assert.equal(asked('funding_agreed', 'financial_implications: ""'), false, 'unanswered: the question is reported, not its follow-up');
+    assert.equal(asked('funding_agreed', 'title: A paper'), false);
+    assert.equal(asked('legal_advice', 'legal: Unsure'), true);
+    assert.equal(asked('legal_advice', 'legal: No'), false);
+    assert.equal(asked('legal_advice', 'legal: Nobody knows'), false, '"No" is a whole word');
+  });
+
   it('asks for a field with required_from only on papers for meetings from that date (requiredOn)', () => {
     const p = load(
       [

@@ -160,6 +160,34 @@ describe('the cover sheet follows the organisation’s template', () => {
     assert.ok(!html.includes('CQC domain') && !html.includes('Health equity') && !html.includes('Level of assurance'), html);
   });
 
+  it('a follow-up question (required_if) is "Not stated" only after the answer it follows', () => {
+    const followUp = mergeProfile(DEFAULT_PROFILE, {
+      cover_sheet: [
+        { key: 'title' },
+        { key: 'financial_implications', label: 'Financial consequences?', type: 'yes-no-na' },
+        { key: 'funding_agreed', label: 'If yes, agreed with the budget holder?', type: 'yes-no-na', required_if: { financial_implications: 'yes' } },
+      ],
+    });
+    const rows = (extra: string) =>
+      coverSheetLayout(coverSheetModel(parsePaper(`---\ntitle: Ward refurbishment\n${extra}---\n`), followUp)).blocks.flatMap((b) =>
+        b.kind === 'facts'
+          ? b.rows.map((r) => `${r.key}${r.required ? ' (required)' : ''}`)
+          : b.kind === 'assessments'
+            ? b.rows.map((r) => `${r.key}`)
+            : [b.kind],
+      );
+    assert.ok(rows('financial_implications: "YES"\n').includes('funding_agreed (required)'));
+    assert.ok(rows('financial_implications: "NO"\n').includes('funding_agreed'));
+    assert.ok(!rows('financial_implications: "NO"\n').includes('funding_agreed (required)'));
+    const html = (extra: string) => coverSheetHtml(coverSheetModel(parsePaper(`---\ntitle: Ward refurbishment\n${extra}---\n`), followUp));
+    const notStated = (h: string) => (h.match(/Not stated/g) ?? []).length;
+    assert.equal(
+      notStated(html('financial_implications: "YES"\n')) - notStated(html('financial_implications: "NO"\n')),
+      1,
+      'only the asked follow-up is Not stated',
+    );
+  });
+
   it('the built-in profile keeps the built-in layout', () => {
     const m = coverSheetModel(parsePaper(TEXT), DEFAULT_PROFILE);
     assert.equal(m.template, undefined);

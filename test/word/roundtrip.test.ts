@@ -172,6 +172,35 @@ describe('Word export → import round trip', function () {
     assert.deepEqual(normalise(data.committee_history), [{ meeting: 'Workforce Committee', date: '2018-03-01' }]);
   });
 
+  it('a box of one or more dates (type dates) goes out as written-out dates and comes back as the list', async () => {
+    const profile = mergeProfile(DEFAULT_PROFILE, {
+      cover_sheet: [{ key: 'title' }, { key: 'meeting' }, { key: 'date' }, { key: 'committee_date', label: 'Committee Date', type: 'dates' }],
+      required_sections: [],
+    });
+    const text = (dates: string) =>
+      [
+        '---',
+        'title: People Committee Assurance Report',
+        'meeting: Integrated Care Board',
+        'date: 2025-07-10',
+        `committee_date: ${dates}`,
+        '---',
+        '',
+        'The committee met.',
+        '',
+      ].join('\n');
+    for (const [written, back] of [
+      ['[2025-04-30, 2025-05-14]', ['2025-04-30', '2025-05-14']],
+      ['2025-06-25', '2025-06-25'],
+    ] as const) {
+      const exported = await exportPaper(text(written), profile, tempDir('boardpaper-word-'));
+      const html = (await (await import('mammoth')).convertToHtml({ buffer: exported.buffer })).value;
+      if (Array.isArray(back)) assert.ok(html.includes('30 April 2025 and 14 May 2025'), html);
+      const data = splitPaper((await importDocxBuffer(exported.buffer, 'paper.docx', profile, 'paper')).text).data as Record<string, unknown>;
+      assert.deepEqual(data.committee_date, back);
+    }
+  });
+
   it('several purposes, where the template allows them, come back as the list', async () => {
     const profile = mergeProfile(DEFAULT_PROFILE, {
       cover_sheet: [{ key: 'title' }, { key: 'meeting' }, { key: 'date' }, { key: 'purpose', label: 'For', type: 'list' }],

@@ -24,7 +24,7 @@ export interface StandingItem {
 }
 
 /** What a cover-sheet field holds (PROFILE.md v2 `cover_sheet[].type`). */
-export const FIELD_TYPES = ['text', 'date', 'yes-no-na', 'assessment', 'list', 'choice', 'boolean'] as const;
+export const FIELD_TYPES = ['text', 'date', 'dates', 'yes-no-na', 'assessment', 'list', 'choice', 'boolean'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
 /**
@@ -44,6 +44,13 @@ export interface CoverSheetEntry {
    * have it. Implies `required`.
    */
   required_from?: string;
+  /**
+   * A question the template asks only after an answer to another one ("If
+   * yes, have these been agreed…?"): the field is required only when the
+   * paper answers `key` with one of `answers` (lower case; yes, no, n/a or
+   * the field's own values). Implies `required`.
+   */
+  required_if?: { key: string; answers: string[] };
   type?: FieldType;
   values?: string[];
   /**
@@ -440,7 +447,7 @@ export const OBJECTIVE_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 export const OBJECTIVE_NAME = /^[\p{L}\p{N}][^:#[\]{}\s]*(?: [^:#[\]{}\s]+)*$/u;
 /** A cover-sheet key: letters, digits and underscores; dots address nested fields. */
 export const COVER_KEY = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$/;
-const ENTRY_KEYS = ['key', 'label', 'aliases', 'required', 'required_from', 'type', 'values', 'outcome'];
+const ENTRY_KEYS = ['key', 'label', 'aliases', 'required', 'required_from', 'required_if', 'type', 'values', 'outcome'];
 const TYPES_WITH_VALUES: readonly FieldType[] = ['list', 'choice'];
 
 type Add = (key: string, message: string) => void;
@@ -466,6 +473,24 @@ export function normaliseLabel(s: string): string {
 }
 
 /**
+ * `required_if: { question: answer }` (or a list of answers) as the key and
+ * the answers in lower case; undefined when it is not one such pair. YAML's
+ * true and false are the answers yes and no.
+ */
+function requiredIf(v: unknown): { key: string; answers: string[] } | undefined {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
+  const entries = Object.entries(v as Record<string, unknown>);
+  if (entries.length !== 1) return undefined;
+  const [key, raw] = entries[0]!;
+  if (!COVER_KEY.test(key)) return undefined;
+  const one = (x: unknown) =>
+    typeof x === 'boolean' ? (x ? 'yes' : 'no') : typeof x === 'string' || typeof x === 'number' ? String(x).trim().toLowerCase() : '';
+  const answers = (Array.isArray(raw) ? raw : [raw]).map(one);
+  if (answers.length === 0 || answers.some((a) => a === '')) return undefined;
+  return { key, answers };
+}
+
+/**
  * The shape of `cover_sheet` (PROFILE.md v2). What needs FORMAT.md (a type on
  * a built-in field, a dotted key into nothing) is checked with the merged
  * profile in `core/template-fields.ts` (`templateProblems`).
@@ -474,6 +499,7 @@ function validateCoverSheet(v: unknown, add: Add) {
   if (!Array.isArray(v) || v.length === 0) return add('cover_sheet', "must be the list of the template's fields, in order, each {key, label, …}");
   const keys = new Map<string, number>();
   const labels = new Map<string, { i: number; text: string }>();
+  const conditions: { at: string; key: string }[] = [];
   v.forEach((e, i) => {
     const at = `cover_sheet[${i}]`;
     if (typeof e === 'string') e = { key: e };
@@ -481,7 +507,7 @@ function validateCoverSheet(v: unknown, add: Add) {
     const f = e as Record<string, unknown>;
     for (const k of Object.keys(f))
       if (!ENTRY_KEYS.includes(k))
-        add(`${at}.${k}`, `unknown cover_sheet field key "${k}" (key, label, aliases, required, required_from, type, values, outcome)`);
+        add(`${at}.${k}`, `unknown cover_sheet field key "${k}" (key, label, aliases, required, required_from, required_if, type, values, outcome)`);
     if (typeof f.key !== 'string' || f.key.trim() === '') add(`${at}.key`, 'is required: the front-matter key of the field, e.g. presented_by');
     else if (!COVER_KEY.test(f.key))
       add(`${at}.key`, `"${f.key}" is not a front-matter key: use letters, digits and underscores (dots for nested fields, e.g. impact_assessments.equality)`);
@@ -495,6 +521,14 @@ function validateCoverSheet(v: unknown, add: Add) {
       if (!(typeof f.required_from === 'string' && ISO_DATE.test(f.required_from) && isRealDate(f.required_from)))
         add(`${at}.required_from`, 'must be a date written YYYY-MM-DD: the first meeting whose papers the template asks for this field');
       else if (f.required === false) add(`${at}.required_from`, 'a field with required: false is never required: remove required: false, or required_from');
+    }
+    if ('required_if' in f) {
+      const cond = requiredIf(f.required_if);
+      if (!cond)
+        add(`${at}.required_if`, 'must be one other field and the answer(s) that make this one required, e.g. required_if: { financial_implications: yes }');
+      else if (cond.key === f.key) add(`${at}.required_if`, 'a field cannot be required by its own answer: name the question it follows');
+      else conditions.push({ at: `${at}.required_if`, key: cond.key });
+      if (f.required === false) add(`${at}.required_if`, 'a field with required: false is never required: remove required: false, or required_if');
     }
     if ('outcome' in f) {
       if (f.key !== 'committee_history')
@@ -521,6 +555,10 @@ function validateCoverSheet(v: unknown, add: Add) {
       else if (!prior) labels.set(k, { i, text: n });
     }
   });
+  // The question a conditional field follows must be on the same cover sheet.
+  for (const c of conditions)
+    if (!keys.has(c.key))
+      add(c.at, `"${c.key}" is not a field of this cover_sheet: required_if names the question, listed in cover_sheet, whose answer makes this field required`);
 }
 
 /**
@@ -567,6 +605,8 @@ export function mergeProfile(base: Profile, raw: Record<string, unknown> | null 
           if (typeof f.label === 'string') out.label = f.label.trim();
           if (typeof f.required === 'boolean') out.required = f.required;
           if (typeof f.required_from === 'string') out.required_from = f.required_from;
+          const cond = requiredIf(f.required_if);
+          if (cond) out.required_if = cond;
           if (typeof f.type === 'string') out.type = f.type as FieldType;
           if (Array.isArray(f.values)) out.values = (f.values as unknown[]).map((x) => String(x).trim());
           if (typeof f.outcome === 'boolean') out.outcome = f.outcome;

@@ -27,6 +27,11 @@ export interface TemplateField {
   required: boolean;
   /** The meeting date (YYYY-MM-DD) from which a required field is asked for (the profile's `required_from`). */
   requiredFrom?: string;
+  /**
+   * Asked only after another question's answer (the profile's `required_if`):
+   * required when the paper answers `key` with one of `answers` (see `requiredOn`).
+   */
+  requiredIf?: { key: string; answers: readonly string[] };
   type: FieldType;
   /** Allowed values (choice), or the values a list draws from (list). */
   values?: string[];
@@ -292,7 +297,9 @@ function fromBuiltin(b: BuiltinField, profile: Profile, listed: boolean, entry?:
     aliases,
     // An organisation with no strategic objectives (`strategic_objectives: {}`) cannot require them.
     required:
-      listed && !(b.key === 'strategic_objectives' && values?.length === 0) ? (entry?.required ?? (entry?.required_from !== undefined || b.required)) : false,
+      listed && !(b.key === 'strategic_objectives' && values?.length === 0)
+        ? (entry?.required ?? (entry?.required_from !== undefined || entry?.required_if !== undefined || b.required))
+        : false,
     type,
     builtin: true,
     listed,
@@ -304,6 +311,7 @@ function fromBuiltin(b: BuiltinField, profile: Profile, listed: boolean, entry?:
   };
   if (values) f.values = values;
   if (f.required && entry?.required_from) f.requiredFrom = entry.required_from;
+  if (f.required && entry?.required_if) f.requiredIf = entry.required_if;
   if (noOutcome) f.outcome = false;
   const g = group ?? b.group;
   if (g) f.group = g;
@@ -317,7 +325,7 @@ function ownField(e: CoverSheetEntry): TemplateField {
     key: e.key,
     label,
     aliases: [...e.aliases],
-    required: e.required ?? e.required_from !== undefined,
+    required: e.required ?? (e.required_from !== undefined || e.required_if !== undefined),
     type,
     builtin: false,
     listed: true,
@@ -325,6 +333,7 @@ function ownField(e: CoverSheetEntry): TemplateField {
   };
   if (e.values) f.values = [...e.values];
   if (f.required && e.required_from) f.requiredFrom = e.required_from;
+  if (f.required && e.required_if) f.requiredIf = e.required_if;
   const parent = e.key.includes('.') ? NESTED[e.key.split('.')[0]!] : undefined;
   if (parent) f.group = parent.label;
   return Object.freeze(f);
@@ -335,6 +344,8 @@ function describeOwn(label: string, type: FieldType, values: string[] | undefine
   switch (type) {
     case 'date':
       return `${label}: a date written YYYY-MM-DD`;
+    case 'dates':
+      return `${label}: one or more dates written YYYY-MM-DD (a list for more than one)`;
     case 'yes-no-na':
       return `${label}: yes, no or n/a`;
     case 'assessment':
@@ -370,8 +381,36 @@ export function sameValue(templateValue: string, written: string): boolean {
  * `meetingDate`: a field required from a date is not asked of papers for
  * earlier meetings. With no readable date the template as it is now applies.
  */
-export function requiredOn(f: TemplateField, meetingDate: string | undefined): boolean {
-  return f.required && !(f.requiredFrom && meetingDate && meetingDate < f.requiredFrom);
+export function requiredOn(f: TemplateField, meetingDate: string | undefined, answerOf?: (key: string) => string | undefined): boolean {
+  if (!f.required || (f.requiredFrom && meetingDate && meetingDate < f.requiredFrom)) return false;
+  if (!f.requiredIf || !answerOf) return true;
+  // A follow-up question ("If yes, …"): asked only when the question it follows got one of its answers.
+  const answer = answerOf(f.requiredIf.key);
+  return answer !== undefined && f.requiredIf.answers.includes(answer);
+}
+
+/**
+ * How a paper answers a field, for `requiredIf`: the scalar in lower case
+ * (an assessment's `status`), yes / no for true / false, "n/a" for the ways
+ * of writing not applicable; undefined when the paper leaves it out or empty.
+ */
+export function answerIn(cover: YNode | null | undefined): (key: string) => string | undefined {
+  return (key) => {
+    let v = fieldNode(cover, key);
+    if (v?.kind === 'map') v = getPair(v, 'status')?.value;
+    if (!v || v.kind !== 'scalar' || v.empty) return undefined;
+    return normaliseAnswer(typeof v.value === 'boolean' ? (v.value ? 'yes' : 'no') : String(v.value ?? ''));
+  };
+}
+
+/** An answer as `requiredIf` compares it: lower case, "n/a" for not applicable. */
+export function normaliseAnswer(s: string): string | undefined {
+  const t = s.trim().toLowerCase().replace(/[.!]$/, '');
+  if (t === '') return undefined;
+  if (t === 'na' || t === 'n/a' || t === 'not applicable') return 'n/a';
+  // "Yes – £20,000 in 2025/26", "No, none": the answer is its first word.
+  const lead = /^(yes|no)\b(?![/'’-])/.exec(t);
+  return lead ? lead[1] : t;
 }
 
 const cache = new WeakMap<Profile, readonly TemplateField[]>();

@@ -20,7 +20,7 @@
  */
 import type { AssessmentRow, CoverSheetModel, HistoryRow, ObjectiveRow } from './cover';
 import { isRealDate, type Profile } from '../core/profile';
-import { coverSheetFields, requiredOn, type TemplateField } from '../core/template-fields';
+import { coverSheetFields, normaliseAnswer, requiredOn, type TemplateField } from '../core/template-fields';
 
 /** One labelled value in a two-column table (label | value). */
 export interface FactRow {
@@ -83,7 +83,13 @@ function templateLayout(m: CoverSheetModel, template: readonly TemplateField[]):
   // is, on this paper, like one the template does not list: drawn only when
   // the paper gives it, never "Not stated".
   const meetingDate = isRealDate(m.date) ? m.date : undefined;
-  const required = (f: TemplateField) => requiredOn(f, meetingDate);
+  // A follow-up question ("If yes, …", `required_if`) is required only after its question's answer.
+  const answerOf = (key: string): string | undefined => {
+    const row = builtinRow(key) ?? m.ownAssessments?.[key];
+    const text = row ? (row.status ?? row.statusText) : key in facts ? facts[key] : m.ownValues?.[key];
+    return text === undefined ? undefined : normaliseAnswer(text);
+  };
+  const required = (f: TemplateField) => requiredOn(f, meetingDate, answerOf);
   const gainedLater = (f: TemplateField) => !!(f.requiredFrom && meetingDate && meetingDate < f.requiredFrom);
   const fact = (row: FactRow) => {
     const last = blocks.at(-1);

@@ -10,8 +10,9 @@ export const NHS_BLUE = '#005EB8';
 
 const NOT_STATED = '<span class="missing">Not stated</span>';
 
-function cell(s: string | undefined): string {
-  return s && s.trim() ? escapeHtml(s) : NOT_STATED;
+/** A value; a missing one is "Not stated" when the template requires it, else a blank box as on the printed sheet. */
+function cell(s: string | undefined, required = true): string {
+  return s && s.trim() ? escapeHtml(s) : required ? NOT_STATED : '';
 }
 
 function mark(on: boolean): string {
@@ -34,7 +35,7 @@ export { confidentialLabel } from './cover-layout';
 function blockHtml(b: CoverBlock): string {
   switch (b.kind) {
     case 'facts':
-      return `<table class="cs-facts"><tbody>${b.rows.map((r) => `<tr><th scope="row">${escapeHtml(r.label)}</th><td>${cell(r.value)}</td></tr>`).join('')}</tbody></table>`;
+      return `<table class="cs-facts"><tbody>${b.rows.map((r) => `<tr><th scope="row">${escapeHtml(r.label)}</th><td>${cell(r.value, r.required)}</td></tr>`).join('')}</tbody></table>`;
     case 'objectives': {
       const rows = b.objectives
         .map((o) =>
@@ -58,7 +59,7 @@ function blockHtml(b: CoverBlock): string {
       return `<table class="cs-history"><thead><tr><th colspan="${cols}" class="cs-caption">${escapeHtml(b.label)}</th></tr><tr><th>Meeting</th><th>Date</th>${b.outcomes ? '<th>Outcomes</th>' : ''}</tr></thead><tbody>${rows}</tbody></table>`;
     }
     case 'text':
-      return `<table class="cs-text"><thead><tr><th>${escapeHtml(b.label)}</th></tr></thead><tbody><tr><td>${cell(b.value)}</td></tr></tbody></table>`;
+      return `<table class="cs-text"><thead><tr><th>${escapeHtml(b.label)}</th></tr></thead><tbody><tr><td>${cell(b.value, b.required)}</td></tr></tbody></table>`;
   }
 }
 

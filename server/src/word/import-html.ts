@@ -19,6 +19,7 @@ import type { Root as MdRoot, RootContent as MdContent } from 'mdast';
 import { normaliseHeading } from '../core/paper';
 import { findCommittee, type Profile } from '../core/profile';
 import { templateField } from '../core/template-fields';
+import { datesIn } from '../core/queries/dates';
 import { purposeIsList } from '../core/queries/purposes';
 import * as jsyaml from 'js-yaml';
 import { yamlString } from '../core/rule';
@@ -312,6 +313,11 @@ class CoverReader {
         return this.set(key, splitTrimmed(oneLine(v), ',;'), label);
       case 'date':
         return this.set(key, isoDate(oneLine(v)) ?? oneLine(v), label);
+      case 'dates': {
+        // "30 April 2025 and 14 May 2025": a list of ISO dates when every part is one.
+        const several = datesIn(oneLine(v), isoDate);
+        return this.set(key, several ?? isoDate(oneLine(v)) ?? oneLine(v), label);
+      }
       case 'boolean': {
         const c = confidentialOf(oneLine(v));
         return this.set(key, c ? c.value : oneLine(v), label);

@@ -28,3 +28,20 @@ export function meetingDateOf(paper: Paper): string | undefined {
   const d = scalarText(getNode(paper.cover, 'date'));
   return d && isRealDate(d) ? d : undefined;
 }
+
+/**
+ * The dates of a box that holds more than one ("30 April 2025 and 14 May
+ * 2025", "12/03/2025; 14/05/2025"), each as `parse` reads it; undefined
+ * unless there are two or more and every part is a date. Parts are split on
+ * "and", "&" and ";", then on commas only when that leaves every part a date
+ * ("March 13, 2024" keeps its comma).
+ */
+export function datesIn(text: string, parse: (s: string) => string | undefined): string[] | undefined {
+  const one = text.replace(/\s+/g, ' ').trim();
+  const all = (parts: string[]) => {
+    const out = parts.map((p) => parse(p.trim()));
+    return parts.length >= 2 && out.every((d): d is string => d !== undefined) ? out : undefined;
+  };
+  const parts = one.split(/ and | & |;/).filter((p) => p.trim() !== '');
+  return all(parts) ?? all(parts.flatMap((p) => p.split(',')).filter((p) => p.trim() !== ''));
+}

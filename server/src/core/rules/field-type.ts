@@ -390,6 +390,7 @@ export const rule = defineRule({
             });
           break;
         case 'date':
+        case 'dates':
           break; // invalid-date owns every date
         case 'yes-no-na':
           checkStatus(v, name, why);

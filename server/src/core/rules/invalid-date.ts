@@ -1,7 +1,7 @@
 /**
  * invalid-date: the meeting `date`, a committee history entry's `date` or one
- * of the organisation's own date fields (`cover_sheet` type date) is not a
- * real date written YYYY-MM-DD.
+ * of the organisation's own date fields (`cover_sheet` type date, or dates:
+ * one date or a list of them) is not a real date written YYYY-MM-DD.
  *
  * YAML 1.2 (the core schema) loads dates as text, so the check reads the
  * scalar as written. This rule owns every non-empty date value, whatever its
@@ -18,7 +18,7 @@ import { defineRule, fix, writtenRange } from '../rule';
 import { isRealDate } from '../profile';
 import { getNode, isEmptyNode, type YNode } from '../yaml';
 import { coverSheetFields, fieldNode, fieldRef } from '../template-fields';
-import { MONTH_NUMBER as MONTHS } from '../queries/dates';
+import { datesIn, MONTH_NUMBER as MONTHS } from '../queries/dates';
 
 const WEEKDAYS: Record<string, number> = {
   sun: 0,
@@ -107,7 +107,12 @@ export const rule = defineRule({
     const cover = paper.cover;
     if (!cover) return;
 
-    const checkDate = (node: YNode | undefined, what: string, why: string) => {
+    /**
+     * `several`: an own field's type, for a value holding more than one date
+     * ("30 April 2025 and 14 May 2025"): a `dates` field gets them as a list
+     * (the fix), a `date` field is told the profile can say `type: dates`.
+     */
+    const checkDate = (node: YNode | undefined, what: string, why: string, several?: 'date' | 'dates') => {
       if (!node || node.kind === 'alias' || isEmptyNode(node)) return;
       if (node.kind !== 'scalar') {
         report({
@@ -118,6 +123,20 @@ export const rule = defineRule({
       }
       const written = node.style === 'plain' ? node.source.trim() : node.text.trim();
       if (isRealDate(written)) return;
+      const dates = several && node.style !== 'literal' && node.style !== 'folded' ? datesIn(written, parseLooseDate) : undefined;
+      if (dates) {
+        const list = `[${dates.join(', ')}]`;
+        const r = writtenRange(paper, node);
+        report({
+          message:
+            several === 'dates'
+              ? `${what}: "${written}" holds ${dates.length} dates, not written YYYY-MM-DD. ${why} Write them as a list: ${list}.`
+              : `${what}: "${written}" holds ${dates.length} dates, and the field takes one date written YYYY-MM-DD. ${why} If the box may hold more than one date, the profile can give the field type: dates, and they are written as a list: ${list}.`,
+          range: r,
+          ...(several === 'dates' ? { fix: fix(`Write the dates as ${list}`, { start: r.start, end: r.end, newText: list }) } : {}),
+        });
+        return;
+      }
       const shaped = /^\d{4}-\d{2}-\d{2}$/.test(written);
       const loose = node.style === 'literal' || node.style === 'folded' ? undefined : parseLooseDate(written);
       const problem = shaped ? `"${written}" is not a real date (there is no such day)` : `"${written}" is not a date written YYYY-MM-DD`;
@@ -136,10 +155,19 @@ export const rule = defineRule({
       'Without a real YYYY-MM-DD date the paper cannot be matched to its meeting, put in the right agenda pack, or checked against the health inequalities requirement and the committee history.',
     );
 
-    // The organisation's own date fields.
+    // The organisation's own date fields, and those that may hold more than one date (`type: dates`).
     for (const f of coverSheetFields(profile)) {
-      if (f.builtin || f.type !== 'date') continue;
-      checkDate(fieldNode(cover, f.key), fieldRef(profile, f.key), 'Only a real YYYY-MM-DD date can be read, printed and compared.');
+      if (f.builtin || (f.type !== 'date' && f.type !== 'dates')) continue;
+      const node = fieldNode(cover, f.key);
+      const name = fieldRef(profile, f.key);
+      const why = 'Only a real YYYY-MM-DD date can be read, printed and compared.';
+      if (f.type === 'date') {
+        checkDate(node, name, why, 'date');
+      } else if (node?.kind === 'seq') {
+        for (const item of node.items) checkDate(item, `A date in ${name}`, why);
+      } else {
+        checkDate(node, name, why, 'dates');
+      }
     }
 
     const history = getNode(cover, 'committee_history');

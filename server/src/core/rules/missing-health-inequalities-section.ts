@@ -15,7 +15,7 @@ import type { Paper } from '../paper';
 import type { Profile } from '../profile';
 import { getNode, isEmptyNode, scalarText } from '../yaml';
 import { readAssessment } from '../fields';
-import { fieldLabel, fieldNode, requiredOn, templateField } from '../template-fields';
+import { answerIn, fieldLabel, fieldNode, requiredOn, templateField } from '../template-fields';
 import { insertSection, lineStartOf, recommendationsSection } from '../queries/sections';
 import { healthInequalitiesRequired, healthInequalitiesSection, hiHeadingFor } from '../queries/health-inequalities';
 import { longDate } from '../queries/dates';
@@ -73,7 +73,7 @@ export function coverFieldAnswer(
   const a = readAssessment(node);
   if (!a?.status) {
     const f = templateField(profile, key);
-    return (node && !isEmptyNode(node)) || (f && requiredOn(f, meetingDate)) ? 'left to other rules' : 'unanswered';
+    return (node && !isEmptyNode(node)) || (f && requiredOn(f, meetingDate, answerIn(paper.cover))) ? 'left to other rules' : 'unanswered';
   }
   if (a.status === 'no' || a.status === 'n/a') return 'answered';
   if (a.status !== 'yes') return 'left to other rules';

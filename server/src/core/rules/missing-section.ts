@@ -9,7 +9,7 @@ import { phraseAsWritten, type Ask } from '../queries/ask';
 import type { Profile } from '../profile';
 import { findRequiredSection, insertSection, lineStartOf, recommendationsSection, sectionId, sectionTitle, templateName } from '../queries/sections';
 import { askLabel, otherPlaces, plainAsk, recommendationsAsk } from '../queries/recommendations';
-import { requiredOn, templateField } from '../template-fields';
+import { answerIn, requiredOn, templateField } from '../template-fields';
 
 /** Where a new section goes at the very start of the body: before the first section, after a leading `# Title`. */
 function startOfBody(paper: Paper): number {
@@ -64,7 +64,7 @@ export const rule = defineRule({
         if (recommendationsAsk(paper, profile)) continue;
         const field = profile.recommendations?.cover_field;
         const f = field ? templateField(profile, field) : undefined;
-        if (f && requiredOn(f, meetingDate)) continue; // the field is missing: required-field says so
+        if (f && requiredOn(f, meetingDate, answerIn(paper.cover))) continue; // the field is missing: required-field says so
       }
       // The organisation's own name for it (`sections` in the profile): "Executive comment".
       const title = templateName(profile, name);

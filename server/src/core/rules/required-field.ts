@@ -17,7 +17,7 @@
 import { defineRule, fix, insertIntoMap, afterColon, firstLineRange, writtenRange, indentAt } from '../rule';
 import { FIELD_KEYS, fieldSpec, readAssessment } from '../fields';
 import { longDate } from '../queries/dates';
-import { builtinLabel, coverSheetFields, fieldPair, fieldRef, requiredOn, templateField, type TemplateField } from '../template-fields';
+import { answerIn, builtinLabel, coverSheetFields, fieldPair, fieldRef, requiredOn, templateField, type TemplateField } from '../template-fields';
 import type { Profile } from '../profile';
 import { getPair, isEmptyNode, type YMap, type YNode, type YPair } from '../yaml';
 import type { Paper } from '../paper';
@@ -126,14 +126,15 @@ function renamed(f: TemplateField): boolean {
 
 /**
  * The template's required fields by top-level key (those it asks of a paper
- * for the meeting of `meetingDate`): `impact_assessments` gathers its
+ * for the meeting of `meetingDate`, and the follow-up questions whose
+ * question the paper answered as `required_if` says): `impact_assessments` gathers its
  * required assessments. In template order, FORMAT.md keys first
  * in the format's order (so the built-in template reports as before).
  */
-function requiredGroups(profile: Profile, meetingDate: string | undefined): Map<string, TemplateField[]> {
+function requiredGroups(profile: Profile, meetingDate: string | undefined, answerOf: (key: string) => string | undefined): Map<string, TemplateField[]> {
   const groups = new Map<string, TemplateField[]>();
   for (const f of coverSheetFields(profile)) {
-    if (!requiredOn(f, meetingDate)) continue;
+    if (!requiredOn(f, meetingDate, answerOf)) continue;
     const top = f.key.split('.')[0]!;
     groups.set(top, [...(groups.get(top) ?? []), f]);
   }
@@ -198,14 +199,17 @@ export const rule = defineRule({
     // --- top level -------------------------------------------------------
     // What the organisation's template requires (the built-in template: the
     // FORMAT.md keys marked required), grouped by top-level key.
-    const groups = requiredGroups(profile, meetingDate);
+    const groups = requiredGroups(profile, meetingDate, answerIn(cover));
     for (const [top, fields] of groups) {
       const pair = getPair(cover, top);
       if (pair && !isEmptyNode(pair.value)) continue; // answered: nothing to compose
       const spec = fieldSpec(top);
       const own = fields.every((f) => !f.builtin);
       const name = groupName(profile, top, fields);
-      const why = WHY[top] ?? (own ? 'the template asks every paper to answer it' : 'the meeting relies on it');
+      // A follow-up question is asked only after its question's answer: say which.
+      const cond = fields.length === 1 ? fields[0]!.requiredIf : undefined;
+      const after = cond ? `the template asks it of every paper that answers ${fieldRef(profile, cond.key)} ${answerIn(cover)(cond.key)}` : undefined;
+      const why = after ?? WHY[top] ?? (own ? 'the template asks every paper to answer it' : 'the meeting relies on it');
       const template = !!profile.cover_sheet;
       // A field the template gained on a date: say so, since older papers are not asked for it.
       const from = fields.find((f) => f.requiredFrom)?.requiredFrom;

@@ -18,8 +18,9 @@ export function drawCoverSheet(w: PdfWriter, c: CoverSheetModel): void {
   for (const b of coverSheetLayout(c).blocks) drawBlock(w, b);
 }
 
-function value(w: PdfWriter, s: string | undefined): Run[] {
-  return s && s.trim() ? w.plain(s) : w.plain('Not stated', 'I', RED);
+/** A value; a missing one is "Not stated" when the template requires it, else a blank box as on the printed sheet. */
+function value(w: PdfWriter, s: string | undefined, required = true): Run[] {
+  return s && s.trim() ? w.plain(s) : required ? w.plain('Not stated', 'I', RED) : [];
 }
 
 function drawBlock(w: PdfWriter, b: CoverBlock): void {
@@ -27,7 +28,7 @@ function drawBlock(w: PdfWriter, b: CoverBlock): void {
     case 'facts':
       w.table({
         widths: [140, CONTENT_W - 140],
-        rows: b.rows.map((r) => ({ cells: [{ runs: w.plain(r.label) }, { runs: value(w, r.value) }] })),
+        rows: b.rows.map((r) => ({ cells: [{ runs: w.plain(r.label) }, { runs: value(w, r.value, r.required) }] })),
         headerRows: 0,
         size: SIZE,
         pad: PAD,
@@ -120,7 +121,7 @@ function drawBlock(w: PdfWriter, b: CoverBlock): void {
     case 'text':
       w.table({
         widths: [140, CONTENT_W - 140],
-        rows: [{ cells: [{ runs: w.plain(b.label) }, { runs: value(w, b.value) }] }],
+        rows: [{ cells: [{ runs: w.plain(b.label) }, { runs: value(w, b.value, b.required) }] }],
         headerRows: 0,
         size: SIZE,
         pad: PAD,

@@ -283,6 +283,8 @@ function ownBody(f: TemplateField, indent: string): [string, string] {
       return [`${f.key}: []`, values.length ? `${f.key}: [${choice(1, values)}]` : `${f.key}: [\${1}]`];
     case 'date':
       return [`${f.key}: `, `${f.key}: \${1:YYYY-MM-DD}`];
+    case 'dates':
+      return [`${f.key}: `, `${f.key}: [\${1:YYYY-MM-DD}]`];
     default:
       return [`${f.key}: `, `${f.key}: \${1}`];
   }

@@ -98,7 +98,11 @@ function keyHover(p: (string | number)[], profile: Profile | undefined): string 
           ? `\n\n${t.type === 'list' ? 'Values' : 'One of'}: ${t.values.map((v) => `\`${v}\``).join(', ')}`
           : '';
       const kind = t.builtin ? '' : `, ${t.type}`;
-      return `**${t.label}** — \`${t.key}\` (${t.required ? (t.requiredFrom ? `required from the meeting of ${t.requiredFrom}` : 'required') : 'optional'}${kind}) on ${profile.organisation}'s cover sheet\n\n${t.meaning}${values}`;
+      const after = t.requiredIf
+        ? ` when ${templateField(profile, t.requiredIf.key)?.label ?? t.requiredIf.key} is answered ${t.requiredIf.answers.join(' or ')}`
+        : '';
+      const from = t.requiredFrom ? ` from the meeting of ${t.requiredFrom}` : '';
+      return `**${t.label}** — \`${t.key}\` (${t.required ? `required${from}${after}` : 'optional'}${kind}) on ${profile.organisation}'s cover sheet\n\n${t.meaning}${values}`;
     }
     if (p.length === 1 && !fieldSpec(key)) return `\`${key}\` is not a cover-sheet key of the board paper format or of ${profile.organisation}'s template.`;
   }
