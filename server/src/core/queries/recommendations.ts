@@ -19,7 +19,9 @@
  *    paragraph of the Executive summary that asks the meeting to act in
  *    plain words ("The Board is asked to note the report.": Oxford Health's
  *    2015 template lets the ask close the summary or have a heading), with
- *    the list it introduces when it ends in a colon.
+ *    the list it introduces when it ends in a colon; the points of a
+ *    numbered summary are its paragraphs ("4. The Board is asked to note
+ *    this paper.": OUH's 2013-2016 layout).
  *
  * The last four are given as a Section, the shape the checks of the ask read
  * (`recommendation-purpose`, `placeholder-section`), with `place` saying what
@@ -219,28 +221,39 @@ function summaryAsk(paper: Paper, profile: Profile): Section | undefined {
   if (profile.recommendations?.in_summary !== true) return undefined;
   const summary = executiveSummarySection(paper, profile);
   if (!summary) return undefined;
-  const nodes = summary.nodes;
-  for (let i = nodes.length - 1; i >= 0; i--) {
-    const n = nodes[i]!;
-    if (n.type !== 'paragraph' || n.position?.start.offset === undefined) continue;
-    const start = n.position.start.offset;
-    const part = (block: RootContent[]) =>
-      pseudoSection({
-        heading: summary.heading,
-        key: summary.key,
-        place: 'summary',
-        headingRange: summary.headingRange,
-        titleRange: summary.titleRange,
-        contentRange: { start, end: block.at(-1)!.position?.end.offset ?? start },
-        nodes: block,
-      });
-    // "The Board is asked to:" and the list of what it is asked.
-    const next = nodes[i + 1];
-    if (listAsk(n, next)) return part([n, next!]);
-    const alone = part([n]);
-    if (plainAsk(alone)) return alone;
-  }
-  return undefined;
+  // A summary of numbered points closes with its last point ("4. The Board is asked to note this paper."):
+  // the points of a numbered list are read as its paragraphs (OUH's 2013-2016 layout).
+  const closing = (nodes: readonly RootContent[]): Section | undefined => {
+    for (let i = nodes.length - 1; i >= 0; i--) {
+      const n = nodes[i]!;
+      if (n.type === 'list' && n.ordered) {
+        for (let j = n.children.length - 1; j >= 0; j--) {
+          const inItem = closing(n.children[j]!.children);
+          if (inItem) return inItem;
+        }
+        continue;
+      }
+      if (n.type !== 'paragraph' || n.position?.start.offset === undefined) continue;
+      const start = n.position.start.offset;
+      const part = (block: RootContent[]) =>
+        pseudoSection({
+          heading: summary.heading,
+          key: summary.key,
+          place: 'summary',
+          headingRange: summary.headingRange,
+          titleRange: summary.titleRange,
+          contentRange: { start, end: block.at(-1)!.position?.end.offset ?? start },
+          nodes: block,
+        });
+      // "The Board is asked to:" and the list of what it is asked.
+      const next = nodes[i + 1];
+      if (listAsk(n, next)) return part([n, next!]);
+      const alone = part([n]);
+      if (plainAsk(alone)) return alone;
+    }
+    return undefined;
+  };
+  return closing(summary.nodes);
 }
 
 /** A paragraph that ends by introducing the ask as a list: "The Board is asked to:". */
