@@ -113,10 +113,21 @@ const ASK_FOR: Record<Purpose, string> = {
  * how the item is taken, not on whether a decision is made, so the finding is
  * info: NHS England's Board papers of 2023-2025 print "For discussion" over
  * "The Board is asked to note …" as house style. Where the cover says
- * approve, decide or assure, or the ask does (or uses a verb of no purpose),
- * the meeting's outcome is at stake and the finding stays a warning.
+ * approve, decide or assure, or the ask does (or uses a verb of no purpose
+ * other than those that only acknowledge, `ACKNOWLEDGE`), the meeting's
+ * outcome is at stake and the finding stays a warning.
  */
 const NO_RESOLUTION: readonly Purpose[] = ['discuss', 'note', 'information'];
+
+/**
+ * Verbs of no purpose that resolve nothing either: the meeting acknowledges
+ * something ("The recommendation is for Trust Board to recognise the
+ * compliments to complaint ratio", EEAST's patient story, November 2025).
+ * An ask made only of these, or of the no-resolution purposes' verbs, on a
+ * paper for discussion, noting or information is info; on a paper for a
+ * decision it stays a warning.
+ */
+const ACKNOWLEDGE: readonly string[] = ['acknowledge', 'recognise', 'recognize', 'welcome', 'celebrate', 'thank', 'commend'];
 
 /** "a, b and c". */
 function andList(items: readonly string[]): string {
@@ -179,7 +190,7 @@ export const rule = defineRule({
     // Each verb once: "note" (item 1) and "note and approve" (item 3) ask the meeting "to note and approve".
     const asked = andList([...new Set(asks.flatMap((a) => a.parts))].slice(0, 3));
     // Info only when nothing on either side asks for a resolution: "to note and approve" is a decision.
-    const noResolutionVerbs = NO_RESOLUTION.flatMap((p) => verbsOf(profile, p));
+    const noResolutionVerbs = [...NO_RESOLUTION.flatMap((p) => verbsOf(profile, p)), ...ACKNOWLEDGE];
     const resolutionVerbs = PURPOSES.filter((p) => !NO_RESOLUTION.includes(p))
       .flatMap((p) => verbsOf(profile, p))
       .filter((v) => !noResolutionVerbs.includes(v));
