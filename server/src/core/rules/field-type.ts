@@ -184,8 +184,19 @@ export const rule = defineRule({
         ...(to ? { fix: replaceWith(paper, node, to, `Replace with ${to}`) } : {}),
       });
     };
+    const valid = (n: YNode) => n.kind === 'scalar' && (PURPOSES as readonly string[]).includes(scalarString(n) ?? '');
     if (present(purpose) && purpose.kind === 'seq' && purposeIsList(profile)) for (const item of purpose.items) checkPurpose(item, 'Each "purpose"');
-    else if (present(purpose)) checkPurpose(purpose, '"purpose"');
+    else if (present(purpose) && purpose.kind === 'seq' && purpose.items.length > 1 && purpose.items.every(valid)) {
+      // Several purposes, each a right word, where the template takes one: say how a template that takes several says so.
+      const named = purpose.items.map((n) => (n.kind === 'scalar' ? scalarString(n) : '')).join(', ');
+      report({
+        message:
+          `"purpose" takes one purpose on ${profile.cover_sheet ? `${profile.organisation}'s cover sheet` : 'the cover sheet'}, but it is a list (${named}). ` +
+          'The purpose tells members what they are asked to do and is checked against the recommendations; choose the one the meeting is asked for. ' +
+          'If the template lets a paper name more than one ("Discussion and Approval"), the profile can say so: type: list on purpose.',
+        range: at(purpose),
+      });
+    } else if (present(purpose)) checkPurpose(purpose, '"purpose"');
 
     // --- assurance (optional) --------------------------------------------
     const assurance = getNode(cover, 'assurance');
