@@ -116,6 +116,22 @@ describe('completion and hover follow the organisation’s template', () => {
     const gained = PROFILE.replace('    required: true\n', '    required_from: 2025-04-01\n');
     assert.notEqual(gained, PROFILE);
     assert.match(run(`${HEAD}cqc_$0domains: [Safe]\n${BODY}`, gained).hover(), /`cqc_domains` \(required from the meeting of 2025-04-01, list\)/);
+    // A follow-up question says after which answer it is asked.
+    const followUp = PROFILE.replace('    required: true\n', '    required_if: { board_assurance_framework: [BAF1, BAF2] }\n');
+    assert.notEqual(followUp, PROFILE);
+    assert.match(
+      run(`${HEAD}cqc_$0domains: [Safe]\n${BODY}`, followUp).hover(),
+      /`cqc_domains` \(required when Board Assurance Framework risk is answered BAF1 or BAF2, list\)/,
+    );
+  });
+
+  it('offers a date in a list for a field of one or more dates', () => {
+    const dates = PROFILE.replace('cover_sheet:\n', 'cover_sheet:\n  - key: committee_date\n    label: Committee Date\n    type: dates\n');
+    const item = run(`${HEAD}committee_d$0\n${BODY}`, dates)
+      .items()
+      .find((i) => i.label === 'committee_date');
+    assert.ok(item, 'committee_date is offered');
+    assert.match(JSON.stringify(item), /committee_date: \[\$\{1:YYYY-MM-DD\}\]/);
   });
 
   it('hover on a renamed FORMAT.md field gives the template’s label', () => {

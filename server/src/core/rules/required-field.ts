@@ -199,7 +199,8 @@ export const rule = defineRule({
     // --- top level -------------------------------------------------------
     // What the organisation's template requires (the built-in template: the
     // FORMAT.md keys marked required), grouped by top-level key.
-    const groups = requiredGroups(profile, meetingDate, answerIn(cover));
+    const answerOf = answerIn(cover);
+    const groups = requiredGroups(profile, meetingDate, answerOf);
     for (const [top, fields] of groups) {
       const pair = getPair(cover, top);
       if (pair && !isEmptyNode(pair.value)) continue; // answered: nothing to compose
@@ -208,7 +209,7 @@ export const rule = defineRule({
       const name = groupName(profile, top, fields);
       // A follow-up question is asked only after its question's answer: say which.
       const cond = fields.length === 1 ? fields[0]!.requiredIf : undefined;
-      const after = cond ? `the template asks it of every paper that answers ${fieldRef(profile, cond.key)} ${answerIn(cover)(cond.key)}` : undefined;
+      const after = cond ? `the template asks it of every paper that answers ${fieldRef(profile, cond.key)} ${answerOf(cond.key)}` : undefined;
       const why = after ?? WHY[top] ?? (own ? 'the template asks every paper to answer it' : 'the meeting relies on it');
       const template = !!profile.cover_sheet;
       // A field the template gained on a date: say so, since older papers are not asked for it.

@@ -98,9 +98,10 @@ function keyHover(p: (string | number)[], profile: Profile | undefined): string 
           ? `\n\n${t.type === 'list' ? 'Values' : 'One of'}: ${t.values.map((v) => `\`${v}\``).join(', ')}`
           : '';
       const kind = t.builtin ? '' : `, ${t.type}`;
-      const after = t.requiredIf
-        ? ` when ${templateField(profile, t.requiredIf.key)?.label ?? t.requiredIf.key} is answered ${t.requiredIf.answers.join(' or ')}`
-        : '';
+      // A follow-up question: after which answer it is asked, spelled as the question's values are.
+      const question = t.requiredIf ? templateField(profile, t.requiredIf.key) : undefined;
+      const answers = t.requiredIf?.answers.map((a) => question?.values?.find((v) => v.toLowerCase() === a) ?? a);
+      const after = t.requiredIf ? ` when ${question?.label ?? t.requiredIf.key} is answered ${answers!.join(' or ')}` : '';
       const from = t.requiredFrom ? ` from the meeting of ${t.requiredFrom}` : '';
       return `**${t.label}** — \`${t.key}\` (${t.required ? `required${from}${after}` : 'optional'}${kind}) on ${profile.organisation}'s cover sheet\n\n${t.meaning}${values}`;
     }
