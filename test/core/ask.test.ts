@@ -45,6 +45,12 @@ describe('the ask of a section', () => {
     assert.deepEqual(labels('The Committee is recommended to approve the policy.'), ['approve']);
     assert.deepEqual(labels('The Board is requested to ratify the decision.'), ['ratify']);
     assert.deepEqual(labels('5.1 The Board is therefore asked to formally approve the plan.'), ['approve']);
+    // "is to", with the meeting as the subject (Northern Lincolnshire and Goole, 2016); not with any other subject.
+    assert.deepEqual(labels('The Board is to approve the report'), ['approve']);
+    assert.deepEqual(labels('The Governing Body is to note the update and approve the policy.'), ['note and approve']);
+    assert.ok(hasCompleteAsk(section('The Board is to approve the report')));
+    assert.deepEqual(labels('The purpose of this paper is to provide an update on the programme.'), []);
+    assert.deepEqual(labels('The aim is to approve all business cases by March.'), []);
   });
 
   it('reads ", to …" as another ask after "… to note", but not after a bare verb, where it says what the thing asked for is for (Bexley CCG, 2016)', () => {

@@ -1,7 +1,7 @@
 /**
  * The *ask* of a section (RULES.md v2, "Precision on real papers"): the
  * sentences or list items that ask the meeting to act — "The Board is asked
- * to note …", "Members are invited to …", "It is recommended that the
+ * to note …", "Members are invited to …", "The Board is to approve …", "It is recommended that the
  * Committee approves …", "The Board's approval is sought …", "To note …", or
  * a list item under the heading that begins with a verb ("- Approve the
  * plan") — and the verbs they ask for. A noun elsewhere in the section
@@ -160,6 +160,21 @@ const ASSURANCE_FILLERS = new Set([
 ]);
 
 const BE = new Set(['is', 'are', 'be', 'being', 'been', 'am', 'was', 'were']);
+/** The last word of how a paper names the meeting it asks ("the Board", "the Governing Body", "Members"). */
+const MEETING_WORDS = new Set([
+  'board',
+  'committee',
+  'members',
+  'body',
+  'council',
+  'governors',
+  'directors',
+  'group',
+  'panel',
+  'forum',
+  'meeting',
+  'partnership',
+]);
 const ASKED = new Set(['asked', 'invited', 'recommended', 'requested', 'required']);
 const THAT_TRIGGERS = new Set(['recommended', 'requested', 'proposed', 'recommends', 'proposes']);
 const ADVERBS = new Set(['therefore', 'also', 'further', 'now', 'hereby', 'formally', 'fully', 'kindly', 'again', 'specifically', 'both']);
@@ -335,6 +350,13 @@ function asksInSentence(toks: readonly string[], verbs: Verbs, out: Ask[]): void
         if (toks[k + 2] === ':' || k + 2 >= toks.length) return; // the ask continues in a list
         const a = readAsk(toks, k + 2, verbs);
         if (a) out.push({ ...a, cue: toks[k]! });
+        return;
+      }
+      // "The Board is to approve the report" (Northern Lincolnshire and Goole, 2016): the meeting is to
+      // do it. Only with the meeting as the subject: "The purpose of this paper is to provide …" asks nothing.
+      if (toks[k] === 'to' && MEETING_WORDS.has(toks[i - 1] ?? '') && verbs.has(toks[k + 1])) {
+        const a = readAsk(toks, k + 1, verbs);
+        if (a) out.push(a);
         return;
       }
       // "The Board's approval is sought", "views are sought"

@@ -17,7 +17,7 @@ import { ASSESSMENT_STATUSES, ASSURANCE_LEVELS } from '../fields';
 import { OBJECTIVE_CODE, PURPOSES } from '../profile';
 import { isProfileCode } from '../queries/objectives';
 import { purposeIsList } from '../queries/purposes';
-import { coverSheetFields, fieldNode, fieldRef, sameValue } from '../template-fields';
+import { coverSheetFields, fieldNode, fieldRef, sameValue, templateField } from '../template-fields';
 import { getNode, getPair, isEmptyNode, type YNode, type YScalar } from '../yaml';
 import type { Paper } from '../paper';
 import type { Fix } from '../types';
@@ -346,9 +346,11 @@ export const rule = defineRule({
     // --- committee_history: a list of mappings -----------------------------
     const history = getNode(cover, 'committee_history');
     if (present(history)) {
+      // A template that records where and when, not what was decided (`outcome: false`), asks no outcome.
+      const outcomes = templateField(profile, 'committee_history')?.outcome !== false;
       if (history.kind !== 'seq') {
         report({
-          message: `"committee_history" must be a list of earlier discussions, each "- meeting: …" with "date" and "outcome", but it is ${describe(history)}. Members follow the paper's route through committees from it; start each entry with "- ".`,
+          message: `"committee_history" must be a list of earlier discussions, each "- meeting: …" with "date"${outcomes ? ' and "outcome"' : ''}, but it is ${describe(history)}. Members follow the paper's route through committees from it; start each entry with "- ".`,
           range: at(history),
         });
       } else {
@@ -356,7 +358,7 @@ export const rule = defineRule({
           if (entry.kind === 'alias' || isEmptyNode(entry)) continue;
           if (entry.kind !== 'map') {
             report({
-              message: `Each committee history entry must be a mapping with "meeting", "date" and "outcome", but this one is ${describe(entry)}. Members follow the paper's route through committees from it; write the three keys.`,
+              message: `Each committee history entry must be a mapping with "meeting", "date"${outcomes ? ' and "outcome"' : ''}, but this one is ${describe(entry)}. Members follow the paper's route through committees from it; write the ${outcomes ? 'three' : 'two'} keys.`,
               range: at(entry),
             });
             continue;
