@@ -693,6 +693,14 @@ describe('the effective template (coverSheetFields, fieldLabel)', () => {
     assert.equal(templateField(p, 'committee_history')!.outcome, false);
     assert.doesNotMatch(templateField(p, 'committee_history')!.meaning, /outcome/);
     assert.equal(templateField(load('organisation: X\n'), 'committee_history')!.outcome, undefined, 'the built-in template records the outcome');
+    // field-type's message on a history that is not a list asks for no outcome there (NLG, 2016: "2014/15").
+    const shape = (profile: typeof p) =>
+      analyze(
+        '---\ntitle: T\nmeeting: Trust Board\ndate: 2016-04-27\ncommittee_history: "2014/15"\n---\n\n## Executive summary\n\nText.\n',
+        profile,
+      ).findings.find((f) => f.rule === 'field-type')!.message;
+    assert.doesNotMatch(shape(p), /outcome/);
+    assert.match(shape(DEFAULT_PROFILE), /with "date" and "outcome"/);
   });
 
   it('strategic_objectives: {} — an organisation whose template asks for none: never required, no objectives line in a new paper', () => {
