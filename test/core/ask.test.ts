@@ -51,6 +51,14 @@ describe('the ask of a section', () => {
     assert.ok(hasCompleteAsk(section('The Board is to approve the report')));
     assert.deepEqual(labels('The purpose of this paper is to provide an update on the programme.'), []);
     assert.deepEqual(labels('The aim is to approve all business cases by March.'), []);
+    // The past tells what happened; it asks nothing (OUH, 2014).
+    assert.deepEqual(labels('In this audit Trusts were asked to assess themselves against the Core Standards.'), []);
+    assert.deepEqual(labels('The Committee was asked to note the report in March.'), []);
+    assert.deepEqual(labels('The Board will be asked to approve the plan.'), ['approve']);
+    // "It is recommended that" names the meeting: the ask is plainly the meeting's (cue "that").
+    const cues = (body: string) => asksOf(section(body)).map((a) => a.cue);
+    assert.deepEqual(cues('It is recommended that Trust Board accepts and endorses the statement of compliance.'), ['that']);
+    assert.deepEqual(cues('The review recommended that the Trust adopts a new plan.'), [undefined]);
   });
 
   it('reads ", to …" as another ask after "… to note", but not after a bare verb, where it says what the thing asked for is for (Bexley CCG, 2016)', () => {

@@ -29,9 +29,11 @@ export interface Ask {
   complete: boolean;
   /**
    * The word that makes the sentence an ask, for "… is asked / invited /
-   * recommended / requested / required to …" (lower case); absent for an ask
-   * read from how a sentence or list item opens ("To note the report.",
-   * "- Approve the plan"), from "it is recommended that" or "… is sought".
+   * recommended / requested / required to …" (lower case), or "that" for "it
+   * is recommended that" with the meeting named ("… that Trust Board
+   * accepts …"); absent for an ask read from how a sentence or list item
+   * opens ("To note the report.", "- Approve the plan"), from "it is
+   * recommended that" without the meeting, or from "… is sought".
    */
   cue?: string;
 }
@@ -159,7 +161,12 @@ const ASSURANCE_FILLERS = new Set([
   'further',
 ]);
 
-const BE = new Set(['is', 'are', 'be', 'being', 'been', 'am', 'was', 'were']);
+/**
+ * The forms of "to be" an ask is made in: now or to come ("is asked to",
+ * "will be asked to"). Not the past: "Trusts were asked to assess themselves
+ * …" tells what happened, it asks the meeting nothing (OUH, 2014).
+ */
+const BE = new Set(['is', 'are', 'be', 'being', 'am']);
 /** The last word of how a paper names the meeting it asks ("the Board", "the Governing Body", "Members"). */
 const MEETING_WORDS = new Set([
   'board',
@@ -388,13 +395,15 @@ function asksInSentence(toks: readonly string[], verbs: Verbs, out: Ask[]): void
         }
       }
     }
-    // "It is recommended that the Committee approves …": the first verb within a few words.
+    // "It is recommended that the Committee approves …": the first verb within a few words; with the
+    // meeting named before it, the sentence asks the meeting (cue "that"), as "is asked to" does.
     if (THAT_TRIGGERS.has(t) && toks[i + 1] === 'that') {
       for (let k = i + 2; k < Math.min(toks.length, i + 10); k++) {
         if (!isWord(toks[k])) break;
         if (verbs.has(toks[k])) {
           const a = readAsk(toks, k, verbs);
-          if (a) out.push(a);
+          const meeting = toks.slice(i + 2, k).some((w) => MEETING_WORDS.has(w));
+          if (a) out.push(meeting ? { ...a, cue: 'that' } : a);
           return;
         }
       }

@@ -52,10 +52,12 @@ import { executiveSummarySection, headingKey, RECOMMENDATIONS, recommendationsSe
 
 /**
  * Outside a Recommendations heading only the plain wording of an ask counts
- * ("The Board is asked to note the report."): "resources will be required to
- * support …" or a list item that opens with a verb is not an ask there.
+ * ("The Board is asked to note the report.", "It is recommended that Trust
+ * Board accepts …"): "resources will be required to support …", "the review
+ * recommended that the Trust develops …" or a list item that opens with a
+ * verb is not an ask there.
  */
-const PLAIN_ASK_CUES = new Set(['asked', 'invited', 'requested']);
+const PLAIN_ASK_CUES = new Set(['asked', 'invited', 'requested', 'that']);
 
 /**
  * The last whole ask of `section` worded as one ("is asked to", "is invited
