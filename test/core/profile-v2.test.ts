@@ -534,6 +534,12 @@ describe('the effective template (coverSheetFields, fieldLabel)', () => {
     assert.equal(asked('legal_advice', 'legal: Unsure'), true);
     assert.equal(asked('legal_advice', 'legal: No'), false);
     assert.equal(asked('legal_advice', 'legal: Nobody knows'), false, '"No" is a whole word');
+    // The profile's answers are read as the paper's are: "NA" in the profile is the paper's "Not applicable".
+    const na = load('cover_sheet:\n  - key: q\n    type: yes-no-na\n  - key: why_not\n    required_if: { q: NA }\n');
+    const naAsked = (yaml: string) => requiredOn(templateField(na, 'why_not')!, undefined, answerIn(cover(yaml)));
+    assert.equal(naAsked('q: Not applicable'), true);
+    assert.equal(naAsked('q: {status: n/a, comment: none}'), true);
+    assert.equal(naAsked('q: "yes"'), false);
   });
 
   it('asks for a field with required_from only on papers for meetings from that date (requiredOn)', () => {

@@ -12,7 +12,7 @@
  *
  * Pure, like the rest of the core.
  */
-import { ASSURANCE_LEVELS } from './fields';
+import { ASSURANCE_LEVELS, readAssessment } from './fields';
 import { normaliseLabel, PURPOSES, type CoverSheetEntry, type FieldType, type Profile, type ProfileProblem } from './profile';
 import { getNode, getPair, type YNode, type YPair } from './yaml';
 
@@ -386,7 +386,7 @@ export function requiredOn(f: TemplateField, meetingDate: string | undefined, an
   if (!f.requiredIf || !answerOf) return true;
   // A follow-up question ("If yes, …"): asked only when the question it follows got one of its answers.
   const answer = answerOf(f.requiredIf.key);
-  return answer !== undefined && f.requiredIf.answers.includes(answer);
+  return answer !== undefined && f.requiredIf.answers.some((a) => normaliseAnswer(a) === answer);
 }
 
 /**
@@ -396,17 +396,16 @@ export function requiredOn(f: TemplateField, meetingDate: string | undefined, an
  */
 export function answerIn(cover: YNode | null | undefined): (key: string) => string | undefined {
   return (key) => {
-    let v = fieldNode(cover, key);
-    if (v?.kind === 'map') v = getPair(v, 'status')?.value;
-    if (!v || v.kind !== 'scalar' || v.empty) return undefined;
-    return normaliseAnswer(typeof v.value === 'boolean' ? (v.value ? 'yes' : 'no') : String(v.value ?? ''));
+    const status = readAssessment(fieldNode(cover, key))?.status;
+    return status === undefined ? undefined : normaliseAnswer(status);
   };
 }
 
-/** An answer as `requiredIf` compares it: lower case, "n/a" for not applicable. */
+/** An answer as `requiredIf` compares it (the paper's and the profile's alike): lower case, "n/a" for not applicable, yes / no for YAML's true / false. */
 export function normaliseAnswer(s: string): string | undefined {
   const t = s.trim().toLowerCase().replace(/[.!]$/, '');
   if (t === '') return undefined;
+  if (t === 'true' || t === 'false') return t === 'true' ? 'yes' : 'no';
   if (t === 'na' || t === 'n/a' || t === 'not applicable') return 'n/a';
   // "Yes – £20,000 in 2025/26", "No, none": the answer is its first word.
   const lead = /^(yes|no)\b(?![/'’-])/.exec(t);

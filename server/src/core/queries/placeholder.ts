@@ -4,7 +4,7 @@
  * have real content.
  */
 import type { Paper, Section } from '../paper';
-import type { Profile, Purpose } from '../profile';
+import { normaliseLabel, type Profile, type Purpose } from '../profile';
 import { purposesNamed } from './purposes';
 import { healthInequalitiesRequired, healthInequalitiesSection } from './health-inequalities';
 import { findRequiredSection, sectionId } from './sections';
@@ -39,18 +39,12 @@ export function purposeAsk(section: Section): { text: string; purposes: Purpose[
   const words = section.words;
   if (words.length === 0 || words.length >= MIN_SECTION_WORDS) return undefined;
   const joined = words.join(' ');
-  const purposes = purposesNamed(normalise(joined));
+  const purposes = purposesNamed(normaliseLabel(joined));
   if (!purposes) return undefined;
   let end = joined.length; // without the closing stop: "For approval."
   while (end > 0 && '.;:'.includes(joined[end - 1]!)) end--;
   return { text: joined.slice(0, end), purposes };
 }
-
-const normalise = (s: string) =>
-  s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 
 export type PlaceholderKind = { kind: 'empty' } | { kind: 'comment' } | { kind: 'text'; text: string } | { kind: 'short'; words: number };
 
@@ -71,7 +65,7 @@ export function placeholderKind(section: Section, opts: { ask?: boolean } = {}):
     return section.nodes.some((n) => n.type === 'html') ? { kind: 'comment' } : { kind: 'empty' };
   }
   const joined = words.join(' ');
-  const norm = normalise(joined);
+  const norm = normaliseLabel(joined);
   if (PLACEHOLDER_TEXTS.has(norm)) return { kind: 'text', text: joined.length > 40 ? `${joined.slice(0, 40)}…` : joined };
   // A cover-sheet box is made for a short answer: "Action Required by the Board: For information" is the
   // whole ask of a paper for information (Royal National Orthopaedic Hospital, 2009). There only a
