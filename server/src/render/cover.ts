@@ -262,13 +262,12 @@ function ownDisplay(f: TemplateField, node: YNode | undefined): string | undefin
   if (f.type === 'boolean' && node.kind === 'scalar' && typeof node.value === 'boolean') return node.value ? 'Yes' : 'No';
   const t = displayText(node);
   if (t === undefined) return undefined;
-  if (f.type === 'date') return longDate(t);
   // One or more dates: "30 April 2025 and 14 May 2025".
   if (f.type === 'dates' && node.kind === 'seq') {
     const each = node.items.map((i) => (i.kind === 'scalar' ? displayText(i) : undefined)).filter((d): d is string => !!d);
     return each.length ? each.map((d) => longDate(d)).join(each.length === 2 ? ' and ' : ', ') : t;
   }
-  if (f.type === 'dates') return longDate(t);
+  if (f.type === 'date' || f.type === 'dates') return longDate(t);
   if (f.type === 'yes-no-na') return STATUS_TEXT[t.toLowerCase()] ?? t;
   return t;
 }

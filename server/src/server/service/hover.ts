@@ -99,9 +99,10 @@ function keyHover(p: (string | number)[], profile: Profile | undefined): string 
           : '';
       const kind = t.builtin ? '' : `, ${t.type}`;
       // A follow-up question: after which answer it is asked, spelled as the question's values are.
-      const question = t.requiredIf ? templateField(profile, t.requiredIf.key) : undefined;
-      const answers = t.requiredIf?.answers.map((a) => question?.values?.find((v) => v.toLowerCase() === a) ?? a);
-      const after = t.requiredIf ? ` when ${question?.label ?? t.requiredIf.key} is answered ${answers!.join(' or ')}` : '';
+      const cond = t.requiredIf;
+      const question = cond ? templateField(profile, cond.key) : undefined;
+      const spelled = (a: string) => question?.values?.find((v) => v.toLowerCase() === a) ?? a;
+      const after = cond ? ` when ${question?.label ?? cond.key} is answered ${cond.answers.map(spelled).join(' or ')}` : '';
       const from = t.requiredFrom ? ` from the meeting of ${t.requiredFrom}` : '';
       return `**${t.label}** — \`${t.key}\` (${t.required ? `required${from}${after}` : 'optional'}${kind}) on ${profile.organisation}'s cover sheet\n\n${t.meaning}${values}`;
     }
