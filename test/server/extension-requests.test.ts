@@ -101,6 +101,28 @@ describe('extension requests (boardPaper/*) over the protocol', function () {
     );
   });
 
+  it('reads the new paper\u2019s folder from disk, without waiting for the editor\u2019s file watcher', async () => {
+    // Written after the server indexed the workspace, and no didChangeWatchedFiles is sent.
+    const folder = path.join(dir, 'papers', '2024-01-17');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, '05-old.md'), paper({ agenda_item: '"5"', title: 'Old Meeting Paper', date: '2024-01-17' }));
+    const folderUri = pathToFileURL(folder).toString();
+    try {
+      const info = await client.request<TemplateInfo>('boardPaper/templateInfo', { folderUri });
+      assert.deepEqual(info.folderMeeting, { meeting: 'Integrated Care Board', date: '2024-01-17' });
+      assert.ok(
+        info.meetingDates.some((m) => m.date === '2024-03-13'),
+        'the other folders are still known',
+      );
+      fs.rmSync(path.join(folder, '05-old.md'));
+      const after = await client.request<TemplateInfo>('boardPaper/templateInfo', { folderUri });
+      assert.equal(after.folderMeeting, undefined, 'a paper deleted from the folder no longer sets its meeting');
+      assert.ok(!after.meetingDates.some((m) => m.date === '2024-01-17'));
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   it('lists the meetings found in the workspace and builds their agenda pack', async () => {
     const meetings = await client.request<MeetingSummary[]>('boardPaper/meetings', {});
     const m = meetings.find((x) => x.meeting === 'Integrated Care Board' && x.date === '2024-03-13');

@@ -62,6 +62,7 @@ export function registerExtensionRequests(
   connection.onRequest(TemplateInfoRequest, async (p: TemplateInfoParams): Promise<TemplateInfo> => {
     await workspaceIndexed().catch(() => undefined); // the workspace's meeting dates
     const folder = toPath(p.folderUri);
+    service.refreshFolder(folder); // the folder as it is on disk now
     const profile = service.profiles.resolve(path.join(folder, 'new-paper.md')).loaded?.profile;
     const committees = new Set<string>(profile?.committees.map((c) => c.name) ?? []);
     const dates = new Map<string, { meeting: string; date: string }>();

@@ -317,6 +317,24 @@ export class LanguageService {
     this.index.remove(file);
   }
 
+  /**
+   * Read one folder's papers (not its subfolders) from disk now, so a request
+   * about that folder (the new-paper form) does not wait on the editor's file
+   * watcher, whose events can come late or not at all on a busy machine.
+   * Papers of the index that are gone from the folder are dropped.
+   */
+  refreshFolder(folder: string): void {
+    if (!this.profiles.folderOf(path.join(folder, 'new-paper.md'))) return;
+    let names: string[];
+    try {
+      names = fs.readdirSync(folder).filter((n) => /\.(md|markdown)$/i.test(n));
+    } catch {
+      return; // no such folder yet: nothing of it to index
+    }
+    for (const p of this.papers()) if (path.dirname(p.key) === folder && !names.includes(path.basename(p.key))) this.index.remove(p.key);
+    for (const n of names) this.reindexFile(path.join(folder, n));
+  }
+
   // -------------------------------------------------------------------------
   // Features
 
