@@ -211,8 +211,9 @@ const DYNAMIC: DynamicCover[] = [
     test: 'loadRiskRegister (profile-loader.ts): 100 KB lines in a YAML register',
   },
   { file: 'server/src/pack/collect.ts', pattern: '`^${key}[ \\\\t]*:', test: 'rawValue (pack/collect.ts): a broken cover sheet with 100 KB values' },
-  { file: 'server/src/core/rules/invalid-date.ts', pattern: '`^${DAY_NAME}(\\\\d{1,2})', test: 'parseLooseDate (invalid-date.ts): 100 KB dates' },
-  { file: 'server/src/core/rules/invalid-date.ts', pattern: '`^${DAY_NAME}${MONTH_NAME}', test: 'parseLooseDate (invalid-date.ts): 100 KB dates' },
+  { file: 'server/src/core/queries/dates.ts', pattern: '`^${DAY_NAME}(\\\\d{1,2})', test: 'parseLooseDate (queries/dates.ts): 100 KB dates' },
+  { file: 'server/src/core/queries/dates.ts', pattern: '`^${DAY_NAME}${MONTH_NAME}', test: 'parseLooseDate (queries/dates.ts): 100 KB dates' },
+  { file: 'server/src/core/queries/dates.ts', pattern: '`^(\\\\d{1,2})([-/.])', test: 'parseLooseDate (queries/dates.ts): 100 KB dates' },
   {
     file: 'server/src/core/rules/undefined-acronym.ts',
     pattern: "want.split('&')",
@@ -361,7 +362,7 @@ describe('robustness: no slow regular expression', function () {
       }
     });
 
-    it('parseLooseDate (invalid-date.ts): 100 KB dates', async () => {
+    it('parseLooseDate (queries/dates.ts): 100 KB dates', async () => {
       for (const input of [
         'a'.repeat(FULL),
         'a '.repeat(FULL / 2),

@@ -176,9 +176,10 @@ const tasks: Record<string, (args: any, progress: (p: unknown) => void) => unkno
 
   /** Functions that build regular expressions at run time, called with adversarial inputs. */
   parseLooseDate({ input }: { input: string }) {
-    const { parseLooseDate } = require('../../server/src/core/rules/invalid-date') as typeof import('../../server/src/core/rules/invalid-date');
+    const { parseLooseDate } = require('../../server/src/core/queries/dates') as typeof import('../../server/src/core/queries/dates');
     const t0 = performance.now();
     parseLooseDate(input);
+    parseLooseDate(input, { shortYear: true });
     return { ms: performance.now() - t0 };
   },
   definitionInPaper({ text, acronym }: { text: string; acronym: string }) {

@@ -12,6 +12,7 @@ import { importDocxBuffer } from '../../server/src/word/docx-file';
 import { importHtml } from '../../server/src/word/import-html';
 import { BUILT_IN_LABELS } from '../../server/src/word/labels';
 import { isoDate } from '../../server/src/word/values';
+import { parseLooseDate } from '../../server/src/core/queries/dates';
 import { bodyWords, fixture, missingWords, pythonDocxText, pythonWithDocx, splitPaper, words } from './helpers';
 
 async function importFixture(name: string, profile = DEFAULT_PROFILE) {
@@ -245,6 +246,13 @@ describe('Word import: pieces', () => {
     assert.equal(isoDate('5 Mar 24'), '2024-03-05');
     assert.equal(isoDate('31 February 2024'), undefined, 'not a real date: kept as written');
     assert.equal(isoDate('TBC'), undefined);
+    assert.equal(isoDate('13/03/24'), '2024-03-13');
+    assert.equal(isoDate('Wednesday, 13 March 2024'), '2024-03-13');
+    assert.equal(isoDate('Thursday 13 March 2024'), undefined, 'the weekday disagrees with the date: kept as written, for invalid-date to report');
+    // The linter's own fix reads the same way but does not guess a two-digit year.
+    assert.equal(parseLooseDate('Thursday 13 March 2024'), undefined);
+    assert.equal(parseLooseDate('13/03/24'), undefined);
+    assert.equal(parseLooseDate('13/03/2024'), '2024-03-13');
   });
 
   it('a cover sheet in a table with Label: value cells and a Yes/No/N/A header without a Comments column', () => {

@@ -3,33 +3,16 @@
  * Yes/No, purposes. Pure; every function returns undefined when the text does
  * not say, so that the caller keeps the author's words as written.
  */
-import { isRealDate, PURPOSES, type Purpose } from '../core/profile';
-import { MONTH_NUMBER as MONTHS } from '../core/queries/dates';
-
-function iso(y: number, m: number, d: number): string | undefined {
-  if (y < 100) y += 2000;
-  const s = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return isRealDate(s) ? s : undefined;
-}
+import { PURPOSES, type Purpose } from '../core/profile';
+import { parseLooseDate } from '../core/queries/dates';
 
 /**
  * `13 March 2024`, `Wednesday 13th March 2024`, `13 Mar 24`, `March 13, 2024`,
- * `13/03/2024` (UK order), `13.03.2024`, `2024-03-13` → `2024-03-13`.
+ * `13/03/2024` (UK order), `13.03.2024`, `2024-03-13` → `2024-03-13`: the
+ * linter's reading of a date (invalid-date's fix), with two-digit years too.
  */
 export function isoDate(text: string): string | undefined {
-  const t = text
-    .trim()
-    .replace(/\s+/g, ' ')
-    .replace(/^(mon|tues|wednes|thurs|fri|satur|sun)day,? /i, '');
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
-  if (m) return iso(+m[1]!, +m[2]!, +m[3]!);
-  m = /^(\d{1,2})(?:st|nd|rd|th)?(?: of)? ([A-Za-z]+)\.?,? (\d{2}|\d{4})$/.exec(t);
-  if (m && MONTHS[m[2]!.toLowerCase()]) return iso(+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!);
-  m = /^([A-Za-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(t);
-  if (m && MONTHS[m[1]!.toLowerCase()]) return iso(+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!);
-  m = /^(\d{1,2})[/.](\d{1,2})[/.](\d{2}|\d{4})$/.exec(t);
-  if (m) return iso(+m[3]!, +m[2]!, +m[1]!);
-  return undefined;
+  return parseLooseDate(text, { shortYear: true });
 }
 
 /** A tick in a tick column: X, ✓, ✔, ☒, Yes, Y. */

@@ -7,96 +7,16 @@
  * scalar as written. This rule owns every non-empty date value, whatever its
  * type (a number, a list): field-type never reports dates.
  *
- * The fix rewrites a recognisable, unambiguous date as ISO: UK day-first
- * numeric dates (`13/03/2024`, `13.03.2024`, `13-03-2024`), written-out dates
- * (`13 March 2024`, `13th Mar 2024`, `Wednesday 13 March 2024`,
- * `March 13, 2024`), and year-first dates not padded or with other separators
- * (`2024-3-5`, `2024/03/13`). Only when the result is a real date and any
- * weekday written agrees with it. No date library and no clock.
+ * The fix rewrites a recognisable, unambiguous date as ISO (parseLooseDate
+ * in queries/dates.ts: UK day-first numeric, written out, year-first
+ * unpadded), only when the result is a real date and any weekday written
+ * agrees with it.
  */
 import { defineRule, fix, writtenRange } from '../rule';
 import { isRealDate } from '../profile';
 import { getNode, isEmptyNode, type YNode } from '../yaml';
 import { coverSheetFields, fieldNode, fieldRef } from '../template-fields';
-import { datesIn, MONTH_NUMBER as MONTHS } from '../queries/dates';
-
-const WEEKDAYS: Record<string, number> = {
-  sun: 0,
-  sunday: 0,
-  mon: 1,
-  monday: 1,
-  tue: 2,
-  tues: 2,
-  tuesday: 2,
-  wed: 3,
-  wednesday: 3,
-  thu: 4,
-  thur: 4,
-  thurs: 4,
-  thursday: 4,
-  fri: 5,
-  friday: 5,
-  sat: 6,
-  saturday: 6,
-};
-
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0');
-}
-
-/** Day of the week (0 = Sunday) of a Gregorian date (Sakamoto's method). */
-function weekday(y: number, m: number, d: number): number {
-  const t = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
-  const yy = m < 3 ? y - 1 : y;
-  return (yy + Math.floor(yy / 4) - Math.floor(yy / 100) + Math.floor(yy / 400) + t[m - 1]! + d) % 7;
-}
-
-function iso(y: number, m: number, d: number): string | undefined {
-  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return undefined;
-  const s = `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
-  return y >= 1000 && y <= 9999 && isRealDate(s) ? s : undefined;
-}
-
-const ORDINAL = '(?:st|nd|rd|th)?';
-const DAY_NAME = '(?:([A-Za-z]+),?\\s+)?';
-const MONTH_NAME = '([A-Za-z]+)\\.?';
-
-/** Day first written out: `Wednesday 13th of March 2024`, `13 Mar. 2024`. */
-const DAY_MONTH_YEAR = new RegExp(`^${DAY_NAME}(\\d{1,2})${ORDINAL}\\s+(?:of\\s+)?${MONTH_NAME},?\\s+(\\d{4})$`, 'i');
-/** Month first written out: `March 13, 2024`, `Wednesday, March 13th 2024`. */
-const MONTH_DAY_YEAR = new RegExp(`^${DAY_NAME}${MONTH_NAME}\\s+(\\d{1,2})${ORDINAL},?\\s+(\\d{4})$`, 'i');
-/** Year first, any of - / . as separator, padding optional: `2024-3-5`, `2024/03/13`. */
-const YEAR_FIRST = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
-/** UK day first numeric: `13/03/2024`, `13.03.2024`, `13-03-2024`. */
-const DAY_FIRST = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/;
-
-/**
- * The ISO form of a date written some other recognisable way, or undefined
- * when it is not recognisable, ambiguous, or not a real date.
- */
-export function parseLooseDate(written: string): string | undefined {
-  const s = written.trim().replace(/\s+/g, ' ');
-  let m = YEAR_FIRST.exec(s);
-  if (m) return iso(Number(m[1]), Number(m[3]), Number(m[4]));
-  m = DAY_FIRST.exec(s);
-  if (m) return iso(Number(m[4]), Number(m[3]), Number(m[1]));
-  const named = (dayName: string | undefined, monthName: string, day: string, year: string): string | undefined => {
-    const month = MONTHS[monthName.toLowerCase()];
-    if (!month) return undefined;
-    const out = iso(Number(year), month, Number(day));
-    if (!out) return undefined;
-    if (dayName !== undefined) {
-      const wd = WEEKDAYS[dayName.toLowerCase()];
-      if (wd === undefined || wd !== weekday(Number(year), month, Number(day))) return undefined;
-    }
-    return out;
-  };
-  m = DAY_MONTH_YEAR.exec(s);
-  if (m) return named(m[1], m[3]!, m[2]!, m[4]!);
-  m = MONTH_DAY_YEAR.exec(s);
-  if (m) return named(m[1], m[2]!, m[3]!, m[4]!);
-  return undefined;
-}
+import { datesIn, parseLooseDate } from '../queries/dates';
 
 export const rule = defineRule({
   id: 'invalid-date',
