@@ -63,6 +63,16 @@ export interface CoverSheet {
 
 const text = (node: YNode | undefined): string | undefined => scalarText(node)?.trim() || undefined;
 
+/**
+ * A committee history box answered "none" ("N/A", "None", "Not applicable",
+ * "Not previously considered", "Nil"): the paper has not been discussed
+ * before, the same as `committee_history: []`. Templates print the box and
+ * authors answer it in words; the Word import and field-type read it so.
+ */
+export function saysNotDiscussedBefore(answer: string): boolean {
+  return /^(none|n\/a|na|not applicable|nil|no|none to date|not previously (?:considered|discussed)|-|–)\.?$/i.test(answer.trim());
+}
+
 /** The facts, from the front-matter mapping (null when absent or broken). */
 function factsOf(cover: YMap | null, isPaper: boolean, anchor: OffsetRange): CoverSheet {
   const out: CoverSheet = { looksLikePaper: isPaper, confidential: null, history: [], anchor: { start: anchor.start, end: anchor.end } };

@@ -16,6 +16,7 @@ import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
 import type { Root as MdRoot, RootContent as MdContent } from 'mdast';
+import { saysNotDiscussedBefore } from '../core/cover-sheet';
 import { normaliseHeading } from '../core/paper';
 import { findCommittee, type Profile } from '../core/profile';
 import { templateField } from '../core/template-fields';
@@ -85,8 +86,6 @@ const GROUP_HEADINGS = new Set([
   'assessments',
   'governance',
 ]);
-
-const NONE = /^(none|n\/a|na|not applicable|nil|no|none to date|not previously considered|-|–)\.?$/i;
 
 // ---------------------------------------------------------------- hast helpers
 
@@ -289,7 +288,7 @@ class CoverReader {
         return this.note(`Cover sheet, ${label}: ${v}`);
       }
       case 'committee_history': {
-        if (NONE.test(oneLine(v))) return this.set('committee_history', [], label);
+        if (saysNotDiscussedBefore(oneLine(v))) return this.set('committee_history', [], label);
         const rows = historyFromText(v, this.profile);
         if (rows) return this.set('committee_history', rows, label);
         return this.note(`Cover sheet, ${label}: ${v}`);
@@ -498,7 +497,7 @@ class CoverReader {
         continue;
       }
       if (mode.kind === 'after' && !firstKey && !inline && nonEmpty.length === 1) {
-        if (mode.key === 'committee_history' && !NONE.test(first.text)) this.note(`Cover sheet, ${mode.label}: ${first.text}`);
+        if (mode.key === 'committee_history' && !saysNotDiscussedBefore(first.text)) this.note(`Cover sheet, ${mode.label}: ${first.text}`);
         else this.fact(mode.key, first.text, mode.label);
         st.mode = { kind: 'facts' };
         continue;
@@ -528,7 +527,7 @@ class CoverReader {
         }
       }
       if (mode.kind === 'history' && !firstKey && !this.isSectionName(first.text)) {
-        if (nonEmpty.length === 1 && NONE.test(first.text)) {
+        if (nonEmpty.length === 1 && saysNotDiscussedBefore(first.text)) {
           this.set('committee_history', [], mode.label);
           continue;
         }

@@ -486,6 +486,27 @@ export function hasCompleteAsk(section: Section): boolean {
 }
 
 /**
+ * Whether a block of the section begins with an ask verb and its object,
+ * written as an instruction without a list ("Note the content of the report"
+ * under NLG's "Action required by the Board", 2015): in the section that
+ * holds the ask, that is the whole request. "Note: …" and "Approve TBC" are
+ * not.
+ */
+export function opensWithAsk(section: Section): boolean {
+  const verbs = verbsWith([]);
+  const bs: { text: string; item: boolean }[] = [];
+  blocks(section.nodes, false, bs);
+  return bs.some((b) => {
+    const toks = tokens(b.text);
+    let i = skipNumbering(toks, 0);
+    if (toks[i] === 'to') i++;
+    if (!verbs.has(toks[i]) || !isWord(toks[i + 1])) return false;
+    const a = readAsk(toks, i, verbs);
+    return !!a && a.complete && a.phrase.length >= 2;
+  });
+}
+
+/**
  * Whether the section has at least one sentence: three or more words ending
  * with a full stop, `!` or `?` that are not a placeholder ("To be added.").
  */

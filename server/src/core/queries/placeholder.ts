@@ -9,7 +9,7 @@ import { purposesNamed } from './purposes';
 import { healthInequalitiesRequired, healthInequalitiesSection } from './health-inequalities';
 import { findRequiredSection, sectionId } from './sections';
 import { recommendationsAsk } from './recommendations';
-import { hasCompleteAsk, hasSentence } from './ask';
+import { hasCompleteAsk, hasSentence, opensWithAsk } from './ask';
 
 export const MIN_SECTION_WORDS = 10;
 
@@ -33,6 +33,22 @@ const PLACEHOLDER_TEXTS = new Set([
   'xxx',
   'tbc to follow',
 ]);
+
+/** "None" and its kin: a whole answer where the section asks whether there is any (see `asksWhetherAny`). */
+const NONE_ANSWERS = new Set(['none', 'nil', 'n a', 'na', 'not applicable', 'none identified', 'none to report', 'nothing to report', 'no issues']);
+
+/**
+ * Whether a section's heading asks whether there is anything of a kind
+ * ("Issues Arising", "Risks", "Conflicts of interest", "Legal implications",
+ * "Matters for escalation"), so that "None" answers it. A summary, the ask
+ * and the health inequalities section are never answered so (the caller
+ * leaves them out).
+ */
+export function asksWhetherAny(heading: string): boolean {
+  return /\b(?:issues?|risks?|conflicts?|concerns?|exceptions?|escalations?|escalate|implications?|arising|declarations?|interests?)\b/.test(
+    normaliseLabel(heading),
+  );
+}
 
 /** The section's whole text when it is an ask named by its purpose ("For approval"), as written, with the purposes it names; else undefined. */
 export function purposeAsk(section: Section): { text: string; purposes: Purpose[] } | undefined {
@@ -58,7 +74,7 @@ export type PlaceholderKind = { kind: 'empty' } | { kind: 'comment' } | { kind: 
  * serves ("For information", "For approval") is an ask, not a placeholder
  * (`opts.ask`: the section is the paper's Recommendations).
  */
-export function placeholderKind(section: Section, opts: { ask?: boolean } = {}): PlaceholderKind | undefined {
+export function placeholderKind(section: Section, opts: { ask?: boolean; noneAnswers?: boolean } = {}): PlaceholderKind | undefined {
   const words = section.words;
   if (words.length >= MIN_SECTION_WORDS) return undefined;
   if (words.length === 0) {
@@ -66,6 +82,8 @@ export function placeholderKind(section: Section, opts: { ask?: boolean } = {}):
   }
   const joined = words.join(' ');
   const norm = normaliseLabel(joined);
+  // "Issues Arising: None" (Greenwich CCG, 2016): the answer to a box that asks whether there are any.
+  if (opts.noneAnswers && NONE_ANSWERS.has(norm)) return undefined;
   if (PLACEHOLDER_TEXTS.has(norm)) return { kind: 'text', text: joined.length > 40 ? `${joined.slice(0, 40)}…` : joined };
   // A cover-sheet box is made for a short answer: "Action Required by the Board: For information" is the
   // whole ask of a paper for information (Royal National Orthopaedic Hospital, 2009). There only a
@@ -74,12 +92,14 @@ export function placeholderKind(section: Section, opts: { ask?: boolean } = {}):
   // The ask named by the purpose it serves, "For Information" under "Trust Board action required"
   // (Northern Lincolnshire and Goole, 2018): the whole of the ask of a paper the Board only receives.
   if (opts.ask && purposesNamed(norm)) return undefined;
+  // The ask as an instruction, "Note the content of the report" (NLG, 2015): a whole request, however short.
+  if (opts.ask && opensWithAsk(section)) return undefined;
   if (hasCompleteAsk(section) || hasSentence(section)) return undefined;
   return { kind: 'short', words: words.length };
 }
 
-/** `ask`: the section is where the paper's ask is (its Recommendations, or the template's place for them). */
-export function isPlaceholder(section: Section, opts: { ask?: boolean } = {}): boolean {
+/** `ask`: the section is where the paper's ask is (its Recommendations, or the template's place for them); `noneAnswers`: "None" is an answer there. */
+export function isPlaceholder(section: Section, opts: { ask?: boolean; noneAnswers?: boolean } = {}): boolean {
   return placeholderKind(section, opts) !== undefined;
 }
 

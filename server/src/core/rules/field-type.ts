@@ -18,8 +18,9 @@ import { OBJECTIVE_CODE, PURPOSES } from '../profile';
 import { isProfileCode } from '../queries/objectives';
 import { purposeIsList } from '../queries/purposes';
 import { coverSheetFields, fieldNode, fieldRef, sameValue, templateField } from '../template-fields';
-import { getNode, getPair, isEmptyNode, type YNode, type YScalar } from '../yaml';
+import { getNode, getPair, isEmptyNode, scalarText, type YNode, type YScalar } from '../yaml';
 import type { Paper } from '../paper';
+import { saysNotDiscussedBefore } from '../cover-sheet';
 import type { Fix } from '../types';
 import { isWhitespace, trimEndWhere } from '../text';
 
@@ -349,10 +350,13 @@ export const rule = defineRule({
       // A template that records where and when, not what was decided (`outcome: false`), asks no outcome.
       const outcomes = templateField(profile, 'committee_history')?.outcome !== false;
       if (history.kind !== 'seq') {
-        report({
-          message: `"committee_history" must be a list of earlier discussions, each "- meeting: …" with "date"${outcomes ? ' and "outcome"' : ''}, but it is ${describe(history)}. Members follow the paper's route through committees from it; start each entry with "- ".`,
-          range: at(history),
-        });
+        // "N/A", "None": the box answered in words, the same as an empty list.
+        const saysNone = history.kind === 'scalar' && saysNotDiscussedBefore(scalarText(history) ?? '');
+        if (!saysNone)
+          report({
+            message: `"committee_history" must be a list of earlier discussions, each "- meeting: …" with "date"${outcomes ? ' and "outcome"' : ''}, but it is ${describe(history)}. Members follow the paper's route through committees from it; start each entry with "- ".`,
+            range: at(history),
+          });
       } else {
         for (const entry of history.items) {
           if (entry.kind === 'alias' || isEmptyNode(entry)) continue;

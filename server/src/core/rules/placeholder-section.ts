@@ -9,7 +9,7 @@ import { defineRule } from '../rule';
 import { sectionTitle } from '../queries/sections';
 import { placeNameAtStart, recommendationsAsk } from '../queries/recommendations';
 import { healthInequalitiesSection } from '../queries/health-inequalities';
-import { MIN_SECTION_WORDS, placeholderKind, requiredSections, type PlaceholderKind } from '../queries/placeholder';
+import { asksWhetherAny, MIN_SECTION_WORDS, placeholderKind, requiredSections, type PlaceholderKind } from '../queries/placeholder';
 
 function describe(p: PlaceholderKind): string {
   switch (p.kind) {
@@ -41,9 +41,12 @@ export const rule = defineRule({
     const hi = healthInequalitiesSection(paper, profile);
     const ask = recommendationsAsk(paper, profile);
     for (const section of requiredSections(paper, profile, meetingDate)) {
-      const p = placeholderKind(section, { ask: section === ask });
-      if (!p) continue;
+      const asks = section === ask;
+      // "Issues Arising: None" answers the box; never so for the ask, a summary or health inequalities.
       const title = sectionTitle(section) || 'This';
+      const noneAnswers = !asks && section !== hi && !/summary/i.test(title) && asksWhetherAny(title);
+      const p = placeholderKind(section, { ask: asks, noneAnswers });
+      if (!p) continue;
       report({
         message:
           `${placeNameAtStart(section)} ${describe(p)}: ${why(title, section === hi, section.place !== undefined)}. ` +
