@@ -52,7 +52,7 @@ function heap(): number {
 
 const tasks: Record<string, (args: any, progress: (p: unknown) => void) => unknown> = {
   /** analyze in strict mode and check the invariants; returns timings and the rules seen. */
-  analyze({ text, matchesPaperGlob }: { text: string; matchesPaperGlob?: boolean }) {
+  analyze({ text, matchesPaperGlob, limitMs }: { text: string; matchesPaperGlob?: boolean; limitMs?: number }) {
     const { analyze, DEFAULT_PROFILE, invariantProblems } = core();
     const h0 = heap();
     const t0 = performance.now();
@@ -60,8 +60,20 @@ const tasks: Record<string, (args: any, progress: (p: unknown) => void) => unkno
     const ms = performance.now() - t0;
     const heapGrowth = heap() - h0;
     const problems = invariantProblems(text, a);
+    // Over the bound: time remark's own parse of the same text, on the machine as it is now, so the
+    // parent can tell an input that is slow to parse at all (on a busy machine) from analysis that is not.
+    let remarkMs: number | undefined;
+    if (limitMs !== undefined && ms >= limitMs) {
+      const { unified } = require('unified') as typeof import('unified');
+      const remarkParse = (require('remark-parse') as { default: typeof import('remark-parse').default }).default;
+      const remarkFrontmatter = (require('remark-frontmatter') as { default: typeof import('remark-frontmatter').default }).default;
+      const r0 = performance.now();
+      unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).parse(text);
+      remarkMs = performance.now() - r0;
+    }
     return {
       ms,
+      remarkMs,
       heapGrowth,
       problems,
       rules: [...new Set(a.findings.map((f) => f.rule))],
