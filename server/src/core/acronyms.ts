@@ -104,6 +104,11 @@ const NOT_ACRONYMS = new Set([
   'TBD',
   'NOT',
   'AND',
+  'OR',
+  'NOR',
+  'NO',
+  'IF',
+  'NOW',
   'THE',
   'FOR',
   'ALL',
@@ -462,10 +467,11 @@ function wordsBefore(before: string, letters: number): string {
  * `… (PAF/PAS)`). Returns the words that spell it out, or null.
  */
 export function definitionAt(s: string, t: Pick<Token, 'start' | 'end' | 'letters'>, expansion: string | undefined): string | null {
-  // Words Of It (ACR)
+  // Words Of It (ACR), and the possessive or apostrophe plural: Domestic Homicide Reviews (DHR's)
   let i = t.start - 1;
   while (i >= 0 && (s[i] === ' ' || s[i] === '\t' || s[i] === '\n')) i--;
   let j = t.end;
+  if (s[j] === "'" || s[j] === '’') j += s[j + 1] === 's' ? 2 : 1;
   while (j < s.length && (s[j] === ' ' || s[j] === '\t')) j++;
   if (i >= 0 && CLOSE_OF[s[i]!] !== undefined && s[j] === CLOSE_OF[s[i]!]) {
     const before = s.slice(Math.max(0, i - 300), i);
