@@ -72,9 +72,12 @@ export type PlaceholderKind = { kind: 'empty' } | { kind: 'comment' } | { kind: 
  * cover-sheet field that holds the ask (`place: 'cover field'`), where a
  * short answer is what the box is for. An ask written as the purpose it
  * serves ("For information", "For approval") is an ask, not a placeholder
- * (`opts.ask`: the section is the paper's Recommendations).
+ * (`opts.ask`: the section is the paper's Recommendations). With
+ * `opts.shortIsContent` (a section other than the summary, the ask and
+ * health inequalities) only a placeholder's words or nothing make a
+ * placeholder, never the count of words.
  */
-export function placeholderKind(section: Section, opts: { ask?: boolean; noneAnswers?: boolean } = {}): PlaceholderKind | undefined {
+export function placeholderKind(section: Section, opts: { ask?: boolean; noneAnswers?: boolean; shortIsContent?: boolean } = {}): PlaceholderKind | undefined {
   const words = section.words;
   if (words.length >= MIN_SECTION_WORDS) return undefined;
   if (words.length === 0) {
@@ -89,6 +92,9 @@ export function placeholderKind(section: Section, opts: { ask?: boolean; noneAns
   // whole ask of a paper for information (Royal National Orthopaedic Hospital, 2009). There only a
   // placeholder's words (TBC, N/A …) or nothing make a placeholder, not the count of words.
   if (section.place === 'cover field') return undefined;
+  // An organisation's own section that is not the summary, the ask or health inequalities ("Timing: For
+  // the 12 month period ended 30 June 2011", Public Health Wales, 2011): a short answer is an answer.
+  if (opts.shortIsContent) return undefined;
   // The ask named by the purpose it serves, "For Information" under "Trust Board action required"
   // (Northern Lincolnshire and Goole, 2018): the whole of the ask of a paper the Board only receives.
   if (opts.ask && purposesNamed(norm)) return undefined;
@@ -99,7 +105,7 @@ export function placeholderKind(section: Section, opts: { ask?: boolean; noneAns
 }
 
 /** `ask`: the section is where the paper's ask is (its Recommendations, or the template's place for them); `noneAnswers`: "None" is an answer there. */
-export function isPlaceholder(section: Section, opts: { ask?: boolean; noneAnswers?: boolean } = {}): boolean {
+export function isPlaceholder(section: Section, opts: { ask?: boolean; noneAnswers?: boolean; shortIsContent?: boolean } = {}): boolean {
   return placeholderKind(section, opts) !== undefined;
 }
 

@@ -6,7 +6,7 @@
  * ask, which is made for a short answer: see queries/placeholder.ts).
  */
 import { defineRule } from '../rule';
-import { sectionTitle } from '../queries/sections';
+import { executiveSummarySection, sectionTitle } from '../queries/sections';
 import { placeNameAtStart, recommendationsAsk } from '../queries/recommendations';
 import { healthInequalitiesSection } from '../queries/health-inequalities';
 import { asksWhetherAny, MIN_SECTION_WORDS, placeholderKind, requiredSections, type PlaceholderKind } from '../queries/placeholder';
@@ -40,12 +40,15 @@ export const rule = defineRule({
   check({ paper, profile, meetingDate, report }) {
     const hi = healthInequalitiesSection(paper, profile);
     const ask = recommendationsAsk(paper, profile);
+    const summary = executiveSummarySection(paper, profile);
     for (const section of requiredSections(paper, profile, meetingDate)) {
       const asks = section === ask;
-      // "Issues Arising: None" answers the box; never so for the ask, a summary or health inequalities.
       const title = sectionTitle(section) || 'This';
-      const noneAnswers = !asks && section !== hi && !/summary/i.test(title) && asksWhetherAny(title);
-      const p = placeholderKind(section, { ask: asks, noneAnswers });
+      // The summary, the ask and health inequalities need at least 10 words or a sentence; the
+      // organisation's other sections may be answered short ("Timing: For the 12 months ended …").
+      const core = asks || section === hi || section === summary || /summary/i.test(title);
+      const noneAnswers = !core && asksWhetherAny(title);
+      const p = placeholderKind(section, { ask: asks, noneAnswers, shortIsContent: !core });
       if (!p) continue;
       report({
         message:
