@@ -204,9 +204,11 @@ describe('boardpaper new (CLI)', () => {
     ]);
     assert.equal(r.status, 0, r.stderr);
     const c = json([out]);
-    const rules = new Set(c.files[0]!.diagnostics.map((d) => d.rule));
-    assert.deepEqual([...rules], ['placeholder-section']);
-    assert.equal(c.files[0]!.diagnostics.length, 3, 'Executive summary, Health inequalities and Recommendations to write');
+    const count = (rule: string) => c.files[0]!.diagnostics.filter((d) => d.rule === rule).length;
+    assert.deepEqual([...new Set(c.files[0]!.diagnostics.map((d) => d.rule))].sort(), ['placeholder-field', 'placeholder-section']);
+    assert.equal(count('placeholder-section'), 3, 'Executive summary, Health inequalities and Recommendations to write');
+    // agenda item, presenter, author, authoriser, and the comments of risks, finance and the three impact assessments
+    assert.equal(count('placeholder-field'), 9, 'every "TBC (…)" of the cover sheet to write');
   });
 
   it('never overwrites an existing file (exit 2, naming it)', () => {

@@ -34,6 +34,22 @@ const PLACEHOLDER_TEXTS = new Set([
   'tbc to follow',
 ]);
 
+/** The answers among PLACEHOLDER_TEXTS: in a cover-sheet box "N/A" or "None" says something. */
+const ANSWER_TEXTS = new Set(['n a', 'na', 'not applicable', 'none', 'nil']);
+
+/**
+ * Whether a cover-sheet value is only a placeholder still to be written:
+ * "TBC", "TBA", "To follow", "To be confirmed", "XXX", with or without a
+ * hint in brackets after it ("TBC (name, role)", as `boardpaper new`
+ * writes; the tools' own fixes insert "TBC"). "N/A" and "None" are
+ * answers, not placeholders, in a box.
+ */
+export function isPlaceholderValue(text: string): boolean {
+  // With the hint `boardpaper new` writes after it: "TBC (name, role)".
+  const norm = normaliseLabel(text.replace(/\s*\([^()]*\)\s*$/, ''));
+  return norm !== '' && PLACEHOLDER_TEXTS.has(norm) && !ANSWER_TEXTS.has(norm);
+}
+
 /** "None" and its kin: a whole answer where the section asks whether there is any (see `asksWhetherAny`). */
 const NONE_ANSWERS = new Set(['none', 'nil', 'n a', 'na', 'not applicable', 'none identified', 'none to report', 'nothing to report', 'no issues']);
 

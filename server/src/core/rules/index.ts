@@ -25,6 +25,7 @@ import { rule as committeeOutcomeMissing } from './committee-outcome-missing';
 import { rule as missingHealthInequalitiesSection } from './missing-health-inequalities-section';
 import { rule as missingSection } from './missing-section';
 import { rule as placeholderSection } from './placeholder-section';
+import { rule as placeholderField } from './placeholder-field';
 import { rule as healthInequalitiesBreakdown } from './health-inequalities-breakdown';
 import { rule as recommendationPurpose } from './recommendation-purpose';
 import { rule as executiveSummaryLength } from './executive-summary-length';
@@ -61,6 +62,7 @@ export const RULES: readonly Rule[] = [
   missingHealthInequalitiesSection,
   missingSection,
   placeholderSection,
+  placeholderField,
   healthInequalitiesBreakdown,
   recommendationPurpose,
   executiveSummaryLength,
