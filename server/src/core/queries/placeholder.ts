@@ -45,8 +45,11 @@ const ANSWER_TEXTS = new Set(['n a', 'na', 'not applicable', 'none', 'nil']);
  * answers, not placeholders, in a box.
  */
 export function isPlaceholderValue(text: string): boolean {
-  // With the hint `boardpaper new` writes after it: "TBC (name, role)".
-  const norm = normaliseLabel(text.replace(/\s*\([^()]*\)\s*$/, ''));
+  // With the hint `boardpaper new` writes after it: "TBC (name, role)" (no regular expression: a
+  // pattern anchored at the end after optional spaces backtracks on long runs of spaces).
+  const t = text.trimEnd();
+  const open = t.endsWith(')') ? t.lastIndexOf('(') : -1;
+  const norm = normaliseLabel(open > 0 ? t.slice(0, open) : t);
   return norm !== '' && PLACEHOLDER_TEXTS.has(norm) && !ANSWER_TEXTS.has(norm);
 }
 
