@@ -1,9 +1,10 @@
 /**
  * placeholder-field: a cover-sheet value is still only a placeholder — "TBC",
- * "TBA", "To follow", "To be confirmed", "XXX" — in a text field (the
- * organisation's own or the format's: presenter, author, agenda item …), the
- * comment of an assessment, a committee history entry's outcome, or the
- * reason a paper is confidential (a text field of the template). The fixes of `required-field`,
+ * "TBA", "To follow", "To be confirmed", "XXX", with or without a hint in
+ * brackets ("TBC (name, role)", as `boardpaper new` writes) — in a text field
+ * (the organisation's own or the format's: presenter, author, agenda item,
+ * the reason a paper is confidential), the comment of an assessment, or a
+ * committee history entry's outcome. The fixes of `required-field`,
  * `assessment-justification`, `committee-outcome-missing` and
  * `confidential-reason` insert "TBC" for the author to replace; this rule
  * keeps it in sight until they do.
