@@ -427,22 +427,25 @@ export function asksIn(nodes: readonly Nodes[], extraVerbs: readonly string[] = 
   blocks(nodes, false, bs);
   for (const b of bs) {
     const toks = tokens(b.text);
-    if (b.item) {
-      // A list item that begins with a verb ("Approve the plan", "Note the risks", "To note …").
-      let i = skipNumbering(toks, 0);
-      if (toks[i] === 'to') i++;
-      if (verbs.has(toks[i])) {
-        const a = readAsk(toks, i, verbs);
-        if (a) {
-          // One word alone ("- note;") is a fragment, not a whole request.
-          out.push({ ...a, complete: a.complete && a.phrase.length >= 2 });
-          continue;
-        }
-      }
-    }
-    for (const s of sentences(toks)) asksInSentence(s, verbs, out);
+    // A list item that begins with a verb ("Approve the plan", "Note the risks", "To note …").
+    const a = b.item ? instruction(toks, verbs) : undefined;
+    if (a) out.push(a);
+    else for (const s of sentences(toks)) asksInSentence(s, verbs, out);
   }
   return out;
+}
+
+/**
+ * The ask of a block written as an instruction, opening with the verb
+ * ("Approve the plan", "5.1 Note the risks", "To note …"), or undefined.
+ * One word alone ("note;") is a fragment, not a whole request.
+ */
+function instruction(toks: readonly string[], verbs: Verbs): Ask | undefined {
+  let i = skipNumbering(toks, 0);
+  if (toks[i] === 'to') i++;
+  if (!verbs.has(toks[i])) return undefined;
+  const a = readAsk(toks, i, verbs);
+  return a && { ...a, complete: a.complete && a.phrase.length >= 2 };
 }
 
 /**
@@ -498,11 +501,10 @@ export function opensWithAsk(section: Section): boolean {
   blocks(section.nodes, false, bs);
   return bs.some((b) => {
     const toks = tokens(b.text);
-    let i = skipNumbering(toks, 0);
-    if (toks[i] === 'to') i++;
-    if (!verbs.has(toks[i]) || !isWord(toks[i + 1])) return false;
-    const a = readAsk(toks, i, verbs);
-    return !!a && a.complete && a.phrase.length >= 2;
+    // The verb straight followed by its object: "Note: …" is a label, not an instruction.
+    const i = skipNumbering(toks, 0);
+    const verb = toks[i] === 'to' ? i + 1 : i;
+    return isWord(toks[verb + 1]) && !!instruction(toks, verbs)?.complete;
   });
 }
 

@@ -7,7 +7,7 @@ import type { Paper, Section } from '../paper';
 import { normaliseLabel, type Profile, type Purpose } from '../profile';
 import { purposesNamed } from './purposes';
 import { healthInequalitiesRequired, healthInequalitiesSection } from './health-inequalities';
-import { findRequiredSection, sectionId } from './sections';
+import { findRequiredSection, sectionId, sectionTitle } from './sections';
 import { recommendationsAsk } from './recommendations';
 import { hasCompleteAsk, hasSentence, opensWithAsk } from './ask';
 
@@ -34,8 +34,11 @@ const PLACEHOLDER_TEXTS = new Set([
   'tbc to follow',
 ]);
 
-/** The answers among PLACEHOLDER_TEXTS: in a cover-sheet box "N/A" or "None" says something. */
-const ANSWER_TEXTS = new Set(['n a', 'na', 'not applicable', 'none', 'nil']);
+/**
+ * "None" and its kin: a whole answer in a cover-sheet box, and in a section
+ * that asks whether there is any (see `asksWhetherAny`).
+ */
+const NONE_ANSWERS = new Set(['none', 'nil', 'n a', 'na', 'not applicable', 'none identified', 'none to report', 'nothing to report', 'no issues']);
 
 /**
  * Whether a cover-sheet value is only a placeholder still to be written:
@@ -50,11 +53,8 @@ export function isPlaceholderValue(text: string): boolean {
   const t = text.trimEnd();
   const open = t.endsWith(')') ? t.lastIndexOf('(') : -1;
   const norm = normaliseLabel(open > 0 ? t.slice(0, open) : t);
-  return norm !== '' && PLACEHOLDER_TEXTS.has(norm) && !ANSWER_TEXTS.has(norm);
+  return norm !== '' && PLACEHOLDER_TEXTS.has(norm) && !NONE_ANSWERS.has(norm);
 }
-
-/** "None" and its kin: a whole answer where the section asks whether there is any (see `asksWhetherAny`). */
-const NONE_ANSWERS = new Set(['none', 'nil', 'n a', 'na', 'not applicable', 'none identified', 'none to report', 'nothing to report', 'no issues']);
 
 /**
  * Whether a section's heading asks whether there is anything of a kind
@@ -63,7 +63,7 @@ const NONE_ANSWERS = new Set(['none', 'nil', 'n a', 'na', 'not applicable', 'non
  * and the health inequalities section are never answered so (the caller
  * leaves them out).
  */
-export function asksWhetherAny(heading: string): boolean {
+function asksWhetherAny(heading: string): boolean {
   return /\b(?:issues?|risks?|conflicts?|concerns?|exceptions?|escalations?|escalate|implications?|arising|declarations?|interests?)\b/.test(
     normaliseLabel(heading),
   );
@@ -91,12 +91,13 @@ export type PlaceholderKind = { kind: 'empty' } | { kind: 'comment' } | { kind: 
  * cover-sheet field that holds the ask (`place: 'cover field'`), where a
  * short answer is what the box is for. An ask written as the purpose it
  * serves ("For information", "For approval") is an ask, not a placeholder
- * (`opts.ask`: the section is the paper's Recommendations). With
- * `opts.shortIsContent` (a section other than the summary, the ask and
- * health inequalities) only a placeholder's words or nothing make a
- * placeholder, never the count of words.
+ * (`opts.ask`: the section is the paper's Recommendations). In a section
+ * the organisation adds (`opts.own`: not the summary, the ask or health
+ * inequalities) only a placeholder's words or nothing make a placeholder,
+ * never the count of words, and "None" answers a heading that asks whether
+ * there are any ("Issues Arising").
  */
-export function placeholderKind(section: Section, opts: { ask?: boolean; noneAnswers?: boolean; shortIsContent?: boolean } = {}): PlaceholderKind | undefined {
+export function placeholderKind(section: Section, opts: { ask?: boolean; own?: boolean } = {}): PlaceholderKind | undefined {
   const words = section.words;
   if (words.length >= MIN_SECTION_WORDS) return undefined;
   if (words.length === 0) {
@@ -105,7 +106,7 @@ export function placeholderKind(section: Section, opts: { ask?: boolean; noneAns
   const joined = words.join(' ');
   const norm = normaliseLabel(joined);
   // "Issues Arising: None" (Greenwich CCG, 2016): the answer to a box that asks whether there are any.
-  if (opts.noneAnswers && NONE_ANSWERS.has(norm)) return undefined;
+  if (opts.own && NONE_ANSWERS.has(norm) && asksWhetherAny(sectionTitle(section))) return undefined;
   if (PLACEHOLDER_TEXTS.has(norm)) return { kind: 'text', text: joined.length > 40 ? `${joined.slice(0, 40)}…` : joined };
   // A cover-sheet box is made for a short answer: "Action Required by the Board: For information" is the
   // whole ask of a paper for information (Royal National Orthopaedic Hospital, 2009). There only a
@@ -113,7 +114,7 @@ export function placeholderKind(section: Section, opts: { ask?: boolean; noneAns
   if (section.place === 'cover field') return undefined;
   // An organisation's own section that is not the summary, the ask or health inequalities ("Timing: For
   // the 12 month period ended 30 June 2011", Public Health Wales, 2011): a short answer is an answer.
-  if (opts.shortIsContent) return undefined;
+  if (opts.own) return undefined;
   // The ask named by the purpose it serves, "For Information" under "Trust Board action required"
   // (Northern Lincolnshire and Goole, 2018): the whole of the ask of a paper the Board only receives.
   if (opts.ask && purposesNamed(norm)) return undefined;
@@ -123,8 +124,8 @@ export function placeholderKind(section: Section, opts: { ask?: boolean; noneAns
   return { kind: 'short', words: words.length };
 }
 
-/** `ask`: the section is where the paper's ask is (its Recommendations, or the template's place for them); `noneAnswers`: "None" is an answer there. */
-export function isPlaceholder(section: Section, opts: { ask?: boolean; noneAnswers?: boolean; shortIsContent?: boolean } = {}): boolean {
+/** `ask`: the section is where the paper's ask is (its Recommendations, or the template's place for them); `own`: see placeholderKind. */
+export function isPlaceholder(section: Section, opts: { ask?: boolean; own?: boolean } = {}): boolean {
   return placeholderKind(section, opts) !== undefined;
 }
 

@@ -9,7 +9,7 @@ import { defineRule } from '../rule';
 import { executiveSummarySection, sectionTitle } from '../queries/sections';
 import { placeNameAtStart, recommendationsAsk } from '../queries/recommendations';
 import { healthInequalitiesSection } from '../queries/health-inequalities';
-import { asksWhetherAny, MIN_SECTION_WORDS, placeholderKind, requiredSections, type PlaceholderKind } from '../queries/placeholder';
+import { MIN_SECTION_WORDS, placeholderKind, requiredSections, type PlaceholderKind } from '../queries/placeholder';
 
 function describe(p: PlaceholderKind): string {
   switch (p.kind) {
@@ -46,9 +46,8 @@ export const rule = defineRule({
       const title = sectionTitle(section) || 'This';
       // The summary, the ask and health inequalities need at least 10 words or a sentence; the
       // organisation's other sections may be answered short ("Timing: For the 12 months ended …").
-      const core = asks || section === hi || section === summary || /summary/i.test(title);
-      const noneAnswers = !core && asksWhetherAny(title);
-      const p = placeholderKind(section, { ask: asks, noneAnswers, shortIsContent: !core });
+      const own = !asks && section !== hi && section !== summary && !/summary/i.test(title);
+      const p = placeholderKind(section, { ask: asks, own });
       if (!p) continue;
       report({
         message:
