@@ -27,6 +27,7 @@ import type { Nodes, Root } from 'mdast';
 import type { Paper, Section } from './paper';
 import type { OffsetRange } from './types';
 import { sectionKey } from './queries/sections';
+import { isAskVerbForm } from './queries/ask';
 
 // ---------------------------------------------------------------------------
 // Blocks
@@ -97,7 +98,11 @@ export function eachBlock(root: Root, visit: (block: Block) => boolean | void): 
 /** A run of word characters; `&`, hyphens, slashes and apostrophes join parts. */
 const COMPOUND = /[\p{L}\p{N}&'’\-/_]+/gu;
 const ACRONYM = /^([A-Z](?:[A-Z&]*[A-Z])?)(s?)$/;
-/** Placeholders, and everyday words written in capitals for emphasis ("do NOT"). */
+/**
+ * Placeholders, and everyday words written in capitals for emphasis ("do
+ * NOT"). The ask's verbs in capitals ("RECEIVE and ACCEPT", "RATIFY") are
+ * words too (`isAskVerbForm`).
+ */
 const NOT_ACRONYMS = new Set([
   'TBC',
   'TBA',
@@ -138,6 +143,13 @@ const NOT_ACRONYMS = new Set([
   'NONE',
   'SHOULD',
   'SHALL',
+  // Ratings written in capitals: RAG colours, the CQC's "GOOD", a document's status.
+  'RED',
+  'AMBER',
+  'GREEN',
+  'GOOD',
+  'DRAFT',
+  'FINAL',
 ]);
 const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
 /** Runs of capitals and `&`: every acronym's key is one whole run (see `tokensOf`). */
@@ -162,7 +174,7 @@ export interface Token {
 function acronymLetters(key: string): string | null {
   const letters = key.replace(/&/g, '');
   if (letters.length < 2 || letters.length > 6 || key.includes('&&')) return null;
-  if (NOT_ACRONYMS.has(key) || ROMAN.test(key)) return null;
+  if (NOT_ACRONYMS.has(key) || ROMAN.test(key) || isAskVerbForm(key)) return null;
   return letters;
 }
 

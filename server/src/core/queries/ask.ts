@@ -230,6 +230,16 @@ function verbsWith(extra: readonly string[]): Verbs {
   return v;
 }
 
+/**
+ * Whether `word` (any case) is a form of one of the built-in ask verbs
+ * ("ACCEPT", "RATIFY", "NOTED"): a word, never an acronym, when an author
+ * writes it in capitals for emphasis.
+ */
+export function isAskVerbForm(word: string): boolean {
+  return (builtInVerbs ??= new Verbs([])).has(word.toLowerCase());
+}
+let builtInVerbs: Verbs | undefined;
+
 function inflections(v: string): string[] {
   const out = [v, `${v}s`, `${v}es`, `${v}d`, `${v}ed`, `${v}ing`];
   if (v.endsWith('e')) out.push(`${v.slice(0, -1)}ing`);
