@@ -13,6 +13,12 @@
  * what the meeting is to do (`SAID_OF`). A mismatch between purposes on
  * which the meeting resolves nothing (discuss, note, information) is info
  * (`NO_RESOLUTION`).
+ *
+ * An ask that agrees with the purpose answers for the others, with one
+ * exception: a paper whose purpose resolves nothing that also asks for an
+ * approval ("receive … for information; and ratify the use of the seal") is
+ * reported, naming the approval, unless the approval is conditional
+ * ("approve actions where indicated").
  */
 import { defineRule } from '../rule';
 import { renderedText } from '../paper';
@@ -129,6 +135,24 @@ const NO_RESOLUTION: readonly Purpose[] = ['discuss', 'note', 'information'];
  */
 const ACKNOWLEDGE: readonly string[] = ['acknowledge', 'recognise', 'recognize', 'welcome', 'celebrate', 'thank', 'commend'];
 
+/** Qualifiers that make an approval conditional: "approve actions where indicated" may ask for none. */
+const CONDITIONAL = [
+  ' where indicated ',
+  ' where required ',
+  ' where appropriate ',
+  ' where necessary ',
+  ' as appropriate ',
+  ' as required ',
+  ' if required ',
+  ' if necessary ',
+  ' if appropriate ',
+];
+
+function isConditional(a: Ask): boolean {
+  const phrase = ` ${a.phrase.join(' ')} `;
+  return CONDITIONAL.some((q) => phrase.includes(q));
+}
+
 /** "a, b and c". */
 function andList(items: readonly string[]): string {
   return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
@@ -185,17 +209,25 @@ export const rule = defineRule({
     }
 
     const matches = (a: Ask, verbs: readonly string[]) => usedVerb(new Set(a.terms), ` ${a.phrase.join(' ')} `, verbs) !== undefined;
-    if (asks.some((a) => matches(a, own))) return;
+    let mismatched = asks;
+    if (asks.some((a) => matches(a, own))) {
+      // A paper for noting that also asks for an approval ("receive … and ratify the use of the seal"):
+      // the purpose hides the decision the minutes must record. Any other mix of asks agrees.
+      if (!purposes.every((p) => NO_RESOLUTION.includes(p))) return;
+      const approvals = verbsOf(profile, 'approve').filter((v) => !own.includes(v));
+      mismatched = asks.filter((a) => matches(a, approvals) && !isConditional(a));
+      if (mismatched.length === 0) return;
+    }
 
     // Each verb once: "note" (item 1) and "note and approve" (item 3) ask the meeting "to note and approve".
-    const asked = andList([...new Set(asks.flatMap((a) => a.parts))].slice(0, 3));
+    const asked = andList([...new Set(mismatched.flatMap((a) => a.parts))].slice(0, 3));
     // Info only when nothing on either side asks for a resolution: "to note and approve" is a decision.
     const noResolutionVerbs = [...NO_RESOLUTION.flatMap((p) => verbsOf(profile, p)), ...ACKNOWLEDGE];
     const resolutionVerbs = PURPOSES.filter((p) => !NO_RESOLUTION.includes(p))
       .flatMap((p) => verbsOf(profile, p))
       .filter((v) => !noResolutionVerbs.includes(v));
     const noDecisionEitherWay =
-      purposes.every((p) => NO_RESOLUTION.includes(p)) && asks.every((a) => matches(a, noResolutionVerbs) && !matches(a, resolutionVerbs));
+      purposes.every((p) => NO_RESOLUTION.includes(p)) && mismatched.every((a) => matches(a, noResolutionVerbs) && !matches(a, resolutionVerbs));
     report({
       ...(noDecisionEitherWay ? { severity: 'info' as const } : {}),
       message:
