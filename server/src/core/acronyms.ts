@@ -150,6 +150,8 @@ const NOT_ACRONYMS = new Set([
   'GOOD',
   'DRAFT',
   'FINAL',
+  // GOV.UK, the government's website: a name, not letters to spell out.
+  'GOV',
 ]);
 const ROMAN = /^(?:X{0,3})(?:IX|IV|V?I{0,3})$/;
 /** Runs of capitals and `&`: every acronym's key is one whole run (see `tokensOf`). */

@@ -107,12 +107,15 @@ export function looksLikePaper(paper: Pick<Paper, 'cover' | 'frontmatter' | 'tex
 }
 
 export function normaliseHeading(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/^\s*(?:section\s+)?(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])[.)]?\s+(?=\S)/, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return (
+    s
+      .toLowerCase()
+      .replace(/&/g, ' and ')
+      // Clause numbers, repeated as a web page may print them ("1. 1. Recommendation"), or one letter or Roman numeral.
+      .replace(/^\s*(?:section\s+)?(?:(?:\d+(?:\.\d+)*[.)]?\s+)+|(?:[ivxlc]+|[a-z])[.)]?\s+)(?=\S)/, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  );
 }
 
 const CLAUSE_NUMBER = /^\(?\d+(?:\.\d+)*[.)]?$/;

@@ -135,6 +135,7 @@ export const NATIONAL_ACRONYMS: Readonly<Record<string, string>> = Object.freeze
   NED: 'Non-Executive Director',
   BMA: 'British Medical Association',
   MP: 'Member of Parliament',
+  HM: "His Majesty's",
   CBE: 'Commander of the Order of the British Empire',
   OBE: 'Officer of the Order of the British Empire',
   MBE: 'Member of the Order of the British Empire',
