@@ -23,6 +23,20 @@ export function longDate(iso: string, weekday = false): string {
   return `${DAYS[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${s}`;
 }
 
+/**
+ * A month without its day ("March 2025", "Sept 2024", "2025-03") as
+ * `YYYY-MM`; undefined for anything else. Some templates print only the
+ * month of the meeting, which cannot place a paper in its meeting's pack.
+ */
+export function monthWithoutDay(text: string): string | undefined {
+  const t = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})$/.exec(t);
+  const named = /^([A-Za-z]+)\.?,?\s+(\d{4})$/.exec(t);
+  const [year, month] = iso ? [iso[1]!, Number(iso[2])] : named ? [named[2]!, MONTH_NUMBER[named[1]!.toLowerCase()]] : [];
+  if (!year || !month || month < 1 || month > 12) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
 /** The meeting's date from the cover sheet, when it is a real `YYYY-MM-DD` date. */
 export function meetingDateOf(paper: Paper): string | undefined {
   const d = scalarText(getNode(paper.cover, 'date'));

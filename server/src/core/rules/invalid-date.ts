@@ -16,7 +16,7 @@ import { defineRule, fix, writtenRange } from '../rule';
 import { isRealDate } from '../profile';
 import { getNode, isEmptyNode, type YNode } from '../yaml';
 import { coverSheetFields, fieldNode, fieldRef } from '../template-fields';
-import { datesIn, parseLooseDate } from '../queries/dates';
+import { datesIn, monthWithoutDay, parseLooseDate } from '../queries/dates';
 
 export const rule = defineRule({
   id: 'invalid-date',
@@ -59,8 +59,19 @@ export const rule = defineRule({
       }
       const shaped = /^\d{4}-\d{2}-\d{2}$/.test(written);
       const loose = node.style === 'literal' || node.style === 'folded' ? undefined : parseLooseDate(written);
-      const problem = shaped ? `"${written}" is not a real date (there is no such day)` : `"${written}" is not a date written YYYY-MM-DD`;
-      const todo = loose ? `Write it as ${loose}.` : shaped ? 'Correct the day or month.' : 'Write it as YYYY-MM-DD, e.g. 2024-03-13.';
+      const month = loose ? undefined : monthWithoutDay(written);
+      const problem = shaped
+        ? `"${written}" is not a real date (there is no such day)`
+        : month
+          ? `"${written}" gives the month but not the day`
+          : `"${written}" is not a date written YYYY-MM-DD`;
+      const todo = loose
+        ? `Write it as ${loose}.`
+        : shaped
+          ? 'Correct the day or month.'
+          : month
+            ? `Add the day, written YYYY-MM-DD: ${month}-DD.`
+            : 'Write it as YYYY-MM-DD, e.g. 2024-03-13.';
       const r = writtenRange(paper, node);
       report({
         message: `${what}: ${problem}. ${why} ${todo}`,
