@@ -762,3 +762,32 @@ describe('the effective template (coverSheetFields, fieldLabel)', () => {
     assert.equal(fieldLabel(p, 'impact_assessments'), 'Impact assessments (QIA, EIA, DPIA)');
   });
 });
+
+describe('assessment-justification on an organisation template says how a bare Yes / No / N/A is declared', () => {
+  const paper = (equality: string) =>
+    `---\ntitle: A paper\nmeeting: Trust Board\ndate: 2016-07-26\nimpact_assessments:\n  equality:\n    status: ${equality}\n---\n\n## Executive summary\n\nText.\n`;
+  const findings = (profileText: string | null, equality = 'N/A') =>
+    analyze(paper(equality), profileText === null ? DEFAULT_PROFILE : load(profileText)).findings.filter((f) => f.rule === 'assessment-justification');
+  const TEMPLATE =
+    'organisation: A Trust\ncover_sheet:\n  - key: title\n  - key: date\n  - key: impact_assessments.equality\n    label: Has an Equality Impact Assessment been completed?\n';
+
+  it('names the type the profile can give, on a template that renames the question', () => {
+    const [f, ...rest] = findings(TEMPLATE);
+    assert.equal(rest.length, 0);
+    assert.match(f!.message, /^The "Has an Equality Impact Assessment been completed\?" answer says "n\/a" but gives no comment\./);
+    assert.match(
+      f!.message,
+      /If A Trust's cover sheet asks this as a bare Yes \/ No \/ N\/A with no box for a reason, the profile can give the field type: yes-no-na\.$/,
+    );
+  });
+
+  it('is silent once the profile gives the field type: yes-no-na', () => {
+    assert.deepEqual(findings(`${TEMPLATE}    type: yes-no-na\n`), []);
+  });
+
+  it('keeps the built-in message unchanged for the built-in template', () => {
+    const [f] = findings(null);
+    assert.match(f!.message, /add a comment\.$/);
+    assert.doesNotMatch(f!.message, /yes-no-na/);
+  });
+});

@@ -49,7 +49,7 @@ export const rule = defineRule({
     const cover = paper.cover;
     if (!cover) return;
     const impact = getNode(cover, 'impact_assessments');
-    const places: { parent: YMap; key: string; label?: string }[] = [
+    const places: { parent: YMap; key: string; label?: string; own?: boolean }[] = [
       { parent: cover, key: 'risks' },
       { parent: cover, key: 'financial_implications' },
     ];
@@ -59,7 +59,7 @@ export const rule = defineRule({
       if (f.builtin || f.type !== 'assessment') continue;
       const dot = f.key.lastIndexOf('.');
       const parent = dot === -1 ? cover : fieldNode(cover, f.key.slice(0, dot));
-      if (parent?.kind === 'map') places.push({ parent, key: f.key.slice(dot + 1), label: f.label });
+      if (parent?.kind === 'map') places.push({ parent, key: f.key.slice(dot + 1), label: f.label, own: true });
     }
     // A FORMAT.md assessment the template renames is called by its label.
     for (const p of places) {
@@ -68,7 +68,7 @@ export const rule = defineRule({
       const label = fieldLabel(profile, full);
       if (label !== builtinLabel(full)) p.label = label;
     }
-    for (const { parent, key, label } of places) {
+    for (const { parent, key, label, own } of places) {
       // A FORMAT.md assessment the template asks as a bare yes / no / N/A (no comment box).
       const full = parent === cover ? key : `impact_assessments.${key}`;
       if (templateField(profile, full)?.type === 'yes-no-na') continue;
@@ -83,8 +83,13 @@ export const rule = defineRule({
       else if (node.kind === 'scalar') edit = expandShorthand(paper, parent, pair);
       const name = label ? `"${label}" answer` : (NAMES[key] ?? key);
       const said = a.status === 'no' ? 'no' : 'n/a';
+      // On an organisation's own template the box for a reason may not exist: say how the profile says so.
+      const noBox =
+        profile.cover_sheet && !own
+          ? ` If ${profile.organisation}'s cover sheet asks this as a bare Yes / No / N/A with no box for a reason, the profile can give the field type: yes-no-na.`
+          : '';
       report({
-        message: `The ${name} says "${said}" but gives no comment. The meeting needs the reason (why it is not needed, or why it has not been done) to rely on the assessment: add a comment.`,
+        message: `The ${name} says "${said}" but gives no comment. The meeting needs the reason (why it is not needed, or why it has not been done) to rely on the assessment: add a comment.${noBox}`,
         range: { start: a.statusNode.start, end: a.statusNode.end },
         ...(edit ? { suggestions: [fix('Insert a comment placeholder', edit)] } : {}),
       });
