@@ -19,7 +19,7 @@ import { FIELD_KEYS, fieldSpec, readAssessment } from '../fields';
 import { longDate } from '../queries/dates';
 import { answerIn, builtinLabel, coverSheetFields, fieldPair, fieldRef, requiredOn, templateField, type TemplateField } from '../template-fields';
 import type { Profile } from '../profile';
-import { getPair, isEmptyNode, type YMap, type YNode, type YPair } from '../yaml';
+import { getPair, isEmptyNode, scalarText, type YMap, type YNode, type YPair } from '../yaml';
 import type { Paper } from '../paper';
 import type { Fix, Severity, TextEdit } from '../types';
 
@@ -181,6 +181,17 @@ function hasMergeKey(map: YMap): boolean {
   return map.pairs.some((p) => p.name === '<<');
 }
 
+/**
+ * The author line when it names the chief executive ("Andrew Cash, Chief
+ * Executive"): the chief executive presents their own report, so a blank
+ * presenter box leaves the chair in no doubt. Not a deputy.
+ */
+function chiefExecutiveAuthor(cover: YMap | null): string | undefined {
+  const author = scalarText(getPair(cover, 'author')?.value)?.trim();
+  if (!author || !/\bchief executive\b/i.test(author) || /\bdeputy chief executive\b/i.test(author)) return undefined;
+  return author;
+}
+
 export const rule = defineRule({
   id: 'required-field',
   severity: 'error',
@@ -217,19 +228,26 @@ export const rule = defineRule({
       const since = from ? ` for meetings from ${longDate(from)}` : '';
       const needs = template ? `which ${profile.organisation}'s cover sheet requires${since}` : 'which every board paper needs';
       const placeholder = groupPlaceholder(top, fields, spec?.placeholder);
+      // The chief executive's own report with no presenter: the author line answers the chair's question, so it is a reminder (info).
+      const chiefExecutive = top === 'presented_by' && fields.every((f) => f.builtin) ? chiefExecutiveAuthor(cover) : undefined;
+      const reminder = chiefExecutive
+        ? { severity: 'info' as const, note: ` The author, ${chiefExecutive}, presumably presents the report: if so, give the name here too.` }
+        : undefined;
       if (!pair) {
         if (cover && hasMergeKey(cover)) continue; // keys merged from elsewhere (`<<`): cannot tell
         report({
-          message: `The cover sheet has no ${name}, ${needs}: ${why}. Add "${top}:" with its value.`,
+          message: `The cover sheet has no ${name}, ${needs}: ${why}.${reminder?.note ?? ''} Add "${top}:" with its value.`,
           range: paper.anchor,
           paperWide: true,
           suggestions: suggest(`Add "${top}" with a placeholder`, insertKey(paper, cover, top, placeholder)),
+          ...(reminder ? { severity: reminder.severity } : {}),
         });
       } else if (cover && isEmptyNode(pair.value)) {
         report({
-          message: `${name.charAt(0).toUpperCase()}${name.slice(1)} is empty, but ${template ? `${profile.organisation}'s cover sheet requires it${since}` : 'every board paper needs it'}: ${why}. Fill it in.`,
+          message: `${name.charAt(0).toUpperCase()}${name.slice(1)} is empty, but ${template ? `${profile.organisation}'s cover sheet requires it${since}` : 'every board paper needs it'}: ${why}.${reminder?.note ?? ''} Fill it in.`,
           range: { start: pair.key.start, end: pair.key.end },
           suggestions: suggest(`Fill in "${top}" with a placeholder`, fillEmpty(paper, cover, pair, placeholder)),
+          ...(reminder ? { severity: reminder.severity } : {}),
         });
       }
     }
