@@ -32,6 +32,12 @@ const PLACEHOLDER_TEXTS = new Set([
   'placeholder',
   'xxx',
   'tbc to follow',
+  // What Word's content controls show until a box is filled in: a template's boxes left as they came.
+  'click here to enter text',
+  'click or tap here to enter text',
+  'click here to enter a date',
+  'click or tap to enter a date',
+  'choose an item',
 ]);
 
 /**
