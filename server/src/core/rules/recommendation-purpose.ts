@@ -148,8 +148,11 @@ const CONDITIONAL = [
   ' if appropriate ',
 ];
 
+/** The ask's words with a space at each end, so that a phrase is found only as whole words. */
+const spaced = (a: Ask): string => ` ${a.phrase.join(' ')} `;
+
 function isConditional(a: Ask): boolean {
-  const phrase = ` ${a.phrase.join(' ')} `;
+  const phrase = spaced(a);
   return CONDITIONAL.some((q) => phrase.includes(q));
 }
 
@@ -208,7 +211,7 @@ export const rule = defineRule({
       return;
     }
 
-    const matches = (a: Ask, verbs: readonly string[]) => usedVerb(new Set(a.terms), ` ${a.phrase.join(' ')} `, verbs) !== undefined;
+    const matches = (a: Ask, verbs: readonly string[]) => usedVerb(new Set(a.terms), spaced(a), verbs) !== undefined;
     let mismatched = asks;
     if (asks.some((a) => matches(a, own))) {
       // A paper for noting that also asks for an approval ("receive … and ratify the use of the seal"):
